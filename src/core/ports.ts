@@ -38,6 +38,12 @@ export interface SearchAlternative {
   words: string[];
   /** When true, the last word may be a prefix (stemmed word forms). */
   prefix: boolean;
+  /**
+   * Per word (same length as `words`): this word may be a prefix. Added for topics: stemmed words and
+   * acronyms (plurals) anywhere in a phrase need it, not only the last one. When present, it wins over
+   * `prefix`; a store that ignores it must treat every word as a prefix to avoid misses.
+   */
+  prefixes?: boolean[];
   /** CJK text: match as a substring of the normalized text. */
   cjk: boolean;
   /** Restrict to one field (title, abstract, tldr, …); undefined = any text field. */
@@ -232,4 +238,14 @@ export interface DigestSource {
   poll(): Promise<DigestFile[]>;
   /** Calls `onChange` soon after a file appears or changes (watching), where the source can. */
   watch?(onChange: () => void): () => void;
+}
+
+// ---------------------------------------------------------------- logging
+
+/** The slice of a structured logger the core uses (pino's Logger satisfies it). */
+export interface Log {
+  debug(object: Record<string, unknown>, message?: string): void;
+  info(object: Record<string, unknown>, message?: string): void;
+  warn(object: Record<string, unknown>, message?: string): void;
+  error(object: Record<string, unknown>, message?: string): void;
 }

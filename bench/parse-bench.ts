@@ -1,0 +1,62 @@
+/**
+ * parse: MB/s of digest Markdown on one core. One warm-up round (JIT), then timed rounds over every
+ * Markdown file of the corpus, already in memory so disk speed is not measured. Baseline: a plain
+ * `split("\n")` over the same strings — the floor any line-oriented parser pays.
+ */
+import { parseDigest } from "../src/core/digest/parse.js";
+import type { CorpusFile } from "./corpus.js";
+import { isMarkdown } from "./corpus.js";
+import { note } from "./progress.js";
+import type { ScenarioResult } from "./results-table.js";
+import { fixed, verdict } from "./results-table.js";
+import { best, collectGarbage, median, timeSync } from "./stats.js";
+
+const ROUNDS = 5;
+const TARGET_MB_S = 100;
+
+export function runParseBench(files: readonly CorpusFile[]): ScenarioResult {
+  const markdown = files.filter(isMarkdown);
+  const megabytes = markdown.reduce((sum, f) => sum + f.bytes, 0) / 1e6;
+  let papers = 0;
+  const parseRound = () => {
+    papers = 0;
+    for (const file of markdown) papers += parseDigest(file.text, file.name).papers.length;
+  };
+  let lines = 0;
+  const splitRound = () => {
+    lines = 0;
+    for (const file of markdown) lines += file.text.split("\n").length;
+  };
+  note(`parse: ${markdown.length} Markdown files, ${fixed(megabytes)} MB, 1 warm-up + ${ROUNDS} rounds`);
+  const parseMs = rounds(parseRound);
+  const splitMs = rounds(splitRound);
+  const rate = (ms: number) => megabytes / (ms / 1000);
+  const bestRate = rate(best(parseMs));
+  const medianRate = rate(median(parseMs));
+  return {
+    rows: [
+      {
+        scenario: `parse (${markdown.length} .md files, ${fixed(megabytes)} MB, ${papers} papers)`,
+        measured: `${fixed(medianRate)} MB/s median, ${fixed(bestRate)} MB/s best`,
+        target: `≥ ${TARGET_MB_S} MB/s`,
+        baseline: `\`text.split("\\n")\` floor: ${fixed(rate(median(splitMs)))} MB/s median`,
+        verdict: verdict(medianRate >= TARGET_MB_S),
+      },
+    ],
+    notes: [
+      `parse: ${ROUNDS} rounds after a warm-up, one core; per round ${parseMs.map((ms) => fixed(ms, 0)).join(", ")} ms. ` +
+        `Files are read into memory first (no disk I/O timed); MB = 10^6 bytes of UTF-8. The baseline split ${lines} lines per round.`,
+    ],
+  };
+}
+
+function rounds(run: () => void): number[] {
+  collectGarbage();
+  run();
+  const samples: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    collectGarbage();
+    samples.push(timeSync(run));
+  }
+  return samples;
+}

@@ -1,0 +1,219 @@
+/**
+ * The composition root: config in, a running paperboy out. Everything is constructed here and passed
+ * down; nothing is a module-level singleton.
+ */
+import type { Writable } from "node:stream";
+import { existsSync } from "node:fs";
+import { enabledPlatforms, type Config } from "./config.js";
+import type { PlatformKind } from "./core/channel.js";
+import { createCommandHandler } from "./core/commands/handler.js";
+import type { CommandDeps } from "./core/commands/deps.js";
+import { createDeliveryEngine, type DeliveryReport, type StepHook } from "./core/delivery.js";
+import { errorMessage } from "./core/errors.js";
+import type { Clock, CommandHandler, DigestFile, DigestSource, Platform, Store } from "./core/ports.js";
+import { createTopicTools } from "./core/topic-tools.js";
+import { createChannelMatcher } from "./core/channel-matcher.js";
+import { ingestFiles, type IngestReport } from "./ingest.js";
+import type { Logger } from "./log.js";
+import { createConsolePlatform } from "./platforms/console/console.js";
+import { startScheduler } from "./scheduler.js";
+import { createFolderSource } from "./sources/folder.js";
+import { createHttpSource } from "./sources/http.js";
+import { openStore } from "./store/open-store.js";
+import { syncConsoleChannels } from "./console-channels.js";
+
+export interface AppOverrides {
+  clock?: Clock;
+  logger?: Logger;
+  /** Extra or replacement platforms (tests). */
+  platforms?: Platform[];
+  store?: Store;
+  /** Where console channels print (default process.stdout). */
+  stdout?: Writable & { isTTY?: boolean };
+  /** stdin for console commands (only read when it is a terminal). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+  onStep?: StepHook;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface App {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  platforms: Map<PlatformKind, Platform>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Polls the configured source once and ingests what is new. */
+  pollSources(): Promise<IngestReport[]>;
+  ingestFiles(files: DigestFile[], options?: { date?: string }): Promise<IngestReport[]>;
+  /** Runs due deliveries once at `now` (default: the clock); `force` also delivers channels not yet due. */
+  deliverDue(now?: Date, options?: { force?: boolean }): Promise<DeliveryReport>;
+  /** `paperboy deliver`: sync config channels, start platforms, poll once, deliver once. The caller stops. */
+  runOnce(options: { force: boolean }): Promise<DeliveryReport>;
+  handleCommand: CommandHandler;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const { createLogger } = await import("./log.js");
+  const logger = overrides.logger ?? createLogger({ level: config.logLevel, pretty: Boolean(process.stderr.isTTY) });
+  const clock = overrides.clock ?? systemClock;
+  const store = overrides.store ?? (await openStore(config.db, { logger }));
+  await store.migrate();
+  const topicTools = createTopicTools({ maxTopicLength: config.topics.maxLength, maxTopics: config.topics.maxPerChannel });
+  const matcher = createChannelMatcher(store);
+  const platforms = await buildPlatforms(config, store, logger, overrides);
+
+  const commandDeps: CommandDeps = {
+    store,
+    topics: topicTools,
+    clock,
+    defaults: config.defaults,
+    limits: { maxTopicsPerChannel: config.topics.maxPerChannel },
+    command: config.slack.command,
+    onTopicsChanged: () => matcher.invalidate(),
+  };
+  const handleCommand = createCommandHandler(commandDeps, logger.child({ component: "commands" }));
+  const engine = createDeliveryEngine({
+    store,
+    platforms,
+    matcher,
+    log: logger.child({ component: "delivery" }),
+    sleep: overrides.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    maxAttempts: config.delivery.maxAttempts,
+    concurrency: config.delivery.concurrency,
+    command: config.slack.command,
+    ...(overrides.onStep ? { onStep: overrides.onStep } : {}),
+  });
+  const source = createSource(config, clock, logger);
+  const today = () => clock.now().toISOString().slice(0, 10);
+
+  async function ingest(files: DigestFile[], options: { date?: string } = {}): Promise<IngestReport[]> {
+    const reports = await ingestFiles(store, files, { today, ...(options.date ? { date: options.date } : {}) }, (file, error) =>
+      logger.error({ file: file.source, err: errorMessage(error) }, "digest rejected"),
+    );
+    for (const report of reports) {
+      if (report.outcome === "unchanged") continue;
+      logger.info({ file: report.file, date: report.date, outcome: report.outcome, papers: report.papers, newPapers: report.newPapers, warnings: report.warnings.length }, "digest ingested");
+      for (const warning of report.warnings.slice(0, 5)) logger.warn({ file: report.file, line: warning.line, code: warning.code }, warning.message);
+    }
+    return reports;
+  }
+
+  async function pollSources(): Promise<IngestReport[]> {
+    return source ? ingest(await source.poll()) : [];
+  }
+
+  let running: { stopScheduler: () => Promise<void>; stopWatch: (() => void) | null } | null = null;
+  let tick: Promise<unknown> = Promise.resolve();
+  /** Serializes poll/deliver rounds triggered by cron, the watcher and start-up. */
+  const serial = <T>(job: () => Promise<T>): Promise<T> => {
+    const next = tick.then(job, job);
+    tick = next.catch(() => undefined);
+    return next;
+  };
+  const pollAndDeliver = () =>
+    serial(async () => {
+      const reports = await pollSources();
+      if (reports.some((report) => report.outcome === "new" || report.outcome === "updated")) await engine.runDue(clock.now());
+    });
+
+  return {
+    config,
+    store,
+    logger,
+    platforms,
+    async start() {
+      if (platforms.size === 0) logger.warn({}, "no platform is configured: nothing will be posted");
+      await syncConsoleChannels(store, config, logger);
+      matcher.invalidate();
+      for (const platform of platforms.values()) await platform.start(handleCommand);
+      await serial(async () => {
+        await pollSources();
+        await engine.runDue(clock.now());
+      });
+      const scheduler = startScheduler(
+        { pollSources: pollAndDeliver, deliverDue: () => serial(() => engine.runDue(clock.now())).then(() => undefined) },
+        { pollSeconds: isUrl(config.digests) ? config.sources.urlPollMinutes * 60 : config.sources.folderPollSeconds, logger },
+      );
+      const stopWatch = config.sources.watch && source?.watch ? source.watch(() => void pollAndDeliver()) : null;
+      running = { stopScheduler: scheduler.stop, stopWatch };
+      logger.info({ platforms: [...platforms.keys()], digests: config.digests }, "paperboy is running");
+    },
+    async stop() {
+      if (running) {
+        running.stopWatch?.();
+        await running.stopScheduler();
+        running = null;
+      }
+      await tick;
+      for (const platform of platforms.values()) await platform.stop();
+      await store.close();
+    },
+    pollSources: () => serial(pollSources),
+    ingestFiles: (files, options) => serial(() => ingest(files, options)),
+    deliverDue: (now, options) => serial(() => engine.runDue(now ?? clock.now(), options?.force ?? false)),
+    async runOnce(options) {
+      await syncConsoleChannels(store, config, logger);
+      for (const platform of platforms.values()) await platform.start(handleCommand);
+      return serial(async () => {
+        await pollSources();
+        return engine.runDue(clock.now(), options.force);
+      });
+    },
+    handleCommand,
+  };
+}
+
+function isUrl(value: string): boolean {
+  return /^https?:\/\//i.test(value);
+}
+
+function createSource(config: Config, clock: Clock, logger: Logger): DigestSource | null {
+  if (isUrl(config.digests)) {
+    return createHttpSource({
+      template: config.digests,
+      lookbackDays: config.sources.urlLookbackDays,
+      now: () => clock.now(),
+      onError: (url, message) => logger.warn({ url, err: message }, "digest fetch failed"),
+    });
+  }
+  if (!existsSync(config.digests)) {
+    logger.warn({ digests: config.digests }, "digest folder does not exist; nothing will be ingested until it does");
+    return null;
+  }
+  return createFolderSource(config.digests);
+}
+
+async function buildPlatforms(config: Config, store: Store, logger: Logger, overrides: AppOverrides): Promise<Map<PlatformKind, Platform>> {
+  const platforms = new Map<PlatformKind, Platform>();
+  const enabled = enabledPlatforms(config);
+  if (enabled.console) {
+    const out = overrides.stdout ?? process.stdout;
+    const stdin = overrides.stdin ?? process.stdin;
+    const files = new Map(config.console.channels.filter((c) => c.output !== "stdout").map((c) => [c.name, c.output]));
+    const color = config.console.color === "auto" ? Boolean(out.isTTY) : config.console.color;
+    platforms.set(
+      "console",
+      createConsolePlatform({
+        out,
+        color,
+        files,
+        log: logger.child({ platform: "console" }),
+        ...(stdin.isTTY && config.console.channels[0] ? { input: stdin, defaultChannel: config.console.channels[0].name } : {}),
+      }),
+    );
+  }
+  if (enabled.slack) {
+    // Loaded only when configured: Bolt is heavy, and CLI commands should start fast.
+    const { createSlackPlatform } = await import("./platforms/slack/slack.js");
+    platforms.set("slack", createSlackPlatform({ config, store, logger: logger.child({ platform: "slack" }) }));
+  }
+  if (enabled.discord) {
+    const { createDiscordPlatform } = await import("./platforms/discord/discord.js");
+    platforms.set("discord", createDiscordPlatform({ config, store, logger: logger.child({ platform: "discord" }) }));
+  }
+  for (const platform of overrides.platforms ?? []) platforms.set(platform.kind, platform);
+  return platforms;
+}

@@ -1,0 +1,55 @@
+/** Shared plumbing of the CLI commands: config from flags, logger, output, one-line errors. */
+import { dirname, join, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { loadConfig, type Config } from "../config.js";
+import { errorMessage, PaperboyError } from "../core/errors.js";
+import { createLogger, type Logger } from "../log.js";
+
+export interface GlobalOptions {
+  db?: string;
+  digests?: string;
+  configDir?: string;
+  logLevel?: string;
+}
+
+/** The package root (where config/ and seeds/ live), from dist/src/cli/ or src/cli/. */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+export function resolveConfig(options: GlobalOptions, extraFlags: Record<string, unknown> = {}): Config {
+  const flags: Record<string, unknown> = { ...extraFlags };
+  if (options.db) flags.db = options.db;
+  if (options.digests) flags.digests = options.digests;
+  if (options.logLevel) flags.logLevel = options.logLevel;
+  const configDir = options.configDir ? resolve(options.configDir) : existsSync("config/default.json") ? resolve("config") : join(packageRoot(), "config");
+  return loadConfig({ env: process.env, configDir, flags });
+}
+
+export function cliLogger(config: Config): Logger {
+  return createLogger({ level: config.logLevel, pretty: Boolean(process.stderr.isTTY) });
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Runs a command body; any failure becomes one line on stderr and exit code 1 (2 for bad usage). */
+export function action<A extends unknown[]>(body: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await body(...args);
+    } catch (error) {
+      const code = error instanceof PaperboyError ? error.code : "error";
+      process.stderr.write(`paperboy: ${errorMessage(error)}${code === "error" ? "" : ` (${code})`}\n`);
+      process.exitCode = error instanceof PaperboyError && error.code.startsWith("usage") ? 2 : 1;
+    }
+  };
+}
+
+export function usageError(message: string): PaperboyError {
+  return new PaperboyError("usage", message);
+}

@@ -1,0 +1,39 @@
+/** `/papers help`: every command with an example. */
+import { code, notePost, text, type Post, type Rich } from "../post.js";
+
+export const USAGE: Array<{ usage: string; what: string; example: string }> = [
+  { usage: "subscribe <topics>", what: "add comma-separated topics", example: "subscribe kv cache, llm serving cat:cs.DC" },
+  { usage: "unsubscribe <number | topic | all>", what: "remove topics", example: "unsubscribe 2" },
+  { usage: "list", what: "this channel's topics and settings", example: "list" },
+  { usage: "search <query>", what: "top 5 papers from the archive", example: "search speculative decoding -survey" },
+  { usage: "paper <arXiv id or URL>", what: "the full card of one paper", example: "paper 2512.09277" },
+  { usage: "digest [date]", what: "preview what this channel gets from a digest", example: "digest 2026-01-06" },
+  { usage: "why <arXiv id>", what: "which topics match a paper here, or why none does", example: "why 2512.09277" },
+  { usage: "schedule <HH:MM> [timezone] [daily|weekdays|instant]", what: "when posts come", example: "schedule 08:30 Europe/Berlin weekdays" },
+  { usage: "set <max|format|empty> <value>", what: "papers per post (1–500), compact|full, skip|note", example: "set max 15" },
+  { usage: "pause / resume", what: "stop and restart posts", example: "pause" },
+  { usage: "status", what: "last digest, next post, last delivery and any error", example: "status" },
+];
+
+export function helpPost(command: string): Post {
+  const lines: Rich[] = [
+    [text("paperboy posts the papers of the daily arXiv digest that match this channel's topics.")],
+    ...USAGE.map(({ usage, what, example }): Rich => [code(`${command} ${usage}`), text(` — ${what}, e.g. `), code(`${command} ${example}`)]),
+    [
+      text("Topic syntax: words form a phrase; "),
+      code("-word"),
+      text(" excludes; "),
+      code("(a | b)"),
+      text(" alternatives; "),
+      code('"exact"'),
+      text(" skips synonyms; fields "),
+      code("title: abstract: tldr: author: cat:"),
+      text(", e.g. "),
+      code("(speculative decoding | draft model) title:llm"),
+      text(", "),
+      code("cat:cs.AR"),
+      text("."),
+    ],
+  ];
+  return notePost(`${command} — commands`, lines);
+}

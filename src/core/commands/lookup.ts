@@ -1,0 +1,87 @@
+/** search, paper, digest, why: answers from the archive. */
+import { formatChannelId } from "../channel.js";
+import { composeDigestPost, paperCard, plural } from "../compose.js";
+import { rankMatches } from "../match-result.js";
+import type { CommandContext } from "../ports.js";
+import { code, notePost, text, type Post, type Rich } from "../post.js";
+import type { CommandDeps } from "./deps.js";
+import { errorReply } from "./reply.js";
+
+export const SEARCH_RESULTS = 5;
+/** How many full-text candidates the matcher verifies for one search. */
+const SEARCH_CANDIDATES = 200;
+
+/** `2512.09277`, `2512.09277v2`, `arxiv.org/abs/2512.09277`, `…/pdf/2512.09277v1`, `math/0601001`. */
+export function parseArxivId(input: string): string | null {
+  const value = input.trim();
+  const modern = /(?:^|[/:\s])(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?\/?$/i.exec(value) ?? /^(\d{4}\.\d{4,5})(?:v\d+)?$/.exec(value);
+  if (modern) return modern[1]!;
+  const old = /(?:^|abs\/|pdf\/)([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/i.exec(value);
+  return old ? old[1]! : null;
+}
+
+export async function search(deps: CommandDeps, _context: CommandContext, args: string): Promise<Post> {
+  const example = `${deps.command} search speculative decoding -survey`;
+  const query = args.trim();
+  if (!query) return errorReply("Give a query in the topic syntax.", example);
+  const parsed = deps.topics.parseList(query);
+  if (!parsed.ok) return errorReply(parsed.message, example);
+  if (parsed.topics.length !== 1) return errorReply("Search one topic at a time (no commas).", example);
+  const candidates = await deps.store.searchCandidates(deps.topics.searchPlan(query), SEARCH_CANDIDATES);
+  const matches = rankMatches(deps.topics.matchTopics([{ id: 0, channelId: "", text: query, createdAt: "" }], candidates));
+  const shown = matches.slice(0, SEARCH_RESULTS);
+  const post: Post = {
+    header: { title: `Search: ${query}`, count: matches.length },
+    intro: shown.length === 0 ? [[text("No paper in the archive matches that. Try fewer words or a synonym.")]] : [],
+    cards: shown.map((match) => paperCard(match.paper, { match, format: "compact" })),
+    notes: matches.length > shown.length ? [[text(`Showing the best ${shown.length} of ${matches.length}${matches.length >= SEARCH_CANDIDATES ? "+" : ""}.`)]] : [],
+    overflow: null,
+    format: "compact",
+    ephemeral: true,
+  };
+  return post;
+}
+
+export async function paper(deps: CommandDeps, _context: CommandContext, args: string): Promise<Post> {
+  const example = `${deps.command} paper 2512.09277`;
+  const id = parseArxivId(args);
+  if (!id) return errorReply(`'${args.trim()}' is not an arXiv id or URL.`, example);
+  const found = await deps.store.getPaper(id);
+  if (!found) return errorReply(`Paper ${id} is not in the archive (only papers from ingested digests are).`);
+  const card = paperCard(found, { format: "full", withAbstractLink: true });
+  return { header: { title: `Paper ${found.id}` }, intro: [], cards: [card], notes: [], overflow: null, format: "full", ephemeral: true };
+}
+
+export async function digest(deps: CommandDeps, context: CommandContext, args: string): Promise<Post> {
+  const wanted = args.trim();
+  if (wanted && !/^\d{4}-\d{2}-\d{2}$/.test(wanted)) return errorReply(`'${wanted}' is not a date.`, `${deps.command} digest 2026-01-06`);
+  const info = wanted ? await deps.store.digestByDate(wanted) : await deps.store.latestDigest();
+  if (!info) return errorReply(wanted ? `No digest for ${wanted} in the archive.` : "No digest has been ingested yet.");
+  const channelId = formatChannelId(context.channel);
+  const channel = await deps.store.getChannel(channelId);
+  const topics = channel ? await deps.store.listTopics(channelId) : [];
+  if (topics.length === 0) return errorReply("This channel has no topics yet.", `${deps.command} subscribe kv cache`);
+  const papers = await deps.store.digestPapers(info.date);
+  const matches = deps.topics.matchTopics(topics, papers);
+  const settings = channel?.settings ?? deps.defaults;
+  const post = composeDigestPost({ dates: [info.date], topics: topics.map((topic) => topic.text), matches, settings, command: deps.command });
+  post.ephemeral = true;
+  post.intro = [[text(`Preview: ${plural(matches.length, "paper")} of ${papers.length} in the ${info.date} digest match this channel.`)]];
+  return post;
+}
+
+export async function why(deps: CommandDeps, context: CommandContext, args: string): Promise<Post> {
+  const example = `${deps.command} why 2512.09277`;
+  const id = parseArxivId(args);
+  if (!id) return errorReply(`'${args.trim()}' is not an arXiv id or URL.`, example);
+  const found = await deps.store.getPaper(id);
+  if (!found) return errorReply(`Paper ${id} is not in the archive.`);
+  const channelId = formatChannelId(context.channel);
+  const topics = (await deps.store.getChannel(channelId)) ? await deps.store.listTopics(channelId) : [];
+  if (topics.length === 0) return errorReply("This channel has no topics, so nothing matches here.", `${deps.command} subscribe kv cache`);
+  const explanations = deps.topics.explain(topics, found);
+  const hits = explanations.filter((entry) => entry.matched).length;
+  const lines: Rich[] = explanations.map((entry): Rich => [text(entry.matched ? "✓ " : "✗ "), code(entry.topic), text(` — ${entry.reasons.join("; ")}`)]);
+  return notePost(hits > 0 ? `${found.id} matches ${plural(hits, "topic")} here` : `${found.id} matches none of this channel's topics`, [[text(found.title)], ...lines]);
+}
+

@@ -1,0 +1,85 @@
+/** subscribe, unsubscribe, list. */
+import type { Channel, TopicRecord } from "../channel.js";
+import { formatChannelId } from "../channel.js";
+import { plural } from "../compose.js";
+import type { CommandContext } from "../ports.js";
+import { code, notePost, text, type Post, type Rich } from "../post.js";
+import type { CommandDeps } from "./deps.js";
+import { errorReply, MANAGERS_ONLY } from "./reply.js";
+import { settingsLines } from "./settings-text.js";
+
+export async function ensureChannel(deps: CommandDeps, context: CommandContext): Promise<Channel> {
+  return deps.store.ensureChannel(context.channel, deps.defaults);
+}
+
+export async function subscribe(deps: CommandDeps, context: CommandContext, args: string): Promise<Post> {
+  const example = `${deps.command} subscribe kv cache, llm serving cat:cs.DC`;
+  if (!context.isManager) return errorReply(MANAGERS_ONLY);
+  if (!args.trim()) return errorReply("Give one or more comma-separated topics.", example);
+  const parsed = deps.topics.parseList(args);
+  if (!parsed.ok) return errorReply(parsed.message, example);
+  const cannotPost = context.checkCanPost ? await context.checkCanPost() : null;
+  if (cannotPost) return errorReply(cannotPost);
+  const channel = await ensureChannel(deps, context);
+  const before = await deps.store.listTopics(channel.id);
+  const known = new Set(before.map((topic) => topic.text));
+  const added = [...new Set(parsed.topics)].filter((topic) => !known.has(topic));
+  if (before.length + added.length > deps.limits.maxTopicsPerChannel) {
+    return errorReply(`A channel can have at most ${deps.limits.maxTopicsPerChannel} topics; this one has ${before.length}. Remove some first with ${deps.command} unsubscribe.`);
+  }
+  const after = await deps.store.addTopics(channel.id, added);
+  deps.onTopicsChanged?.();
+  const latest = await deps.store.latestDigest();
+  const papers = latest ? await deps.store.digestPapers(latest.date) : [];
+  const lines: Rich[] = added.map((topic) => {
+    const record = after.find((entry) => entry.text === topic);
+    const count = record ? deps.topics.matchTopics([record], papers).length : 0;
+    return [code(topic), text(latest ? ` — would have matched ${plural(count, "paper")} in the ${latest.date} digest` : "")];
+  });
+  const skipped = parsed.topics.length - added.length;
+  if (skipped > 0) lines.push([text(`${plural(skipped, "topic")} already subscribed here, unchanged.`)]);
+  if (added.length === 0) return notePost("Nothing new", lines);
+  lines.push([text(`This channel now has ${plural(after.length, "topic")}. See them with `), code(`${deps.command} list`), text(".")]);
+  return notePost(`Subscribed to ${plural(added.length, "topic")}`, lines);
+}
+
+export async function unsubscribe(deps: CommandDeps, context: CommandContext, args: string): Promise<Post> {
+  const example = `${deps.command} unsubscribe 2`;
+  if (!context.isManager) return errorReply(MANAGERS_ONLY);
+  const channelId = formatChannelId(context.channel);
+  const topics = (await deps.store.getChannel(channelId)) ? await deps.store.listTopics(channelId) : [];
+  const wanted = args.trim();
+  if (!wanted) return errorReply("Say which topic to remove: its number from list, the topic itself, or all.", example);
+  if (topics.length === 0) return errorReply("This channel has no topics.", `${deps.command} subscribe kv cache`);
+  const targets = pickTopics(topics, wanted);
+  if (targets.length === 0) {
+    return errorReply(`No topic '${wanted}' here. This channel's topics are numbered 1–${topics.length} in ${deps.command} list.`, example);
+  }
+  await deps.store.removeTopics(channelId, targets.map((topic) => topic.id));
+  deps.onTopicsChanged?.();
+  return notePost(`Removed ${plural(targets.length, "topic")}`, [targets.map((topic, i) => [...(i > 0 ? [text(", ")] : []), code(topic.text)]).flat()]);
+}
+
+function pickTopics(topics: TopicRecord[], wanted: string): TopicRecord[] {
+  if (wanted.toLowerCase() === "all") return topics;
+  if (/^\d+(\s*,\s*\d+)*$/.test(wanted)) {
+    const numbers = wanted.split(",").map((part) => Number(part.trim()));
+    if (numbers.some((n) => n < 1 || n > topics.length)) return [];
+    return numbers.map((n) => topics[n - 1]!);
+  }
+  const exact = topics.filter((topic) => topic.text === wanted);
+  if (exact.length > 0) return exact;
+  return topics.filter((topic) => topic.text.toLowerCase() === wanted.toLowerCase());
+}
+
+export async function list(deps: CommandDeps, context: CommandContext): Promise<Post> {
+  const channelId = formatChannelId(context.channel);
+  const channel = await deps.store.getChannel(channelId);
+  const topics = channel ? await deps.store.listTopics(channelId) : [];
+  const lines: Rich[] =
+    topics.length === 0
+      ? [[text("No topics yet. Add some with "), code(`${deps.command} subscribe kv cache, llm serving`), text(".")]]
+      : topics.map((topic, i): Rich => [text(`${i + 1}. `), code(topic.text)]);
+  lines.push(...settingsLines(channel?.settings ?? deps.defaults, channel?.pausedReason ?? null));
+  return notePost(`Topics of this channel (${topics.length})`, lines);
+}

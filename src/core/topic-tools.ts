@@ -1,0 +1,63 @@
+/**
+ * The topic engine as the rest of the core uses it: validate lists, match one channel's topics, plan a
+ * search, explain a paper. A thin layer over src/core/topics.
+ */
+import type { TopicRecord } from "./channel.js";
+import type { TopicTools } from "./commands/deps.js";
+import type { FieldSpan, PaperMatch } from "./match-result.js";
+import type { ArchivedPaper } from "./paper.js";
+import { formatTopicError } from "./topics/ast.js";
+import { compileTopicText } from "./topics/compile.js";
+import { explain } from "./topics/explain.js";
+import { TopicIndex, type IndexMatch } from "./topics/index.js";
+import { DEFAULT_TOPIC_LIMITS, type TopicLimits } from "./topics/limits.js";
+import type { TopicMatch } from "./topics/match.js";
+import { preparePaper, type PreparedPaper } from "./topics/prepare.js";
+import { scoreMatch } from "./topics/score.js";
+import { searchPlan } from "./topics/search-plan.js";
+import { parseTopicList } from "./topics/topic-list.js";
+
+/** A paper's matches (one per topic) → the PaperMatch that ranking and compose use. */
+export function toPaperMatch(paper: ArchivedPaper, matches: Array<IndexMatch<number>>): PaperMatch {
+  const spans: FieldSpan[] = [];
+  const terms: string[] = [];
+  for (const { match } of matches) {
+    for (const clause of match.clauses) for (const hit of clause.hits) spans.push({ field: hit.field, start: hit.start, end: hit.end });
+    for (const term of match.terms) if (!terms.some((known) => known.toLowerCase() === term.toLowerCase())) terms.push(term);
+  }
+  return { paper, topicIds: matches.map((m) => m.id), terms, spans, score: scoreMatch(matches.map((m): TopicMatch => m.match)) };
+}
+
+export function createTopicTools(limits: TopicLimits = DEFAULT_TOPIC_LIMITS): TopicTools {
+  return {
+    parseList(input) {
+      const parsed = parseTopicList(input, limits);
+      if (parsed.ok) return { ok: true, topics: parsed.topics.map((topic) => topic.text) };
+      const messages = parsed.errors.map(({ topic, error }) => (topic && parsed.errors.length > 1 ? `${topic}: ${formatTopicError(error)}` : formatTopicError(error)));
+      return { ok: false, message: messages.join("; ") };
+    },
+    matchTopics(topics: TopicRecord[], papers: ArchivedPaper[]): PaperMatch[] {
+      const index = new TopicIndex<number>({ limits });
+      for (const topic of topics) index.add(topic.id, topic.text);
+      const out: PaperMatch[] = [];
+      for (const paper of papers) {
+        const matches = index.matchPaper(preparePaper(paper));
+        if (matches.length > 0) out.push(toPaperMatch(paper, matches));
+      }
+      return out;
+    },
+    searchPlan(query: string) {
+      const compiled = compileTopicText(query, limits);
+      if (!compiled.ok) throw new Error(formatTopicError(compiled.error));
+      return searchPlan(compiled.topic);
+    },
+    explain(topics: TopicRecord[], paper: ArchivedPaper) {
+      const prepared: PreparedPaper = preparePaper(paper);
+      return topics.map((topic) => {
+        const result = explain(topic.text, prepared);
+        if (!result.ok) return { topic: topic.text, matched: false, reasons: [formatTopicError(result.error)] };
+        return { topic: topic.text, matched: result.matched, reasons: [result.summary] };
+      });
+    },
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * AST → compiled topic: every clause as a list of concrete alternatives (synonyms expanded, words
+ * compiled), each with the index keys a matching paper must contain.
+ */
+import type { TermAlternative, TopicAst, TopicClause, TopicError, TopicField } from "./ast.js";
+import { expandCjk, expandPhrase } from "./expand.js";
+import type { Spelling } from "./expand.js";
+import { DEFAULT_TOPIC_LIMITS } from "./limits.js";
+import type { TopicLimits } from "./limits.js";
+import { parseTopic } from "./parse.js";
+import { cjkKey, hasCjk, tokenize } from "./text.js";
+import { compileWords, joinedWord, matcherSignature, wordKey } from "./words.js";
+import type { WordMatcher } from "./words.js";
+
+export type CompiledAlternative =
+  /** Consecutive words within one text field. */
+  | { kind: "phrase"; words: WordMatcher[]; keys: string[] }
+  /** Normalized CJK text, a substring of a text field (separators removed on both sides). */
+  | { kind: "cjk"; text: string; keys: string[] }
+  /** Consecutive exact words within one author's name. */
+  | { kind: "author"; words: string[]; keys: string[] }
+  /** A category, or a category prefix (`cs.*` → `cs.`). */
+  | { kind: "cat"; value: string; prefix: boolean; keys: string[] };
+
+export interface CompiledClause {
+  source: string;
+  negated: boolean;
+  field: TopicField | null;
+  /** Any one of these satisfies the clause. Each lists keys that are ALL present in a paper it matches. */
+  alternatives: CompiledAlternative[];
+}
+
+export interface CompiledTopic {
+  text: string;
+  ast: TopicAst;
+  clauses: CompiledClause[];
+}
+
+export type CompileResult = { ok: true; topic: CompiledTopic } | { ok: false; error: TopicError };
+
+/** Parses and compiles a topic in one step. */
+export function compileTopicText(text: string, limits: TopicLimits = DEFAULT_TOPIC_LIMITS): CompileResult {
+  const parsed = parseTopic(text, limits);
+  if (!parsed.ok) return parsed;
+  return { ok: true, topic: compileTopic(parsed.topic) };
+}
+
+export function compileTopic(ast: TopicAst): CompiledTopic {
+  return { text: ast.text, ast, clauses: ast.clauses.map(compileClause) };
+}
+
+function compileClause(clause: TopicClause): CompiledClause {
+  const alternatives: CompiledAlternative[] = [];
+  const seen = new Set<string>();
+  for (const term of clause.alternatives) {
+    for (const alt of compileTerm(term, clause.field)) {
+      const sig = signature(alt);
+      if (!seen.has(sig)) {
+        seen.add(sig);
+        alternatives.push(alt);
+      }
+    }
+  }
+  return { source: clause.source, negated: clause.negated, field: clause.field, alternatives };
+}
+
+function compileTerm(term: TermAlternative, field: TopicField | null): CompiledAlternative[] {
+  if (field === "cat") {
+    const raw = term.text.trim().toLowerCase();
+    const prefix = raw.endsWith("*");
+    const value = prefix ? raw.slice(0, -1) : raw;
+    return [{ kind: "cat", value, prefix, keys: [prefix ? `k:${value}*` : `k:${value}`] }];
+  }
+  if (field === "author") {
+    const words = tokenize(term.text).map((t) => t.word);
+    return [{ kind: "author", words, keys: words.map((w) => `n:${w}`) }];
+  }
+  if (hasCjk(term.text)) {
+    const text = cjkKey(term.text);
+    const spellings: Spelling[] = term.quoted ? [{ kind: "cjk", text }] : expandCjk(text);
+    return spellings.map(fromSpelling);
+  }
+  const words = compileWords(term.text, term.quoted);
+  if (term.quoted) return [phrase(words)];
+  const out = expandPhrase(words).map(fromSpelling);
+  // Written apart, also find it written together: `pre training` → `pretraining`, `kv cache` → `KVCache`.
+  if (words.length >= 2 && words.length <= 3) out.push(phrase([joinedWord(words)]));
+  return out;
+}
+
+function fromSpelling(spelling: Spelling): CompiledAlternative {
+  return spelling.kind === "cjk" ? cjkAlternative(spelling.text) : phrase(spelling.words);
+}
+
+function phrase(words: WordMatcher[]): CompiledAlternative {
+  return { kind: "phrase", words, keys: [...new Set(words.map(wordKey))] };
+}
+
+/** Index keys of a CJK term: its CJK bigrams (or single CJK characters when none are adjacent). */
+function cjkAlternative(text: string): CompiledAlternative {
+  return { kind: "cjk", text, keys: cjkKeysOf(text) };
+}
+
+const CJK_CHAR_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** The CJK keys of a normalized, separator-free string, as listed for papers too (see prepare.ts). */
+export function cjkKeysOf(text: string): string[] {
+  const chars = [...text];
+  const keys = new Set<string>();
+  for (let i = 0; i < chars.length; i++) {
+    const a = chars[i]!;
+    if (!CJK_CHAR_RE.test(a)) continue;
+    const b = chars[i + 1];
+    if (b !== undefined && CJK_CHAR_RE.test(b)) keys.add(`c:${a}${b}`);
+  }
+  if (keys.size === 0) for (const ch of chars) if (CJK_CHAR_RE.test(ch)) keys.add(`c:${ch}`);
+  return [...keys];
+}
+
+function signature(alt: CompiledAlternative): string {
+  switch (alt.kind) {
+    case "phrase":
+      return `p:${matcherSignature(alt.words)}`;
+    case "cjk":
+      return `c:${alt.text}`;
+    case "author":
+      return `n:${alt.words.join(" ")}`;
+    case "cat":
+      return `k:${alt.value}${alt.prefix ? "*" : ""}`;
+  }
+}

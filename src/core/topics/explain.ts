@@ -1,0 +1,78 @@
+/** `/papers why`: which clauses of a topic hit a paper, where, or why the topic misses it. */
+import type { Paper } from "../paper.js";
+import type { TopicClause, TopicError } from "./ast.js";
+import { compileTopicText } from "./compile.js";
+import type { CompiledTopic } from "./compile.js";
+import { clauseHits } from "./match.js";
+import type { Hit } from "./match.js";
+import { preparePaper } from "./prepare.js";
+import type { PreparedPaper } from "./prepare.js";
+
+export interface ClauseExplanation {
+  clause: number;
+  source: string;
+  negated: boolean;
+  /** Whether this clause is satisfied (a negative clause is satisfied when its term is absent). */
+  ok: boolean;
+  /** Where the term was found (for a failed negative clause: what excluded the paper). */
+  hits: Hit[];
+  /** One line for people: `'kv cache' found in title`, `needs 'survey' absent but found in title`. */
+  reason: string;
+}
+
+export type Explanation =
+  | { ok: true; topic: string; matched: boolean; clauses: ClauseExplanation[]; summary: string }
+  | { ok: false; topic: string; error: TopicError };
+
+export function explain(topic: string | CompiledTopic, paper: Paper | PreparedPaper): Explanation {
+  let compiled: CompiledTopic;
+  if (typeof topic === "string") {
+    const result = compileTopicText(topic);
+    if (!result.ok) return { ok: false, topic, error: result.error };
+    compiled = result.topic;
+  } else compiled = topic;
+  const prepared = "postings" in paper ? paper : preparePaper(paper);
+  const clauses = compiled.clauses.map((clause, index): ClauseExplanation => {
+    const hits = clauseHits(clause, prepared);
+    const ok = clause.negated ? hits.length === 0 : hits.length > 0;
+    const ast = compiled.ast.clauses[index]!;
+    return { clause: index, source: clause.source, negated: clause.negated, ok, hits, reason: reasonFor(ast, ok, hits, prepared) };
+  });
+  const matched = clauses.every((c) => c.ok);
+  const summary = matched
+    ? `matches: ${clauses.filter((c) => !c.negated).map((c) => c.reason).join("; ")}`
+    : clauses.filter((c) => !c.ok).map((c) => c.reason).join("; ");
+  return { ok: true, topic: compiled.text, matched, clauses, summary };
+}
+
+function termOf(clause: TopicClause): string {
+  return clause.alternatives.map((a) => (a.quoted ? `"${a.text}"` : `'${a.text}'`)).join(" or ");
+}
+
+function where(hits: Hit[]): string {
+  const fields = [...new Set(hits.map((h) => h.field))];
+  const first = hits[0];
+  const sample = first !== undefined && first.field !== "cat" ? ` ("${first.text}")` : "";
+  return `${fields.join(", ")}${sample}`;
+}
+
+function reasonFor(clause: TopicClause, ok: boolean, hits: Hit[], paper: PreparedPaper): string {
+  const term = termOf(clause);
+  if (clause.field === "cat") {
+    const cats = paper.paper.categories.join(", ") || "none";
+    if (clause.negated) return ok ? `not in category ${term}` : `needs category ${term} absent but the paper is in ${cats}`;
+    return ok ? `in category ${hits.map((h) => h.text).join(", ")}` : `not in category ${term} (paper: ${cats})`;
+  }
+  if (clause.field === "author") {
+    if (clause.negated) return ok ? `no author ${term}` : `needs no author ${term} but found ${hits[0]?.text ?? ""} in ${authorOf(hits, paper)}`;
+    return ok ? `author ${authorOf(hits, paper)}` : `no author named ${term}`;
+  }
+  const scope = clause.field === null ? "any field" : clause.field;
+  if (clause.negated) return ok ? `${term} absent` : `needs ${term} absent but found in ${where(hits)}`;
+  return ok ? `${term} found in ${where(hits)}` : `no ${term} in ${scope}`;
+}
+
+function authorOf(hits: Hit[], paper: PreparedPaper): string {
+  const index = hits[0]?.index;
+  return index === undefined ? "" : `"${paper.paper.authors[index] ?? ""}"`;
+}

@@ -1,0 +1,28 @@
+/**
+ * The straightforward matcher: every topic verified against every paper, no index. Same semantics as
+ * TopicIndex by construction (both call verifyTopic); it is the benchmark's baseline and the tests'
+ * cross-check that the index never misses a match.
+ */
+import type { Paper } from "../paper.js";
+import type { CompiledTopic } from "./compile.js";
+import type { IndexMatch, PaperMatches } from "./index.js";
+import { verifyTopic } from "./match.js";
+import { preparePaper } from "./prepare.js";
+import type { PreparedPaper } from "./prepare.js";
+
+export interface NaiveTopic<Id> {
+  id: Id;
+  topic: CompiledTopic;
+}
+
+export function matchNaive<Id>(topics: ReadonlyArray<NaiveTopic<Id>>, papers: ReadonlyArray<Paper | PreparedPaper>): PaperMatches<Id>[] {
+  return papers.map((paper) => {
+    const prepared = "postings" in paper ? paper : preparePaper(paper);
+    const matches: IndexMatch<Id>[] = [];
+    for (const { id, topic } of topics) {
+      const match = verifyTopic(topic, prepared);
+      if (match !== null) matches.push({ id, match });
+    }
+    return { paper: prepared, matches };
+  });
+}

@@ -1,0 +1,123 @@
+/**
+ * The curated synonym table. Each group lists spellings of one concept; a topic phrase that contains any
+ * member also matches the others. Spellings are written as a researcher would type them: capitals mark
+ * acronyms (matched as whole words, see text.ts), hyphens and spaces are equivalent.
+ *
+ * `oneWay` members lead to the group but are never added to a topic: Chinese words such as 推理
+ * ("inference" but also "reasoning") or 量化 ("quantization" but also "quantitative") would otherwise make an English topic match unrelated papers through
+ * their Chinese TL;DR, while the English abstract already carries the English term.
+ *
+ * Ambiguous acronyms are left out on purpose (DP: differential privacy / data parallel / dynamic
+ * programming; CV, MT, AD, SSL, GP): expanding them costs more precision than it gains.
+ */
+export interface SynonymGroup {
+  terms: string[];
+  oneWay?: string[];
+}
+
+export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
+  // models and architectures
+  { terms: ["MoE", "mixture of experts", "mixture-of-expert", "混合专家", "专家混合"] },
+  { terms: ["LLM", "large language model", "大语言模型", "大型语言模型"], oneWay: ["大模型"] },
+  { terms: ["VLM", "vision language model", "vision-language model", "视觉语言模型"] },
+  { terms: ["MLLM", "multimodal large language model", "multi-modal large language model", "多模态大语言模型", "多模态大模型"] },
+  { terms: ["LMM", "large multimodal model"] },
+  { terms: ["GNN", "graph neural network", "图神经网络"] },
+  { terms: ["CNN", "convolutional neural network", "卷积神经网络"] },
+  { terms: ["RNN", "recurrent neural network", "循环神经网络"] },
+  { terms: ["LSTM", "long short-term memory"] },
+  { terms: ["DNN", "deep neural network", "深度神经网络"] },
+  { terms: ["SNN", "spiking neural network", "脉冲神经网络"] },
+  { terms: ["GAN", "generative adversarial network", "生成对抗网络"] },
+  { terms: ["VAE", "variational autoencoder", "variational auto-encoder", "变分自编码器"] },
+  { terms: ["ViT", "vision transformer", "视觉Transformer"] },
+  { terms: ["NeRF", "neural radiance field", "神经辐射场"] },
+  { terms: ["3DGS", "3D Gaussian splatting", "3D高斯泼溅"] },
+  { terms: ["SSM", "state space model", "状态空间模型"] },
+  { terms: ["diffusion model", "扩散模型"] },
+  { terms: ["KAN", "Kolmogorov-Arnold network"] },
+  // training and adaptation
+  { terms: ["RL", "reinforcement learning", "强化学习"] },
+  { terms: ["RLHF", "reinforcement learning from human feedback", "基于人类反馈的强化学习"] },
+  { terms: ["RLVR", "reinforcement learning with verifiable rewards"] },
+  { terms: ["DPO", "direct preference optimization", "直接偏好优化"] },
+  { terms: ["PPO", "proximal policy optimization"] },
+  { terms: ["GRPO", "group relative policy optimization"] },
+  { terms: ["SFT", "supervised fine-tuning", "supervised finetuning", "监督微调"] },
+  { terms: ["PEFT", "parameter-efficient fine-tuning", "parameter-efficient finetuning", "参数高效微调"] },
+  { terms: ["LoRA", "low-rank adaptation", "低秩适配", "低秩自适应"] },
+  { terms: ["fine-tuning", "finetuning"], oneWay: ["微调"] },
+  { terms: ["KD", "knowledge distillation", "知识蒸馏"] },
+  { terms: ["FL", "federated learning", "联邦学习"] },
+  { terms: ["NAS", "neural architecture search", "神经架构搜索"] },
+  { terms: ["ICL", "in-context learning", "上下文学习"] },
+  { terms: ["CoT", "chain of thought", "chain-of-thought", "思维链"] },
+  { terms: ["self-supervised learning", "自监督学习"] },
+  { terms: ["continual learning", "lifelong learning", "持续学习"] },
+  { terms: ["meta-learning", "元学习"] },
+  { terms: ["contrastive learning", "对比学习"] },
+  { terms: ["transfer learning", "迁移学习"] },
+  { terms: ["Gaussian process", "高斯过程"] },
+  // inference and systems
+  { terms: ["KV cache", "key-value cache", "KVCache", "键值缓存", "KV缓存"] },
+  { terms: ["speculative decoding", "投机解码", "推测解码"] },
+  { terms: ["RAG", "retrieval-augmented generation", "retrieval augmented generation", "检索增强生成"] },
+  { terms: ["quantization"], oneWay: ["量化"] },
+  { terms: ["pruning", "剪枝"] },
+  { terms: ["sparsity", "sparse"], oneWay: ["稀疏"] },
+  { terms: ["inference"], oneWay: ["推理"] },
+  { terms: ["attention"], oneWay: ["注意力", "注意力机制"] },
+  { terms: ["PIM", "processing-in-memory", "processing in memory", "存内计算"] },
+  { terms: ["CIM", "compute-in-memory", "computing-in-memory", "in-memory computing", "存算一体"] },
+  { terms: ["HPC", "high-performance computing", "high performance computing", "高性能计算"] },
+  { terms: ["GPU", "graphics processing unit"] },
+  { terms: ["TPU", "tensor processing unit"] },
+  { terms: ["NPU", "neural processing unit"] },
+  { terms: ["FPGA", "field-programmable gate array", "field programmable gate array"] },
+  { terms: ["ASIC", "application-specific integrated circuit"] },
+  { terms: ["SpMV", "sparse matrix-vector multiplication", "sparse matrix vector multiplication"] },
+  { terms: ["SpMM", "sparse matrix-matrix multiplication", "sparse matrix multiplication"] },
+  { terms: ["GEMM", "general matrix multiplication", "general matrix multiply"] },
+  { terms: ["DRAM", "dynamic random-access memory"] },
+  { terms: ["HBM", "high-bandwidth memory", "high bandwidth memory"] },
+  { terms: ["NoC", "network-on-chip", "network on chip", "片上网络"] },
+  { terms: ["SoC", "system-on-chip", "system on chip"] },
+  { terms: ["DVFS", "dynamic voltage and frequency scaling"] },
+  { terms: ["RDMA", "remote direct memory access"] },
+  { terms: ["MPI", "message passing interface"] },
+  { terms: ["IoT", "internet of things", "物联网"] },
+  { terms: ["edge computing", "边缘计算"] },
+  { terms: ["cloud computing", "云计算"] },
+  { terms: ["serverless", "无服务器"] },
+  { terms: ["DSA", "domain-specific accelerator"] },
+  { terms: ["DSL", "domain-specific language"] },
+  { terms: ["ISA", "instruction set architecture"] },
+  // tasks and fields
+  { terms: ["NLP", "natural language processing", "自然语言处理"] },
+  { terms: ["computer vision", "计算机视觉"] },
+  { terms: ["ASR", "automatic speech recognition", "speech recognition", "语音识别"] },
+  { terms: ["TTS", "text-to-speech", "text to speech", "语音合成"] },
+  { terms: ["OCR", "optical character recognition", "光学字符识别"] },
+  { terms: ["QA", "question answering"], oneWay: ["问答"] },
+  { terms: ["VQA", "visual question answering", "视觉问答"] },
+  { terms: ["NER", "named entity recognition", "命名实体识别"] },
+  { terms: ["machine translation", "机器翻译"] },
+  { terms: ["GCN", "graph convolutional network", "图卷积网络"] },
+  { terms: ["autonomous driving", "自动驾驶"] },
+  { terms: ["anomaly detection", "异常检测"] },
+  { terms: ["object detection", "目标检测"] },
+  { terms: ["semantic segmentation", "语义分割"] },
+  { terms: ["recommender system", "recommendation system", "推荐系统"] },
+  { terms: ["knowledge graph", "KG", "知识图谱"] },
+  { terms: ["time series", "时间序列"] },
+  { terms: ["differential privacy", "差分隐私"] },
+  { terms: ["adversarial attack", "对抗攻击"] },
+  { terms: ["hallucination"], oneWay: ["幻觉"] },
+  { terms: ["multi-agent", "multiagent", "多智能体"] },
+  { terms: ["agent"], oneWay: ["智能体"] },
+  { terms: ["embodied AI", "具身智能"] },
+  { terms: ["AIGC", "AI-generated content"] },
+  { terms: ["AGI", "artificial general intelligence"] },
+  { terms: ["SLO", "service level objective", "service-level objective"] },
+  { terms: ["TTFT", "time to first token", "time-to-first-token"] },
+];

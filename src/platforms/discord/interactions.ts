@@ -1,0 +1,135 @@
+/**
+ * `/papers` interactions → Command + CommandContext → the core handler → ephemeral replies.
+ *
+ * Discord drops an interaction that is not acknowledged within 3 s
+ * (https://discord.com/developers/docs/interactions/receiving-and-responding#responding-to-an-interaction):
+ * a fast handler is answered directly (type 4); a slow one is deferred (type 5, ephemeral) and its reply
+ * edited in. Extra messages of a long reply become follow-ups.
+ */
+import {
+  MessageFlags,
+  PermissionFlagsBits,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type APIEmbed,
+} from "discord.js";
+import type { Logger } from "pino";
+import { formatChannelId, type ChannelRef } from "../../core/channel.js";
+import { errorMessage } from "../../core/errors.js";
+import type { CommandContext, CommandHandler, Store } from "../../core/ports.js";
+import { notePost, type Post } from "../../core/post.js";
+import type { Config } from "../../config.js";
+import { argsText, COMMAND_NAME } from "./commands.js";
+import { plainText } from "./escape.js";
+import { renderDiscordPost, type DiscordMessageBody } from "./render.js";
+
+export interface InteractionDeps {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  onCommand: CommandHandler;
+  /** How long to wait for the handler before deferring; well under Discord's 3 s. */
+  deferAfterMs: number;
+}
+
+export const DM_REPLY = "paperboy works in server channels: use `/papers` in the channel that should get the papers.";
+
+export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
+  if (interaction.isAutocomplete() && interaction.commandName === COMMAND_NAME) return autocomplete(interaction, deps);
+  if (!interaction.isChatInputCommand() || interaction.commandName !== COMMAND_NAME) return;
+  if (!interaction.inGuild()) {
+    await interaction.reply({ content: DM_REPLY, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+    return;
+  }
+  const subcommand = interaction.options.getSubcommand(false) ?? "help";
+  const command = { name: subcommand, args: argsText(subcommand, (name) => interaction.options.get(name)?.value ?? null) };
+  const context = commandContext(interaction, deps.config);
+  const log = deps.logger.child({ interaction: interaction.id, guild: interaction.guildId, channel: interaction.channelId, subcommand });
+
+  const work = deps.onCommand(command, context).catch((error: unknown): Post => {
+    log.error({ err: errorMessage(error) }, "command handler failed");
+    return notePost("Something went wrong", [[{ kind: "text", text: "paperboy could not run that command; the error was logged. Try again in a minute." }]], { isError: true });
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<"slow">((resolve) => {
+    timer = setTimeout(() => resolve("slow"), deps.deferAfterMs);
+  });
+  const first = await Promise.race([work.then((post) => ({ post })), slow]).finally(() => clearTimeout(timer));
+  let deferred = false;
+  let post: Post;
+  if (first === "slow") {
+    // Replies are ephemeral; deciding before the post exists, we keep to that.
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    deferred = true;
+    post = await work;
+  } else {
+    post = first.post;
+  }
+  const bodies = renderDiscordPost(post).map((message) => message.body as DiscordMessageBody);
+  const ephemeral = deferred || post.ephemeral;
+  const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
+  const [head, ...rest] = bodies;
+  if (deferred) await interaction.editReply(replyOptions(head!));
+  else await interaction.reply({ ...replyOptions(head!), ...(flags ? { flags } : {}) });
+  for (const body of rest) await interaction.followUp({ ...replyOptions(body), ...(flags ? { flags } : {}) });
+  log.debug({ messages: bodies.length, deferred }, "command answered");
+}
+
+function replyOptions(body: DiscordMessageBody): { content?: string; embeds?: APIEmbed[]; allowedMentions: { parse: [] } } {
+  return { ...(body.content !== undefined ? { content: body.content } : {}), ...(body.embeds ? { embeds: body.embeds } : {}), allowedMentions: { parse: [] } };
+}
+
+function commandContext(interaction: ChatInputCommandInteraction<"cached" | "raw">, config: Config): CommandContext {
+  const channel: ChannelRef = { platform: "discord", workspace: interaction.guildId, channel: interaction.channelId };
+  const managerFlag = PermissionFlagsBits[config.discord.managerPermission];
+  return {
+    channel,
+    userId: interaction.user.id,
+    // The member's permissions in this channel (overwrites applied), as sent in the interaction.
+    isManager: interaction.memberPermissions?.has(managerFlag) ?? false,
+    checkCanPost: async () => missingPostPermissions(interaction),
+  };
+}
+
+/** Why the bot could not post digests here, from its own permissions in the channel; null when it can. */
+export function missingPostPermissions(interaction: ChatInputCommandInteraction): string | null {
+  const inThread = interaction.channel?.isThread() ?? false;
+  const needed: Array<[bigint, string]> = [
+    [PermissionFlagsBits.ViewChannel, "View Channel"],
+    [inThread ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages, inThread ? "Send Messages in Threads" : "Send Messages"],
+    [PermissionFlagsBits.EmbedLinks, "Embed Links"],
+  ];
+  const missing = needed.filter(([flag]) => !interaction.appPermissions.has(flag)).map(([, name]) => name);
+  if (missing.length === 0) return null;
+  return `paperboy cannot post in this channel: it lacks ${missing.join(", ")}. Give its role these permissions here, then try again.`;
+}
+
+async function autocomplete(interaction: AutocompleteInteraction, deps: InteractionDeps): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const typed = String(focused.value).toLowerCase();
+  let choices: Array<{ name: string; value: string }> = [];
+  if (focused.name === "topic" && interaction.inGuild()) {
+    const ref: ChannelRef = { platform: "discord", workspace: interaction.guildId, channel: interaction.channelId };
+    const topics = await deps.store.listTopics(formatChannelId(ref));
+    choices = topics.map((topic, index) => ({
+      name: plainText(`${index + 1}. ${topic.text}`).slice(0, 100),
+      // Values are capped at 100 characters; longer topics are removed by their number.
+      value: topic.text.length <= 100 ? topic.text : String(index + 1),
+    }));
+    if (topics.length > 0) choices.push({ name: "all — remove every topic", value: "all" });
+  } else if (focused.name === "timezone") {
+    choices = ["UTC", ...Intl.supportedValuesOf("timeZone")].map((zone) => ({ name: zone, value: zone }));
+  }
+  const filtered = choices.filter((choice) => choice.name.toLowerCase().includes(typed)).slice(0, 25);
+  await interaction.respond(filtered);
+}
+
+/** Logs instead of throwing: one bad interaction must not take the client down. */
+export function interactionListener(deps: InteractionDeps): (interaction: Interaction) => void {
+  return (interaction) => {
+    handleInteraction(interaction, deps).catch((error: unknown) => {
+      deps.logger.error({ interaction: interaction.id, err: errorMessage(error) }, "discord interaction failed");
+    });
+  };
+}

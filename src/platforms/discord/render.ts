@@ -1,0 +1,141 @@
+/**
+ * Post → Discord create-message bodies (pure). A short `content` header, one embed per paper card, and the
+ * notes/overflow line; every body within every limit of `limits.ts`, splitting into more embeds and more
+ * messages rather than truncating or dropping anything. All digest text goes through `escape.ts`.
+ */
+import { embedLength, type APIEmbed, type APIEmbedField } from "discord.js";
+import type { Message } from "../../core/ports.js";
+import type { Card, Post, Rich } from "../../core/post.js";
+import { packSections, splitText, type PackItem } from "../split.js";
+import { escapeText, plainText, safeUrl } from "./escape.js";
+import { CARD_COLOR, DISCORD_LIMITS as L, ERROR_COLOR } from "./limits.js";
+import { packPieces, paragraphPieces, richChunks, textPieces } from "./rich-text.js";
+
+/** A Discord create-message body (the subset paperboy sends). */
+export interface DiscordMessageBody {
+  content?: string;
+  embeds?: APIEmbed[];
+  /** Always present and empty: digest text must never ping anyone. */
+  allowed_mentions: { parse: [] };
+}
+
+export function renderDiscordPost(post: Post): Message[] {
+  const color = post.isError ? ERROR_COLOR : CARD_COLOR;
+  const hasCards = post.cards.length > 0;
+  const tail: Rich[] = [...post.notes, ...(post.overflow ? [post.overflow] : [])];
+
+  const contentParagraphs = [...headerParagraphs(post), ...post.intro, ...(hasCards ? [] : tail)];
+  const contents = richChunks(contentParagraphs, L.content);
+
+  const sections: Array<Array<PackItem<APIEmbed>>> = post.cards.map((card) => cardEmbeds(card, post.header.date, color).map(asItem));
+  if (hasCards && tail.length > 0) {
+    sections.push(richChunks(tail, L.embedDescription).map((description) => asItem({ color, description })));
+  }
+  const embedMessages = packSections(sections, { maxCount: L.embedsPerMessage, maxSize: L.embedsTotal });
+
+  const bodies: DiscordMessageBody[] = contents.map((content) => ({ content, allowed_mentions: { parse: [] } }));
+  embedMessages.forEach((packed, index) => {
+    const embeds = packed.map((item) => item.value);
+    const last = bodies[bodies.length - 1];
+    // Content does not count against the embed budget, so the first embeds ride along with the header.
+    if (index === 0 && last !== undefined && last.embeds === undefined) last.embeds = embeds;
+    else bodies.push({ embeds, allowed_mentions: { parse: [] } });
+  });
+  if (bodies.length === 0) bodies.push({ content: "\u2014", allowed_mentions: { parse: [] } });
+  return bodies.map((body) => ({ body, replyTo: null }));
+}
+
+function asItem(embed: APIEmbed): PackItem<APIEmbed> {
+  return { value: embed, count: 1, size: embedLength(embed) };
+}
+
+/** Title line, then the topics on the next line: one paragraph, so no blank line between them. */
+function headerParagraphs(post: Post): Rich[] {
+  const { title, date, count, topics } = post.header;
+  const spans: Rich = [];
+  if (title.trim() !== "") spans.push({ kind: "bold", text: `${post.isError ? "⚠️ " : ""}${title}` });
+  const facts = [date, count === undefined ? undefined : `${count} ${count === 1 ? "paper" : "papers"}`].filter((fact) => fact !== undefined);
+  if (facts.length > 0) spans.push({ kind: "text", text: `${spans.length > 0 ? " · " : ""}${facts.join(" · ")}` });
+  if (topics && topics.length > 0) {
+    spans.push({ kind: "text", text: `${spans.length > 0 ? "\n" : ""}Topics: ` });
+    topics.forEach((topic, index) => {
+      if (index > 0) spans.push({ kind: "text", text: ", " });
+      spans.push({ kind: "code", text: topic });
+    });
+  }
+  return spans.length > 0 ? [spans] : [];
+}
+
+/** One card → one embed, or several when its text exceeds one embed (continuations carry no title). */
+export function cardEmbeds(card: Card, date: string | undefined, color: number): APIEmbed[] {
+  const fullTitle = escapeText(card.title.replace(/\s+/g, " ").trim()) || escapeText(card.paperId);
+  const titleFits = fullTitle.length <= L.embedTitle;
+  const title = titleFits ? fullTitle : shortTitle(fullTitle);
+
+  const descriptionParagraphs: Rich[] = [];
+  if (!titleFits) descriptionParagraphs.push([{ kind: "bold", text: card.title.replace(/\s+/g, " ").trim() }]);
+  if (card.summary.length > 0) descriptionParagraphs.push(card.summary);
+  descriptionParagraphs.push(...card.extra);
+  const descriptions = richChunks(descriptionParagraphs, L.embedDescription);
+
+  const fields: APIEmbedField[] = [
+    ...splitField("Authors", card.authors, false),
+    ...splitField("Category", card.category, true),
+    ...matchedField(card.matched),
+    ...(card.details
+      ? [
+          ...splitField("Motivation", card.details.motivation ?? "", false),
+          ...splitField("Method", card.details.method ?? "", false),
+          ...splitField("Result", card.details.result ?? "", false),
+          ...splitField("Conclusion", card.details.conclusion ?? "", false),
+        ]
+      : []),
+  ];
+  const footer = plainText(`arXiv:${card.paperId}${date ? ` · ${date}` : ""}`).slice(0, L.footerText);
+
+  const first: APIEmbed = { color, title };
+  const url = safeUrl(card.url);
+  if (url !== null) first.url = url;
+  const embeds: APIEmbed[] = [first];
+  descriptions.forEach((description, index) => {
+    if (index === 0) first.description = description;
+    else embeds.push({ color, description });
+  });
+  for (const field of fields) {
+    let last = embeds[embeds.length - 1]!;
+    const full = (last.fields?.length ?? 0) >= L.embedFields || embedLength(last) + field.name.length + field.value.length > L.embedsTotal;
+    if (full) {
+      last = { color, fields: [] };
+      embeds.push(last);
+    }
+    (last.fields ??= []).push(field);
+  }
+  let last = embeds[embeds.length - 1]!;
+  if (footer !== "") {
+    if (embedLength(last) + footer.length > L.embedsTotal) {
+      last = { color };
+      embeds.push(last);
+    }
+    last.footer = { text: footer };
+  }
+  return embeds;
+}
+
+/** Cut an escaped title to the limit at a word boundary, never leaving a dangling escape backslash. */
+function shortTitle(escaped: string): string {
+  let head = splitText(escaped, L.embedTitle - 2)[0] ?? "";
+  if ((/\\+$/.exec(head)?.[0].length ?? 0) % 2 === 1) head = head.slice(0, -1);
+  return `${head}…`;
+}
+
+/** A field, split into "Name", "Name (cont.)"… when its value exceeds 1024 characters. */
+function splitField(name: string, raw: string, inline: boolean): APIEmbedField[] {
+  const values = packPieces(textPieces(raw), L.fieldValue);
+  return values.map((value, index) => ({ name: index === 0 ? name : `${name} (cont.)`, value, inline }));
+}
+
+function matchedField(matched: string[]): APIEmbedField[] {
+  if (matched.length === 0) return [];
+  const pieces = paragraphPieces([matched.flatMap((term, index) => [...(index > 0 ? [{ kind: "text" as const, text: ", " }] : []), { kind: "code" as const, text: term }])]);
+  return packPieces(pieces, L.fieldValue).map((value, index) => ({ name: index === 0 ? "Matched" : "Matched (cont.)", value, inline: true }));
+}

@@ -1,0 +1,71 @@
+/**
+ * What the Bolt app listens for: the slash command, and the events that end an installation.
+ *
+ * Slash commands must be acknowledged within 3 seconds, so the ack goes out first (empty) and the answer
+ * follows through `respond()` (the command's response_url: up to 5 uses within 30 minutes).
+ * https://docs.slack.dev/interactivity/implementing-slash-commands#responding_to_commands
+ */
+import type { App, RespondFn } from "@slack/bolt";
+import type { Config } from "../../config.js";
+import { errorMessage } from "../../core/errors.js";
+import type { CommandHandler } from "../../core/ports.js";
+import { notePost, text, type Post } from "../../core/post.js";
+import type { Logger } from "../../log.js";
+import { commandContext, parseSlashText } from "./commands.js";
+import type { SlackMessageBody } from "./render.js";
+import { renderSlackPost } from "./render.js";
+
+export interface ListenerDeps {
+  command: string;
+  config: Config;
+  logger: Logger;
+  handler: CommandHandler;
+  canPost(token: string | undefined, channel: string): Promise<string | null>;
+  onUninstalled(team: string | undefined, enterprise: string | undefined, reason: string): Promise<void>;
+}
+
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  const log = deps.logger;
+
+  app.command(deps.command, async ({ command, ack, respond, context }) => {
+    await ack();
+    const parsed = parseSlashText(command.text);
+    const commandLog = log.child({ team: command.team_id, channel: command.channel_id, user: command.user_id, command: parsed.name });
+    const ctx = commandContext(command, deps.config, () => deps.canPost(context.botToken, command.channel_id));
+    let post: Post;
+    try {
+      post = await deps.handler(parsed, ctx);
+    } catch (error) {
+      commandLog.error({ err: error }, "slash command failed");
+      post = notePost("Something went wrong", [[text(`paperboy could not run \`${parsed.name}\`: ${errorMessage(error).slice(0, 300)}`)]], { isError: true });
+    }
+    await reply(respond, post, commandLog);
+  });
+
+  // Bolt skips authorization for these two events, so they arrive even when the token is already dead.
+  app.event("app_uninstalled", async ({ body }) => {
+    await deps.onUninstalled(body.team_id, body.enterprise_id, "slack app uninstalled");
+  });
+  app.event("tokens_revoked", async ({ event, body }) => {
+    if ((event.tokens.bot ?? []).length > 0) await deps.onUninstalled(body.team_id, body.enterprise_id, "slack app uninstalled");
+  });
+
+  app.error(async (error) => {
+    log.error({ code: (error as { code?: string }).code, err: error }, "Slack app error");
+  });
+}
+
+/** Every message of the rendered reply, in order, through the response_url. */
+async function reply(respond: RespondFn, post: Post, log: Logger): Promise<void> {
+  const responseType = post.ephemeral === false ? "in_channel" : "ephemeral";
+  // Rendered as ephemeral: a response_url cannot start threads, so card details stay inline.
+  for (const message of renderSlackPost({ ...post, ephemeral: true })) {
+    const body = message.body as SlackMessageBody;
+    try {
+      await respond({ response_type: responseType, text: body.text, blocks: body.blocks });
+    } catch (error) {
+      log.error({ err: error }, "could not answer the slash command through its response_url");
+      return;
+    }
+  }
+}

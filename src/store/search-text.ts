@@ -1,0 +1,106 @@
+/**
+ * What the full-text indexes hold and how plan words become index terms, for both dialects. CJK text has
+ * no spaces, so it is indexed as overlapping character bigrams of the matcher's own separator-free form
+ * (`cjkText`): any substring of two or more characters is then a phrase of consecutive bigrams, and a
+ * single character is a prefix of some bigram (each run ends with its last character alone).
+ */
+import { cjkKey, cjkText, hasCjk, tokenize } from "../core/topics/text.js";
+
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+const CJK_SPAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}](?:[^\p{L}\p{N}]*[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])*/gu;
+const NON_ASCII = /[^\x00-\x7f]/;
+const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
+
+/** Runs of CJK characters in the matcher's folded, separator-free form of `text`. */
+function cjkRuns(folded: string): string[] {
+  return folded.match(CJK_RUN) ?? [];
+}
+
+/** Index tokens for CJK text: every bigram of every run, then the run's last character. */
+export function cjkIndexTokens(text: string): string {
+  const out: string[] = [];
+  for (const run of cjkRuns(cjkText(text).text)) {
+    const chars = Array.from(run);
+    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+    out.push(chars[chars.length - 1]!);
+  }
+  return out.join(" ");
+}
+
+/**
+ * A field's text for SQLite FTS5 (the porter/unicode61 tokenizer does case, diacritics and stems):
+ * NFKC-folded, CJK spans replaced by their bigram tokens.
+ */
+export function sqliteFieldText(text: string | null | undefined): string {
+  if (text === null || text === undefined || text === "") return "";
+  if (!NON_ASCII.test(text)) return text;
+  const folded = text.normalize("NFKC");
+  if (!hasCjk(folded)) return folded;
+  return `${folded.replace(CJK_SPAN, " ")} ${cjkIndexTokens(text)}`;
+}
+
+/** A field's text for a Postgres `simple` tsvector: the matcher's Porter stems, plus CJK bigrams. */
+export function postgresFieldText(text: string | null | undefined): string {
+  if (text === null || text === undefined || text === "") return "";
+  const words = tokenize(text)
+    .map((token) => token.stem)
+    .join(" ");
+  return hasCjk(text) ? `${words} ${cjkIndexTokens(text)}` : words;
+}
+
+/** One searchable unit of a plan alternative: consecutive tokens, the last possibly a prefix. */
+export interface TermPhrase {
+  tokens: string[];
+  prefix: boolean;
+  /** CJK bigrams: never stemmed. */
+  cjk: boolean;
+}
+
+/**
+ * A plan alternative as phrases that must ALL hold (a superset of the matcher's meaning). Word
+ * alternatives are one phrase; CJK alternatives are one phrase per CJK run (the Latin parts of a mixed
+ * term such as `kv缓存` are dropped: substrings of words cannot be searched by word). An empty result
+ * means the alternative cannot be narrowed by the index and matches everything.
+ */
+export function alternativePhrases(words: string[], prefix: boolean, cjk: boolean): TermPhrase[] {
+  const joined = words.join(" ");
+  if (cjk || hasCjk(joined)) {
+    return cjkRuns(cjkKey(words.join(""))).map((run) => {
+      const chars = Array.from(run);
+      if (chars.length === 1) return { tokens: chars, prefix: true, cjk: true };
+      const tokens: string[] = [];
+      for (let i = 0; i + 1 < chars.length; i++) tokens.push(chars[i]! + chars[i + 1]!);
+      return { tokens, prefix: false, cjk: true };
+    });
+  }
+  const tokens = joined
+    .normalize("NFKC")
+    .toLowerCase()
+    .split(WORD_SPLIT)
+    .filter((token) => token !== "");
+  return tokens.length === 0 ? [] : [{ tokens, prefix, cjk: false }];
+}
+
+/** `cs.AR` → tokens ["cs", "ar"]; `cs.*` → ["cs"] (a whole first token). */
+export function categoryPhrase(category: string): TermPhrase | null {
+  const lower = category.trim().toLowerCase();
+  const isPrefix = lower.endsWith("*");
+  const body = isPrefix ? lower.slice(0, -1) : lower;
+  const tokens = body.split(WORD_SPLIT).filter((token) => token !== "");
+  if (tokens.length === 0) return null;
+  // `cs.*` ends at a separator: "cs" is a whole token. `cs.A*` leaves "a" as a real prefix.
+  const partial = isPrefix && /[\p{L}\p{N}]$/u.test(body);
+  return { tokens, prefix: partial, cjk: false };
+}
+
+/** Recency key of a paper in the SQLite FTS table: newest `last_seen` sorts highest. */
+export function recencyKey(lastSeen: string, num: number): number {
+  const day = Math.floor(Date.parse(`${lastSeen}T00:00:00Z`) / 86_400_000);
+  return (Number.isFinite(day) ? day : 0) * KEY_SPAN + num;
+}
+
+export const KEY_SPAN = 2 ** 32;
+
+export function numFromKey(key: number): number {
+  return ((key % KEY_SPAN) + KEY_SPAN) % KEY_SPAN;
+}

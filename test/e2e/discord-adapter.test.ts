@@ -1,0 +1,193 @@
+/**
+ * The Discord adapter on its own (real discord.js client, fake Discord, stub command handler and store):
+ * login, interaction replies and deferrals, follow-ups, DMs, autocomplete, sends, error mapping.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Channel, ChannelSettings } from "../../src/core/channel.js";
+import { DEFAULT_SETTINGS } from "../../src/core/channel.js";
+import { PlatformError } from "../../src/core/errors.js";
+import type { Command, CommandContext, Platform, Store } from "../../src/core/ports.js";
+import { notePost, type Post } from "../../src/core/post.js";
+import { loadConfig } from "../../src/config.js";
+import { silentLogger } from "../../src/log.js";
+import { createDiscordPlatform, nonceFor, REMOVED_REASON } from "../../src/platforms/discord/discord.js";
+import { DM_REPLY } from "../../src/platforms/discord/interactions.js";
+import { BASIC_MEMBER, FakeDiscord } from "./fakes/discord.js";
+
+const GUILD = "100000000000000001";
+const CHANNEL = "200000000000000001";
+
+function stubStore(channels: Channel[]): Store {
+  const store: Partial<Store> = {
+    listChannels: async (filter) => channels.filter((c) => (!filter?.workspace || c.ref.workspace === filter.workspace) && (!filter?.platform || c.ref.platform === filter.platform)),
+    updateSettings: async (id: string, patch: Partial<ChannelSettings>, reason?: string | null) => {
+      const channel = channels.find((c) => c.id === id)!;
+      channel.settings = { ...channel.settings, ...patch };
+      if (reason !== undefined) channel.pausedReason = reason;
+      return channel;
+    },
+    listTopics: async (channelId: string) => (channelId === `discord:${GUILD}/${CHANNEL}` ? ["kv cache", "moe", "x".repeat(150)].map((text, i) => ({ id: i + 1, channelId, text, createdAt: "" })) : []),
+  };
+  return store as Store;
+}
+
+function channel(guild: string, id: string): Channel {
+  return { id: `discord:${guild}/${id}`, ref: { platform: "discord", workspace: guild, channel: id }, settings: { ...DEFAULT_SETTINGS }, pausedReason: null, cursor: 0, lastSlot: null, createdAt: "" };
+}
+
+describe("Discord adapter against the fake", () => {
+  let fake: FakeDiscord;
+  let platform: Platform;
+  const seen: Array<{ command: Command; context: CommandContext }> = [];
+  const channels = [channel(GUILD, CHANNEL), channel("100000000000000009", "200000000000000009")];
+  let gate: Promise<void> | null = null;
+  let reply: (command: Command) => Post = () => notePost("ok", [[{ kind: "text", text: "done" }]]);
+
+  beforeAll(async () => {
+    fake = await FakeDiscord.start();
+    fake.addGuild(GUILD, [CHANNEL, "200000000000000002"]);
+    fake.addGuild("100000000000000009", ["200000000000000009"]);
+    const dir = mkdtempSync(join(tmpdir(), "paperboy-discord-"));
+    writeFileSync(join(dir, "default.json"), "{}");
+    const config = loadConfig({ env: { DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl }, configDir: dir });
+    platform = createDiscordPlatform({ config, store: stubStore(channels), logger: silentLogger(), deferAfterMs: 200 });
+    await platform.start(async (command, context) => {
+      seen.push({ command, context });
+      if (gate) await gate;
+      return reply(command);
+    });
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+    await fake?.close();
+  });
+
+  it("logs in over the gateway with the bot token", () => {
+    expect(fake.identifies).toBe(1);
+    expect(fake.requests.find((r) => r.path === "/gateway/bot")?.authorization).toBe(`Bot ${fake.token}`);
+  });
+
+  it("turns a subcommand and its typed options into the command text, in definition order", async () => {
+    const result = await fake.dispatchInteraction({
+      guildId: GUILD,
+      channelId: CHANNEL,
+      subcommand: "schedule",
+      options: [
+        { name: "days", type: 3, value: "weekdays" },
+        { name: "time", type: 3, value: "08:30" },
+        { name: "timezone", type: 3, value: "Europe/Berlin" },
+      ],
+    });
+    const last = seen.at(-1)!;
+    expect(last.command).toEqual({ name: "schedule", args: "08:30 Europe/Berlin weekdays" });
+    expect(last.context.channel).toEqual({ platform: "discord", workspace: GUILD, channel: CHANNEL });
+    expect(last.context.isManager).toBe(true);
+    expect(result.callbacks).toEqual([4]);
+    expect(result.messages[0]!.ephemeral).toBe(true);
+    expect(result.messages[0]!.body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("reports a member without Manage Channels as not a manager", async () => {
+    await fake.dispatchInteraction({ guildId: GUILD, channelId: CHANNEL, subcommand: "list", permissions: BASIC_MEMBER.toString() });
+    expect(seen.at(-1)!.context.isManager).toBe(false);
+  });
+
+  it("checks the bot's own permissions in the channel before subscribing", async () => {
+    await fake.dispatchInteraction({ guildId: GUILD, channelId: CHANNEL, subcommand: "subscribe", options: [{ name: "topics", type: 3, value: "moe" }], appPermissions: (1n << 10n).toString() });
+    const reason = await seen.at(-1)!.context.checkCanPost!();
+    expect(reason).toContain("Send Messages");
+    expect(reason).toContain("Embed Links");
+    await fake.dispatchInteraction({ guildId: GUILD, channelId: CHANNEL, subcommand: "subscribe", options: [{ name: "topics", type: 3, value: "moe" }] });
+    expect(await seen.at(-1)!.context.checkCanPost!()).toBeNull();
+  });
+
+  it("defers a slow command (ephemeral) and edits the reply in, then sends follow-ups", async () => {
+    let open!: () => void;
+    gate = new Promise((resolve) => (open = resolve));
+    const long = notePost("long", Array.from({ length: 30 }, (_, i) => [{ kind: "text" as const, text: `${i} ${"word ".repeat(80)}` }]));
+    const count = platform.render(long).length;
+    expect(count).toBeGreaterThan(3);
+    reply = () => long;
+    const pending = fake.dispatchInteraction({ guildId: GUILD, channelId: CHANNEL, subcommand: "search", options: [{ name: "query", type: 3, value: "moe" }], messages: count });
+    // The adapter defers on its own once the handler is slow; then the handler finishes.
+    await waitFor(() => fake.requests.some((r) => r.path.endsWith("/callback") && (r.body as { type: number }).type === 5));
+    open();
+    const result = await pending;
+    gate = null;
+    reply = () => notePost("ok", [[{ kind: "text", text: "done" }]]);
+    expect(result.callbacks).toEqual([5]);
+    expect(result.deferredEphemeral).toBe(true);
+    expect(result.messages.map((m) => m.via)).toEqual(["edit", ...Array<string>(count - 1).fill("followup")]);
+    expect(result.messages.every((m) => m.ephemeral)).toBe(true);
+  });
+
+  it("answers a DM with a short pointer to server channels, without calling the handler", async () => {
+    const before = seen.length;
+    const result = await fake.dispatchInteraction({ guildId: null, channelId: "300000000000000001", subcommand: "list" });
+    expect(result.messages[0]!.body.content).toBe(DM_REPLY);
+    expect(result.messages[0]!.ephemeral).toBe(true);
+    expect(seen.length).toBe(before);
+  });
+
+  it("autocompletes unsubscribe from the channel's topics and time zones from the IANA list", async () => {
+    const topics = await fake.dispatchInteraction({ guildId: GUILD, channelId: CHANNEL, subcommand: "unsubscribe", autocomplete: true, options: [{ name: "topic", type: 3, value: "", focused: true }] });
+    expect(topics.choices).toEqual([
+      { name: "1. kv cache", value: "kv cache" },
+      { name: "2. moe", value: "moe" },
+      { name: `3. ${"x".repeat(97)}`, value: "3" },
+      { name: "all — remove every topic", value: "all" },
+    ]);
+    const zones = await fake.dispatchInteraction({ guildId: GUILD, channelId: CHANNEL, subcommand: "schedule", autocomplete: true, options: [{ name: "time", type: 3, value: "09:00" }, { name: "timezone", type: 3, value: "berl", focused: true }] });
+    expect(zones.choices).toEqual([{ name: "Europe/Berlin", value: "Europe/Berlin" }]);
+  });
+
+  it("sends with allowed_mentions and a deterministic nonce, and a resend with the same key is not a duplicate", async () => {
+    const message = platform.render(notePost("hello @everyone", [[{ kind: "text", text: "hi <@123>" }]], { ephemeral: false }))[0]!;
+    const options = { key: "delivery-1:0", replyTo: null, recovering: false };
+    const first = await platform.send({ platform: "discord", workspace: GUILD, channel: "200000000000000002" }, message, options);
+    const second = await platform.send({ platform: "discord", workspace: GUILD, channel: "200000000000000002" }, message, { ...options, recovering: true });
+    expect(second).toBe(first);
+    const stored = fake.messagesIn("200000000000000002");
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.nonce).toBe(nonceFor("delivery-1:0"));
+    expect(stored[0]!.body).toMatchObject({ enforce_nonce: true, allowed_mentions: { parse: [] } });
+  });
+
+  it("maps permanent errors to non-retryable PlatformErrors and 5xx to retryable ones", async () => {
+    const ref = { platform: "discord" as const, workspace: GUILD, channel: "200000000000000002" };
+    const message = platform.render(notePost("x", [[{ kind: "text", text: "y" }]]))[0]!;
+    const failure = async (key: string): Promise<PlatformError> => {
+      const error = await platform.send(ref, message, { key, replyTo: null, recovering: false }).then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(PlatformError);
+      return error as PlatformError;
+    };
+    fake.setChannelState(ref.channel, "no-permission");
+    expect(await failure("k1")).toMatchObject({ code: "discord_missing_permissions", retryable: false });
+    fake.setChannelState(ref.channel, "no-access");
+    expect(await failure("k2")).toMatchObject({ code: "discord_missing_access", retryable: false });
+    fake.setChannelState(ref.channel, "deleted");
+    expect(await failure("k3")).toMatchObject({ code: "discord_unknown_channel", retryable: false });
+    fake.setChannelState(ref.channel, "ok");
+    fake.failNext(4, { status: 502 });
+    expect(await failure("k4")).toMatchObject({ code: "discord_http_502", retryable: true });
+  });
+
+  it("pauses a removed server's channels and resumes them when the bot is added back", async () => {
+    fake.removeGuild("100000000000000009");
+    await waitFor(() => channels[1]!.settings.paused);
+    expect(channels[1]!.pausedReason).toBe(REMOVED_REASON);
+    expect(channels[0]!.settings.paused).toBe(false);
+    fake.addGuild("100000000000000009", ["200000000000000009"]);
+    await waitFor(() => !channels[1]!.settings.paused);
+  });
+});
+
+/** Polls a condition on the event loop; bounded by the test timeout. */
+async function waitFor(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 2000 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(condition()).toBe(true);
+}

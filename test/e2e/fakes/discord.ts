@@ -1,0 +1,617 @@
+/**
+ * A fake Discord for end-to-end tests: a real HTTP server (REST under /api/v10) and a real WebSocket
+ * gateway on 127.0.0.1, enough for the real discord.js client to log in, receive guilds and interactions,
+ * and send messages. It enforces what Discord enforces — bot auth, message and embed limits (400 / 50035),
+ * nonces with enforce_nonce, per-channel rate limits with 429 + Retry-After headers, the 3-second
+ * interaction window, command shapes — and records every request.
+ *
+ * One file on purpose: the REST and gateway halves share the guild/interaction state.
+ */
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocketServer, type WebSocket } from "ws";
+
+export interface RecordedRequest {
+  method: string;
+  /** Path after /api/v10, without the query. */
+  path: string;
+  query: URLSearchParams;
+  authorization: string | undefined;
+  body: unknown;
+  status: number;
+}
+
+export interface FakeMessage {
+  id: string;
+  channel_id: string;
+  content: string;
+  embeds: Array<Record<string, unknown>>;
+  nonce?: string;
+  flags: number;
+  body: Record<string, unknown>;
+}
+
+export type Failure = { status: 429; retryAfterSeconds: number; global?: boolean } | { status: 500 | 502 | 503 };
+
+export interface InteractionInput {
+  guildId: string | null;
+  channelId: string;
+  userId?: string;
+  /** Member permissions in the channel (decimal bitfield string). Default: Manage Channels + basics. */
+  permissions?: string;
+  /** The app's permissions in the channel. Default: View Channel + Send Messages + Embed Links. */
+  appPermissions?: string;
+  subcommand: string;
+  options?: Array<{ name: string; type: number; value: string | number | boolean; focused?: boolean }>;
+  /** Dispatch an autocomplete interaction (type 4); resolves on the type-8 callback. */
+  autocomplete?: boolean;
+  /** Resolve once this many visible messages (reply, edited original, follow-ups) arrived. Default 1. */
+  messages?: number;
+}
+
+export interface InteractionResult {
+  id: string;
+  token: string;
+  /** Callback types in order (4 reply, 5 deferred, 8 autocomplete). */
+  callbacks: number[];
+  /** Visible messages in order: the reply or edited original first, then follow-ups. */
+  messages: Array<{ via: "reply" | "edit" | "followup"; body: Record<string, unknown>; ephemeral: boolean }>;
+  deferredEphemeral: boolean | null;
+  choices: Array<{ name: string; value: string }> | null;
+}
+
+interface PendingInteraction {
+  result: InteractionResult;
+  createdAt: number;
+  acknowledged: boolean;
+  wanted: number;
+  autocomplete: boolean;
+  resolve: (result: InteractionResult) => void;
+}
+
+interface FakeChannel {
+  id: string;
+  guildId: string;
+  state: "ok" | "deleted" | "no-access" | "no-permission";
+}
+
+export const MANAGE_CHANNELS = 1n << 4n;
+export const BASIC_MEMBER = (1n << 10n) | (1n << 11n) | (1n << 16n); // view, send, read history
+export const BOT_OK = (1n << 10n) | (1n << 11n) | (1n << 14n); // view, send, embed links
+
+const EPOCH = 1420070400000n;
+const NONCE_WINDOW_MS = 5 * 60_000;
+const INTERACTION_WINDOW_MS = 3_000;
+
+export class FakeDiscord {
+  readonly token: string;
+  readonly applicationId = "900000000000000001";
+  readonly botUserId = "900000000000000002";
+  readonly requests: RecordedRequest[] = [];
+  readonly messages: FakeMessage[] = [];
+  readonly commands = new Map<string, unknown[]>();
+  /** Messages per channel per second before the fake answers 429 on its own. */
+  rateLimit = { limit: 50, windowMs: 1000 };
+  identifies = 0;
+
+  private readonly server: Server;
+  private readonly wss: WebSocketServer;
+  private readonly sockets = new Set<WebSocket>();
+  private readonly guilds = new Map<string, { name: string; joined: boolean }>();
+  private readonly channels = new Map<string, FakeChannel>();
+  private readonly failures: Failure[] = [];
+  private readonly nonces = new Map<string, { message: FakeMessage; at: number }>();
+  private readonly windows = new Map<string, { start: number; count: number }>();
+  private readonly interactions = new Map<string, PendingInteraction>();
+  private readonly interactionsByToken = new Map<string, string>();
+  private readyWaiters: Array<() => void> = [];
+  private seq = 0;
+  private idCounter = 0n;
+  private port = 0;
+
+  private constructor(token: string) {
+    this.token = token;
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.wss = new WebSocketServer({ noServer: true });
+    this.server.on("upgrade", (req, socket, head) => {
+      if (!req.url?.startsWith("/gateway")) return socket.destroy();
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.onSocket(ws));
+    });
+  }
+
+  static async start(token = "fake-bot-token"): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(token);
+    await new Promise<void>((resolve) => fake.server.listen(0, "127.0.0.1", resolve));
+    fake.port = (fake.server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // ------------------------------------------------------------ test controls
+
+  /** A guild the bot is in, with text channels. Dispatches GUILD_CREATE when a client is connected. */
+  addGuild(id: string, channelIds: string[], name = `guild ${id}`): void {
+    this.guilds.set(id, { name, joined: true });
+    for (const channel of channelIds) this.channels.set(channel, { id: channel, guildId: id, state: "ok" });
+    this.dispatch("GUILD_CREATE", this.guildPayload(id));
+  }
+
+  /** The bot was removed from the guild: GUILD_DELETE without `unavailable`. */
+  removeGuild(id: string): void {
+    const guild = this.guilds.get(id);
+    if (guild) guild.joined = false;
+    for (const channel of this.channels.values()) if (channel.guildId === id) channel.state = "no-access";
+    this.dispatch("GUILD_DELETE", { id });
+  }
+
+  setChannelState(id: string, state: FakeChannel["state"]): void {
+    const channel = this.channels.get(id);
+    if (!channel) throw new Error(`fake discord: no channel ${id}`);
+    channel.state = state;
+  }
+
+  /** The next message creates answer with these failures, in order. */
+  failNext(count: number, failure: Failure): void {
+    for (let i = 0; i < count; i += 1) this.failures.push(failure);
+  }
+
+  messagesIn(channelId: string): FakeMessage[] {
+    return this.messages.filter((message) => message.channel_id === channelId);
+  }
+
+  /** Resolves once a client has identified and received READY (immediately if one has). */
+  whenReady(): Promise<void> {
+    if (this.identifies > 0) return Promise.resolve();
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  dispatchInteraction(input: InteractionInput): Promise<InteractionResult> {
+    const id = this.nextId();
+    const token = `itoken-${randomBytes(12).toString("hex")}`;
+    const result: InteractionResult = { id, token, callbacks: [], messages: [], deferredEphemeral: null, choices: null };
+    const userId = input.userId ?? "800000000000000001";
+    const user = { id: userId, username: `user${userId.slice(-4)}`, discriminator: "0", global_name: null, avatar: null };
+    const inGuild = input.guildId !== null;
+    const payload: Record<string, unknown> = {
+      id,
+      application_id: this.applicationId,
+      type: input.autocomplete ? 4 : 2,
+      token,
+      version: 1,
+      channel_id: input.channelId,
+      channel: inGuild ? { id: input.channelId, type: 0, guild_id: input.guildId, name: `channel-${input.channelId}`, position: 0, permission_overwrites: [] } : { id: input.channelId, type: 1, recipients: [user] },
+      app_permissions: input.appPermissions ?? BOT_OK.toString(),
+      locale: "en-US",
+      entitlements: [],
+      authorizing_integration_owners: inGuild ? { "0": input.guildId } : { "1": userId },
+      context: inGuild ? 0 : 1,
+      data: {
+        id: "900000000000000100",
+        name: "papers",
+        type: 1,
+        options: [{ type: 1, name: input.subcommand, options: input.options ?? [] }],
+      },
+    };
+    if (inGuild) {
+      payload.guild_id = input.guildId;
+      payload.guild_locale = "en-US";
+      payload.member = { user, roles: [], permissions: input.permissions ?? (MANAGE_CHANNELS | BASIC_MEMBER).toString(), joined_at: "2025-01-01T00:00:00.000Z", deaf: false, mute: false, flags: 0, nick: null, avatar: null, premium_since: null, pending: false };
+    } else {
+      payload.user = user;
+    }
+    return new Promise((resolve) => {
+      this.interactions.set(id, { result, createdAt: Date.now(), acknowledged: false, wanted: input.messages ?? 1, autocomplete: input.autocomplete ?? false, resolve });
+      this.interactionsByToken.set(token, id);
+      this.dispatch("INTERACTION_CREATE", payload);
+    });
+  }
+
+  // ------------------------------------------------------------ gateway
+
+  private onSocket(ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on("close", () => this.sockets.delete(ws));
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
+    ws.on("message", (raw) => {
+      const packet = JSON.parse(String(raw)) as { op: number; d: Record<string, unknown> | null };
+      if (packet.op === 1) ws.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
+      else if (packet.op === 2) this.onIdentify(ws, packet.d ?? {});
+      else if (packet.op === 6) ws.send(JSON.stringify({ op: 9, d: false, s: null, t: null }));
+    });
+  }
+
+  private onIdentify(ws: WebSocket, d: Record<string, unknown>): void {
+    if (d.token !== this.token) return ws.close(4004, "Authentication failed.");
+    if (typeof d.intents !== "number") return ws.close(4013, "Invalid intent(s).");
+    this.identifies += 1;
+    const joined = [...this.guilds].filter(([, guild]) => guild.joined).map(([id]) => id);
+    this.sendDispatch(ws, "READY", {
+      v: 10,
+      user: { id: this.botUserId, username: "paperboy", discriminator: "0", global_name: null, avatar: null, bot: true, flags: 0 },
+      guilds: joined.map((id) => ({ id, unavailable: true })),
+      session_id: randomBytes(8).toString("hex"),
+      resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+      shard: [0, 1],
+      application: { id: this.applicationId, flags: 0 },
+    });
+    for (const id of joined) this.sendDispatch(ws, "GUILD_CREATE", this.guildPayload(id));
+    for (const waiter of this.readyWaiters.splice(0)) waiter();
+  }
+
+  private dispatch(type: string, data: unknown): void {
+    for (const ws of this.sockets) this.sendDispatch(ws, type, data);
+  }
+
+  private sendDispatch(ws: WebSocket, type: string, data: unknown): void {
+    this.seq += 1;
+    ws.send(JSON.stringify({ op: 0, t: type, s: this.seq, d: data }));
+  }
+
+  private guildPayload(id: string): Record<string, unknown> {
+    const guild = this.guilds.get(id)!;
+    const channels = [...this.channels.values()].filter((c) => c.guildId === id && c.state !== "deleted");
+    return {
+      id,
+      name: guild.name,
+      icon: null,
+      owner_id: "800000000000009999",
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      mfa_level: 0,
+      premium_tier: 0,
+      system_channel_flags: 0,
+      preferred_locale: "en-US",
+      features: [],
+      emojis: [],
+      stickers: [],
+      roles: [{ id, name: "@everyone", color: 0, hoist: false, position: 0, permissions: BASIC_MEMBER.toString(), managed: false, mentionable: false, flags: 0 }],
+      channels: channels.map((c, position) => ({ id: c.id, type: 0, guild_id: id, name: `channel-${c.id}`, position, permission_overwrites: [], parent_id: null, topic: null, nsfw: false, rate_limit_per_user: 0, last_message_id: null })),
+      threads: [],
+      members: [],
+      voice_states: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+      joined_at: "2025-01-01T00:00:00.000Z",
+      large: false,
+      unavailable: false,
+      member_count: 2,
+    };
+  }
+
+  // ------------------------------------------------------------ REST
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const raw = await readBody(req);
+    let body: unknown = null;
+    if (raw !== "") {
+      try {
+        body = JSON.parse(raw);
+      } catch (error) {
+        return this.reply(res, req, url, null, 400, { code: 50109, message: `The request body contains invalid JSON. (${String(error)})` });
+      }
+    }
+    const path = url.pathname.replace(/^\/api\/v10/, "");
+    if (!url.pathname.startsWith("/api/v10/")) return this.reply(res, req, url, body, 404, { code: 0, message: "404: Not Found" });
+    const route = this.route(req.method ?? "GET", path, url, body, req.headers.authorization);
+    return this.reply(res, req, url, body, route.status, route.json, route.headers);
+  }
+
+  private route(method: string, path: string, url: URL, body: unknown, auth: string | undefined): Answer {
+    const authed = auth === `Bot ${this.token}`;
+    const unauthorized: Answer = { status: 401, json: { code: 0, message: "401: Unauthorized" } };
+    let m: RegExpExecArray | null;
+    if (method === "GET" && path === "/gateway/bot") {
+      if (!authed) return unauthorized;
+      return { status: 200, json: { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } } };
+    }
+    if (method === "POST" && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      if (!authed) return unauthorized;
+      return this.createMessage(m[1]!, body);
+    }
+    if (method === "POST" && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) return this.callback(m[1]!, m[2]!, body, url);
+    if (method === "PATCH" && (m = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/.exec(path))) return this.webhookMessage(m[1]!, m[2]!, body, "edit");
+    if (method === "POST" && (m = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(path))) return this.webhookMessage(m[1]!, m[2]!, body, "followup");
+    if (method === "PUT" && (m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
+      if (!authed) return unauthorized;
+      if (m[1] !== this.applicationId) return { status: 403, json: { code: 50001, message: "Missing Access" } };
+      if (m[2] !== undefined && !this.guilds.get(m[2])?.joined) return { status: 403, json: { code: 50001, message: "Missing Access" } };
+      const errors = validateCommands(body);
+      if (errors.length > 0) return invalidForm(errors);
+      const stored = (body as Array<Record<string, unknown>>).map((command) => ({ ...command, id: this.nextId(), application_id: this.applicationId, version: this.nextId(), type: command.type ?? 1 }));
+      this.commands.set(m[2] ?? "global", stored);
+      return { status: 200, json: stored };
+    }
+    return { status: 404, json: { code: 0, message: "404: Not Found" } };
+  }
+
+  private createMessage(channelId: string, body: unknown): Answer {
+    const channel = this.channels.get(channelId);
+    if (!channel || channel.state === "deleted") return { status: 404, json: { code: 10003, message: "Unknown Channel" } };
+    if (channel.state === "no-access" || !this.guilds.get(channel.guildId)?.joined) return { status: 403, json: { code: 50001, message: "Missing Access" } };
+    if (channel.state === "no-permission") return { status: 403, json: { code: 50013, message: "Missing Permissions" } };
+
+    const failure = this.failures.shift();
+    if (failure?.status === 429) return rateLimited(failure.retryAfterSeconds, failure.global ?? false);
+    if (failure) return { status: failure.status, json: { code: 0, message: `${failure.status}: Server Error` } };
+
+    const now = Date.now();
+    const window = this.windows.get(channelId);
+    const current = window && now - window.start < this.rateLimit.windowMs ? window : { start: now, count: 0 };
+    this.windows.set(channelId, current);
+    if (current.count >= this.rateLimit.limit) return rateLimited((this.rateLimit.windowMs - (now - current.start)) / 1000, false);
+
+    const errors = validateMessage(body, true);
+    if (errors.length > 0) return invalidForm(errors);
+    const data = body as Record<string, unknown>;
+    const nonce = typeof data.nonce === "string" || typeof data.nonce === "number" ? String(data.nonce) : undefined;
+    const seen = nonce === undefined ? undefined : this.nonces.get(`${channelId}:${nonce}`);
+    if (data.enforce_nonce === true && seen && now - seen.at < NONCE_WINDOW_MS) return { status: 200, json: this.messageJson(seen.message), headers: this.bucketHeaders(current) };
+
+    current.count += 1;
+    const message = this.storeMessage(channelId, data);
+    if (nonce !== undefined) this.nonces.set(`${channelId}:${nonce}`, { message, at: now });
+    return { status: 200, json: this.messageJson(message), headers: this.bucketHeaders(current) };
+  }
+
+  private bucketHeaders(window: { start: number; count: number }): Record<string, string> {
+    const resetAfter = Math.max(0, this.rateLimit.windowMs - (Date.now() - window.start)) / 1000;
+    return {
+      "x-ratelimit-limit": String(this.rateLimit.limit),
+      "x-ratelimit-remaining": String(Math.max(0, this.rateLimit.limit - window.count)),
+      "x-ratelimit-reset-after": resetAfter.toFixed(3),
+      "x-ratelimit-bucket": "fake-channel-messages",
+    };
+  }
+
+  private callback(id: string, token: string, body: unknown, url: URL): Answer {
+    const pending = this.interactions.get(id);
+    if (!pending || pending.result.token !== token) return { status: 404, json: { code: 10062, message: "Unknown interaction" } };
+    if (Date.now() - pending.createdAt > INTERACTION_WINDOW_MS) return { status: 404, json: { code: 10062, message: "Unknown interaction" } };
+    if (pending.acknowledged) return { status: 400, json: { code: 40060, message: "Interaction has already been acknowledged." } };
+    const data = body as { type?: number; data?: Record<string, unknown> } | null;
+    const type = data?.type;
+    if (type === 4) {
+      const errors = validateMessage(data?.data, true);
+      if (errors.length > 0) return invalidForm(errors);
+      pending.result.messages.push({ via: "reply", body: data!.data!, ephemeral: ((Number(data!.data!.flags ?? 0) & 64) !== 0) });
+    } else if (type === 5) {
+      pending.result.deferredEphemeral = (Number(data?.data?.flags ?? 0) & 64) !== 0;
+    } else if (type === 8 && pending.autocomplete) {
+      const choices = (data?.data?.choices ?? []) as Array<{ name: string; value: string }>;
+      if (!Array.isArray(choices) || choices.length > 25 || choices.some((c) => typeof c.name !== "string" || c.name.length < 1 || c.name.length > 100 || String(c.value).length > 100)) {
+        return invalidForm(["data.choices: at most 25 choices, names and values 1-100 characters"]);
+      }
+      pending.result.choices = choices;
+    } else {
+      return invalidForm([`type: unsupported callback type ${String(type)}`]);
+    }
+    pending.acknowledged = true;
+    pending.result.callbacks.push(type);
+    this.settle(pending);
+    if (url.searchParams.get("with_response") === "true") return { status: 200, json: { interaction: { id, type: 2 }, resource: { type } } };
+    return { status: 204, json: null };
+  }
+
+  private webhookMessage(app: string, token: string, body: unknown, via: "edit" | "followup"): Answer {
+    const id = this.interactionsByToken.get(token);
+    const pending = id === undefined ? undefined : this.interactions.get(id);
+    if (app !== this.applicationId || !pending) return { status: 404, json: { code: 10015, message: "Unknown Webhook" } };
+    if (!pending.acknowledged) return { status: 404, json: { code: 10008, message: "Unknown Message" } };
+    const errors = validateMessage(body, true);
+    if (errors.length > 0) return invalidForm(errors);
+    const data = body as Record<string, unknown>;
+    const ephemeral = via === "edit" ? pending.result.deferredEphemeral ?? pending.result.messages[0]?.ephemeral ?? false : (Number(data.flags ?? 0) & 64) !== 0;
+    pending.result.messages.push({ via, body: data, ephemeral });
+    this.settle(pending);
+    const message = this.storeMessage("0", data, false);
+    return { status: 200, json: { ...this.messageJson(message), webhook_id: this.applicationId, application_id: this.applicationId, interaction: { id: pending.result.id, type: 2, name: "papers" } } };
+  }
+
+  private settle(pending: PendingInteraction): void {
+    const done = pending.autocomplete ? pending.result.choices !== null : pending.result.messages.length >= pending.wanted;
+    if (done) pending.resolve(pending.result);
+  }
+
+  private storeMessage(channelId: string, data: Record<string, unknown>, record = true): FakeMessage {
+    const message: FakeMessage = {
+      id: this.nextId(),
+      channel_id: channelId,
+      content: typeof data.content === "string" ? data.content : "",
+      embeds: (data.embeds as FakeMessage["embeds"] | undefined) ?? [],
+      flags: Number(data.flags ?? 0),
+      body: data,
+    };
+    if (data.nonce !== undefined) message.nonce = String(data.nonce);
+    if (record) this.messages.push(message);
+    return message;
+  }
+
+  private messageJson(message: FakeMessage): Record<string, unknown> {
+    return {
+      id: message.id,
+      type: 0,
+      channel_id: message.channel_id,
+      author: { id: this.botUserId, username: "paperboy", discriminator: "0", global_name: null, avatar: null, bot: true },
+      content: message.content,
+      embeds: message.embeds,
+      attachments: [],
+      components: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      flags: message.flags,
+      ...(message.nonce === undefined ? {} : { nonce: message.nonce }),
+    };
+  }
+
+  private nextId(): string {
+    this.idCounter += 1n;
+    return (((BigInt(Date.now()) - EPOCH) << 22n) + (this.idCounter % 4096n)).toString();
+  }
+
+  private reply(res: ServerResponse, req: IncomingMessage, url: URL, body: unknown, status: number, json: unknown, headers: Record<string, string> = {}): void {
+    if (process.env.FAKE_DISCORD_DEBUG) console.log(req.method, url.pathname, status, JSON.stringify(json).slice(0, 300));
+    this.requests.push({ method: req.method ?? "GET", path: url.pathname.replace(/^\/api\/v10/, ""), query: url.searchParams, authorization: req.headers.authorization, body, status });
+    // A 204 must not claim a JSON body: discord.js would try to parse the empty response.
+    if (status === 204) {
+      res.writeHead(204, headers);
+      res.end();
+      return;
+    }
+    res.writeHead(status, { "content-type": "application/json", ...headers });
+    res.end(JSON.stringify(json));
+  }
+}
+
+interface Answer {
+  status: number;
+  json: unknown;
+  headers?: Record<string, string>;
+}
+
+function rateLimited(retryAfterSeconds: number, global: boolean): Answer {
+  const seconds = Math.max(0.001, retryAfterSeconds);
+  const headers: Record<string, string> = {
+    "retry-after": seconds.toFixed(3),
+    "x-ratelimit-limit": "5",
+    "x-ratelimit-remaining": "0",
+    "x-ratelimit-reset-after": seconds.toFixed(3),
+    "x-ratelimit-bucket": "fake-channel-messages",
+    "x-ratelimit-scope": global ? "global" : "user",
+  };
+  if (global) headers["x-ratelimit-global"] = "true";
+  return { status: 429, json: { message: "You are being rate limited.", retry_after: seconds, global }, headers };
+}
+
+function invalidForm(errors: string[]): Answer {
+  return { status: 400, json: { code: 50035, message: "Invalid Form Body", errors: { _errors: errors.map((message) => ({ code: "BASE_TYPE_INVALID", message })) } } };
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+// ------------------------------------------------------------ validation (Discord's documented limits)
+
+const LIMITS = { content: 2000, embeds: 10, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, author: 256, total: 6000, nonce: 25 };
+
+/** Errors of a create/edit message body; `requireAllowedMentions` is paperboy's rule for its own sends. */
+export function validateMessage(body: unknown, requireAllowedMentions: boolean): string[] {
+  if (body === null || typeof body !== "object") return ["body: expected an object"];
+  const data = body as Record<string, unknown>;
+  const errors: string[] = [];
+  const content = data.content;
+  if (content !== undefined && (typeof content !== "string" || content.length > LIMITS.content)) errors.push(`content: must be at most ${LIMITS.content} characters`);
+  const embeds = data.embeds;
+  if (embeds !== undefined && (!Array.isArray(embeds) || embeds.length > LIMITS.embeds)) errors.push(`embeds: at most ${LIMITS.embeds}`);
+  if ((content === undefined || content === "") && (!Array.isArray(embeds) || embeds.length === 0)) errors.push("Cannot send an empty message (50006)");
+  let total = 0;
+  (Array.isArray(embeds) ? embeds : []).forEach((embed: Record<string, any>, i) => {
+    const len = (value: unknown): number => (typeof value === "string" ? value.length : 0);
+    const check = (ok: boolean, message: string): void => {
+      if (!ok) errors.push(`embeds.${i}.${message}`);
+    };
+    check(len(embed.title) <= LIMITS.title, `title: at most ${LIMITS.title}`);
+    check(len(embed.description) <= LIMITS.description, `description: at most ${LIMITS.description}`);
+    check(len(embed.footer?.text) <= LIMITS.footer, `footer.text: at most ${LIMITS.footer}`);
+    check(len(embed.author?.name) <= LIMITS.author, `author.name: at most ${LIMITS.author}`);
+    check(embed.url === undefined || /^https?:\/\/\S+$/.test(String(embed.url)), "url: Scheme must be http or https");
+    const fields = (embed.fields ?? []) as Array<Record<string, unknown>>;
+    check(Array.isArray(fields) && fields.length <= LIMITS.fields, `fields: at most ${LIMITS.fields}`);
+    fields.forEach((field, j) => {
+      check(len(field.name) >= 1 && len(field.name) <= LIMITS.fieldName, `fields.${j}.name: 1-${LIMITS.fieldName} characters`);
+      check(len(field.value) >= 1 && len(field.value) <= LIMITS.fieldValue, `fields.${j}.value: 1-${LIMITS.fieldValue} characters`);
+      total += len(field.name) + len(field.value);
+    });
+    total += len(embed.title) + len(embed.description) + len(embed.footer?.text) + len(embed.author?.name);
+  });
+  if (total > LIMITS.total) errors.push(`embeds: Embed size exceeds maximum size of ${LIMITS.total}`);
+  if (data.nonce !== undefined && String(data.nonce).length > LIMITS.nonce) errors.push(`nonce: at most ${LIMITS.nonce} characters`);
+  if (data.enforce_nonce === true && data.nonce === undefined) errors.push("nonce: required with enforce_nonce");
+  if (requireAllowedMentions) {
+    const allowed = data.allowed_mentions as { parse?: unknown } | undefined;
+    if (!allowed || !Array.isArray(allowed.parse)) errors.push("allowed_mentions: required (paperboy never sends without it)");
+  }
+  return errors;
+}
+
+const NAME = /^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u;
+
+/** Errors of a bulk-overwrite commands body: names, descriptions, option counts and order. */
+export function validateCommands(body: unknown): string[] {
+  if (!Array.isArray(body)) return ["body: expected an array of commands"];
+  const errors: string[] = [];
+  if (body.length > 100) errors.push("at most 100 commands");
+  const names = new Set<string>();
+  body.forEach((command: Record<string, unknown>, i) => {
+    const name = String(command.name ?? "");
+    if (!NAME.test(name)) errors.push(`${i}.name: lowercase, 1-32 characters`);
+    if (names.has(name)) errors.push(`${i}.name: duplicate ${name}`);
+    names.add(name);
+    if ((command.type ?? 1) === 1) errors.push(...checkDescription(command.description, `${i}.description`));
+    if (command.default_member_permissions !== undefined && command.default_member_permissions !== null && !/^\d+$/.test(String(command.default_member_permissions))) {
+      errors.push(`${i}.default_member_permissions: a permission bitfield string`);
+    }
+    errors.push(...checkOptions(command.options, `${i}.options`, 0));
+  });
+  return errors;
+}
+
+function checkDescription(value: unknown, at: string): string[] {
+  return typeof value === "string" && value.length >= 1 && value.length <= 100 ? [] : [`${at}: 1-100 characters`];
+}
+
+function checkOptions(options: unknown, at: string, depth: number): string[] {
+  if (options === undefined) return [];
+  if (!Array.isArray(options)) return [`${at}: expected an array`];
+  const errors: string[] = [];
+  if (options.length > 25) errors.push(`${at}: at most 25 options`);
+  let sawOptional = false;
+  const names = new Set<string>();
+  options.forEach((option: Record<string, unknown>, i) => {
+    const here = `${at}.${i}`;
+    const name = String(option.name ?? "");
+    if (!NAME.test(name)) errors.push(`${here}.name: lowercase, 1-32 characters`);
+    if (names.has(name)) errors.push(`${here}.name: duplicate ${name}`);
+    names.add(name);
+    errors.push(...checkDescription(option.description, `${here}.description`));
+    const type = Number(option.type);
+    if (!(type >= 1 && type <= 11)) errors.push(`${here}.type: unknown option type`);
+    if (type === 1 || type === 2) {
+      if (depth > 1) errors.push(`${here}: subcommands nested too deep`);
+      errors.push(...checkOptions(option.options, `${here}.options`, depth + 1));
+      return;
+    }
+    if (option.required === true && sawOptional) errors.push(`${here}: required options must come before optional ones`);
+    if (option.required !== true) sawOptional = true;
+    const choices = option.choices as Array<Record<string, unknown>> | undefined;
+    if (choices !== undefined) {
+      if (!Array.isArray(choices) || choices.length > 25) errors.push(`${here}.choices: at most 25`);
+      if (option.autocomplete === true) errors.push(`${here}: autocomplete cannot be combined with choices`);
+      for (const choice of choices ?? []) if (typeof choice.name !== "string" || choice.name.length < 1 || choice.name.length > 100) errors.push(`${here}.choices: names 1-100 characters`);
+    }
+  });
+  return errors;
+}
