@@ -84,7 +84,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     maxAttempts: config.delivery.maxAttempts,
     concurrency: config.delivery.concurrency,
     command: config.slack.command,
-    ...(overrides.onStep ? { onStep: overrides.onStep } : {}),
+    ...(overrides.onStep ? { onStep: overrides.onStep } : config.testing.crashAt ? { onStep: crashAt(config.testing.crashAt) } : {}),
   });
   const source = createSource(config, clock, logger);
   const today = () => clock.now().toISOString().slice(0, 10);
@@ -163,6 +163,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       });
     },
     handleCommand,
+  };
+}
+
+/** The crash tests' fault injection: die without any cleanup at the n-th occurrence of a step. */
+function crashAt(spec: string): StepHook {
+  const [step, count] = spec.split(":");
+  let seen = 0;
+  return (current) => {
+    if (current === step && ++seen === Number(count)) process.kill(process.pid, "SIGKILL");
   };
 }
 

@@ -117,7 +117,8 @@ export async function setCommand(channel: string, setting: string, value: string
     const typed: unknown = key === "maxPapers" ? Number(raw) : key === "paused" ? parseBoolean(raw) : raw;
     const result = settingsSchema.partial().safeParse({ [key]: typed });
     if (!result.success) throw usageError(`${setting}: ${result.error.issues[0]?.message ?? "invalid value"}`);
-    patch = result.data as Partial<ChannelSettings>;
+    // Only the one key: the schema's defaults would otherwise fill (and reset) every other setting.
+    patch = { [key]: (result.data as Partial<ChannelSettings>)[key] } as Partial<ChannelSettings>;
   }
   const updated = await withStore(config, async (store) => {
     const created = await store.ensureChannel(ref, config.defaults);

@@ -29,8 +29,13 @@ export function resolveConfig(options: GlobalOptions, extraFlags: Record<string,
   return loadConfig({ env: process.env, configDir, flags });
 }
 
-export function cliLogger(config: Config): Logger {
-  return createLogger({ level: config.logLevel, pretty: Boolean(process.stderr.isTTY) });
+/**
+ * One-shot commands keep stderr for problems: routine `info` lines (migrations, ingests) would bury the
+ * output. `start` logs at the configured level.
+ */
+export function cliLogger(config: Config, options: { service?: boolean } = {}): Logger {
+  const level = !options.service && config.logLevel === "info" ? "warn" : config.logLevel;
+  return createLogger({ level, pretty: Boolean(process.stderr.isTTY) });
 }
 
 export function printJson(value: unknown): void {

@@ -16,7 +16,7 @@ import type { Store } from "../core/ports.js";
 
 export async function startCommand(options: GlobalOptions): Promise<void> {
   const config = resolveConfig(options);
-  const logger = cliLogger(config);
+  const logger = cliLogger(config, { service: true });
   const app = await createApp(config, { logger });
   let stopping = false;
   const shutdown = (signal: string) => {

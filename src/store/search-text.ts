@@ -4,39 +4,78 @@
  * (`cjkText`): any substring of two or more characters is then a phrase of consecutive bigrams, and a
  * single character is a prefix of some bigram (each run ends with its last character alone).
  */
-import { cjkKey, cjkText, hasCjk, tokenize } from "../core/topics/text.js";
+import { cjkKey, hasCjk, tokenize } from "../core/topics/text.js";
 
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
-const CJK_SPAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}](?:[^\p{L}\p{N}]*[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])*/gu;
 const NON_ASCII = /[^\x00-\x7f]/;
 const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
 
-/** Runs of CJK characters in the matcher's folded, separator-free form of `text`. */
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const CJK_CHARS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+// Per-character folding, memoized: the matcher's own folding (cjkKey), so both sides agree on kana with
+// voicing marks and on Hangul (which the matcher decomposes into jamo); "" marks a separator and null a
+// letter or digit that is not CJK (it ends a run).
+const folds = new Map<string, string | null>();
+function foldCjkChar(ch: string): string | null {
+  let folded = folds.get(ch);
+  if (folded === undefined) {
+    folded = CJK_CHAR.test(ch) ? cjkKey(ch) : LETTER_OR_DIGIT.test(ch) ? null : "";
+    if (folds.size > 100_000) folds.clear();
+    folds.set(ch, folded);
+  }
+  return folded;
+}
+
+/**
+ * Index tokens for CJK text: every bigram of every run of CJK characters (separators inside a run are
+ * skipped, as the matcher's separator-free text does), then the run's last character alone.
+ */
+export function cjkIndexTokens(text: string): string {
+  const out: string[] = [];
+  let previous: string | null = null;
+  const endRun = () => {
+    if (previous !== null) out.push(previous);
+    previous = null;
+  };
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i)!;
+    const length = code > 0xffff ? 2 : 1;
+    if (code < 0x80) {
+      // ASCII: a letter or digit ends a run, anything else is a separator inside it.
+      if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) endRun();
+    } else {
+      const folded = foldCjkChar(text.slice(i, i + length));
+      if (folded === null) endRun();
+      else {
+        for (const ch of folded) {
+          if (previous !== null) out.push(previous + ch);
+          previous = ch;
+        }
+      }
+    }
+    i += length;
+  }
+  endRun();
+  return out.join(" ");
+}
+
+/** Runs of CJK characters in the matcher's folded, separator-free form of a term. */
 function cjkRuns(folded: string): string[] {
   return folded.match(CJK_RUN) ?? [];
 }
 
-/** Index tokens for CJK text: every bigram of every run, then the run's last character. */
-export function cjkIndexTokens(text: string): string {
-  const out: string[] = [];
-  for (const run of cjkRuns(cjkText(text).text)) {
-    const chars = Array.from(run);
-    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
-    out.push(chars[chars.length - 1]!);
-  }
-  return out.join(" ");
-}
-
 /**
  * A field's text for SQLite FTS5 (the porter/unicode61 tokenizer does case, diacritics and stems):
- * NFKC-folded, CJK spans replaced by their bigram tokens.
+ * NFKC-folded, CJK characters replaced by their bigram tokens.
  */
 export function sqliteFieldText(text: string | null | undefined): string {
   if (text === null || text === undefined || text === "") return "";
   if (!NON_ASCII.test(text)) return text;
   const folded = text.normalize("NFKC");
   if (!hasCjk(folded)) return folded;
-  return `${folded.replace(CJK_SPAN, " ")} ${cjkIndexTokens(text)}`;
+  return `${folded.replace(CJK_CHARS, " ")} ${cjkIndexTokens(text)}`;
 }
 
 /** A field's text for a Postgres `simple` tsvector: the matcher's Porter stems, plus CJK bigrams. */

@@ -48,10 +48,6 @@ export class SqliteTxRunner implements TxRunner {
   }
 
   private execute(query: CompiledQuery): unknown[] {
-    const c0 = process.cpuUsage();
-    try { return this.execute2(query); } finally { const c = process.cpuUsage(c0); const k = query.sql.slice(0, 30); (globalThis as any).T ??= new Map(); (globalThis as any).T.set(k, ((globalThis as any).T.get(k) ?? 0) + (c.user + c.system) / 1000); }
-  }
-  private execute2(query: CompiledQuery): unknown[] {
     const statement = this.prepare(query.sql);
     const parameters = query.parameters.map(toSqliteValue);
     if (statement.reader) return statement.all(parameters);

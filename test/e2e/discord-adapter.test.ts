@@ -12,7 +12,7 @@ import { PlatformError } from "../../src/core/errors.js";
 import type { Command, CommandContext, Platform, Store } from "../../src/core/ports.js";
 import { notePost, type Post } from "../../src/core/post.js";
 import { loadConfig } from "../../src/config.js";
-import { silentLogger } from "../../src/log.js";
+import { createLogger, silentLogger } from "../../src/log.js";
 import { createDiscordPlatform, nonceFor, REMOVED_REASON } from "../../src/platforms/discord/discord.js";
 import { DM_REPLY } from "../../src/platforms/discord/interactions.js";
 import { BASIC_MEMBER, FakeDiscord } from "./fakes/discord.js";
@@ -53,7 +53,7 @@ describe("Discord adapter against the fake", () => {
     const dir = mkdtempSync(join(tmpdir(), "paperboy-discord-"));
     writeFileSync(join(dir, "default.json"), "{}");
     const config = loadConfig({ env: { DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl }, configDir: dir });
-    platform = createDiscordPlatform({ config, store: stubStore(channels), logger: silentLogger(), deferAfterMs: 200 });
+    platform = createDiscordPlatform({ config, store: stubStore(channels), logger: process.env.FAKE_DISCORD_DEBUG ? createLogger({ level: "debug", pretty: false }) : silentLogger(), deferAfterMs: 200 });
     await platform.start(async (command, context) => {
       seen.push({ command, context });
       if (gate) await gate;

@@ -9,12 +9,13 @@ import { DEFAULT_TOPIC_LIMITS } from "./limits.js";
 import type { TopicLimits } from "./limits.js";
 import { parseTopic } from "./parse.js";
 import { cjkKey, hasCjk, tokenize } from "./text.js";
-import { compileWords, joinedWord, matcherSignature, wordKey } from "./words.js";
+import { alternativeSignature } from "./signature.js";
+import { compileWords, joinedWord, wordKey } from "./words.js";
 import type { WordMatcher } from "./words.js";
 
 export type CompiledAlternative =
   /** Consecutive words within one text field. */
-  | { kind: "phrase"; words: WordMatcher[]; keys: string[] }
+  | { kind: "phrase"; words: WordMatcher[]; keys: string[]; anchor: string }
   /** Normalized CJK text, a substring of a text field (separators removed on both sides). */
   | { kind: "cjk"; text: string; keys: string[] }
   /** Consecutive exact words within one author's name. */
@@ -54,7 +55,7 @@ function compileClause(clause: TopicClause): CompiledClause {
   const seen = new Set<string>();
   for (const term of clause.alternatives) {
     for (const alt of compileTerm(term, clause.field)) {
-      const sig = signature(alt);
+      const sig = alternativeSignature(alt);
       if (!seen.has(sig)) {
         seen.add(sig);
         alternatives.push(alt);
@@ -93,7 +94,7 @@ function fromSpelling(spelling: Spelling): CompiledAlternative {
 }
 
 function phrase(words: WordMatcher[]): CompiledAlternative {
-  return { kind: "phrase", words, keys: [...new Set(words.map(wordKey))] };
+  return { kind: "phrase", words, keys: [...new Set(words.map(wordKey))], anchor: wordKey(words[0]!) };
 }
 
 /** Index keys of a CJK term: its CJK bigrams (or single CJK characters when none are adjacent). */
@@ -115,17 +116,4 @@ export function cjkKeysOf(text: string): string[] {
   }
   if (keys.size === 0) for (const ch of chars) if (CJK_CHAR_RE.test(ch)) keys.add(`c:${ch}`);
   return [...keys];
-}
-
-function signature(alt: CompiledAlternative): string {
-  switch (alt.kind) {
-    case "phrase":
-      return `p:${matcherSignature(alt.words)}`;
-    case "cjk":
-      return `c:${alt.text}`;
-    case "author":
-      return `n:${alt.words.join(" ")}`;
-    case "cat":
-      return `k:${alt.value}${alt.prefix ? "*" : ""}`;
-  }
 }

@@ -24,19 +24,28 @@ const STOP = new Set("the a an and or of for in on to with by from as at is are 
 export function generateTopics(papers: ReadonlyArray<Paper>, count: number, seed = 1): string[] {
   const next = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  // Document frequency of words: people subscribe to topical terms, not to "results" or "propose".
+  const df = new Map<string, number>();
+  for (const paper of papers) {
+    for (const w of new Set(tokenize(`${paper.title} ${paper.abstract ?? ""}`).map((t) => t.stem))) df.set(w, (df.get(w) ?? 0) + 1);
+  }
+  const topical = (stem: string): boolean => (df.get(stem) ?? 0) <= Math.max(2, papers.length * 0.03);
   const words: string[] = [];
   const phrases: string[] = [];
   const surnames: string[] = [];
   const categories = new Set<string>(["cs.*"]);
   for (const paper of papers) {
     for (const text of [paper.title, paper.abstract ?? ""]) {
-      const tokens = tokenize(text).map((t) => text.slice(t.start, t.end));
+      const tokens = tokenize(text);
       for (let i = 0; i < tokens.length; i++) {
-        const w = tokens[i]!;
-        if (STOP.has(w.toLowerCase()) || /^\d+$/.test(w)) continue;
-        if (w.length >= 4) words.push(w);
+        const t = tokens[i]!;
+        const w = text.slice(t.start, t.end);
+        if (STOP.has(t.word) || /^\d+$/.test(w)) continue;
+        if (w.length >= 4 && topical(t.stem)) words.push(w);
         const n = tokens[i + 1];
-        if (n !== undefined && !STOP.has(n.toLowerCase()) && n.length >= 3) phrases.push(`${w} ${n}`);
+        if (n !== undefined && !STOP.has(n.word) && n.word.length >= 3 && (topical(t.stem) || topical(n.stem))) {
+          phrases.push(`${w} ${text.slice(n.start, n.end)}`);
+        }
       }
     }
     for (const author of paper.authors) {

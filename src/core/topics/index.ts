@@ -1,27 +1,39 @@
 /**
- * The topic index: many topics compiled once, keyed by the rarest term each one requires. A paper looks
- * up its own keys and verifies only the topics found there, so the cost of a digest grows with its
+ * The topic index: many topics compiled once, filed under the rarest term each one requires. A paper
+ * looks up its own keys and verifies only the topics found there, so the cost of a digest grows with its
  * papers and the topics that (nearly) match them — not with the number of topics loaded.
  *
- * `add` and `remove` are incremental; identical topic texts (many channels subscribe to `llm`) share one
- * compiled topic.
+ * Topics that compile to the same thing (`LLM`, `llm`, `LLMs` in a thousand channels) share one entry,
+ * and clauses shared between topics are evaluated once per paper. `add` and `remove` are incremental.
  */
 import type { Paper } from "../paper.js";
-import type { CompiledClause, CompiledTopic } from "./compile.js";
-import { compileTopicText } from "./compile.js";
 import type { TopicError } from "./ast.js";
+import { compileTopicText } from "./compile.js";
+import type { CompiledClause, CompiledTopic } from "./compile.js";
 import type { TopicLimits } from "./limits.js";
-import { verifyTopic } from "./match.js";
+import { clauseHolds, describeMatch } from "./match.js";
 import type { TopicMatch } from "./match.js";
 import { preparePaper } from "./prepare.js";
 import type { PreparedPaper } from "./prepare.js";
+import { topicSignature, clauseSignature } from "./signature.js";
 import { DEFAULT_TERM_STATS } from "./term-stats.js";
 import type { TermStats } from "./term-stats.js";
 
-/** One topic that matched one paper, under the caller's id (e.g. the store's topic id). */
-export interface IndexMatch<Id> {
-  id: Id;
-  match: TopicMatch;
+/** One topic that matched one paper. `match` (hits, spans, terms) is computed on first access. */
+export class IndexMatch<Id> {
+  private details: TopicMatch | null = null;
+  constructor(
+    readonly id: Id,
+    /** The topic as this id added it. */
+    readonly text: string,
+    readonly topic: CompiledTopic,
+    readonly paper: PreparedPaper,
+  ) {}
+
+  get match(): TopicMatch {
+    this.details ??= describeMatch(this.topic, this.paper, this.text);
+    return this.details;
+  }
 }
 
 export interface PaperMatches<Id> {
@@ -29,23 +41,36 @@ export interface PaperMatches<Id> {
   matches: IndexMatch<Id>[];
 }
 
+/** A clause shared by every topic that has it, with its result for the paper being matched. */
+interface ClauseNode {
+  clause: CompiledClause;
+  users: number;
+  round: number;
+  holds: boolean;
+}
+
 interface Slot<Id> {
+  signature: string;
   topic: CompiledTopic;
-  ids: Id[];
+  nodes: ClauseNode[];
+  members: Array<{ id: Id; text: string }>;
   keys: string[];
   /** Last lookup round this slot was collected in, to de-duplicate candidates without a Set. */
   round: number;
 }
 
 export interface TopicIndexOptions {
+  /** Term frequencies to pick each topic's rarest term (default: built-in estimates). */
   stats?: TermStats;
   limits?: TopicLimits;
 }
 
 export class TopicIndex<Id = number> {
   private readonly byKey = new Map<string, Slot<Id>[]>();
+  private readonly bySignature = new Map<string, Slot<Id>>();
   private readonly byText = new Map<string, Slot<Id>>();
   private readonly byId = new Map<Id, Slot<Id>>();
+  private readonly clauses = new Map<string, ClauseNode>();
   private readonly stats: TermStats;
   private readonly limits: TopicLimits | undefined;
   private round = 0;
@@ -55,26 +80,36 @@ export class TopicIndex<Id = number> {
     this.limits = options.limits;
   }
 
+  /** Number of ids (topics as added). */
   get size(): number {
     return this.byId.size;
   }
 
+  /** Number of distinct compiled topics. */
+  get distinct(): number {
+    return this.bySignature.size;
+  }
+
   /** Adds (or replaces) the topic under `id`. Returns the syntax error instead when the text is invalid. */
   add(id: Id, topic: string | CompiledTopic): TopicError | null {
-    let compiled: CompiledTopic;
+    let text: string;
+    let slot: Slot<Id> | undefined;
     if (typeof topic === "string") {
-      const text = topic.trim();
-      const existing = this.byText.get(text);
-      if (existing !== undefined) {
-        this.attach(id, existing);
-        return null;
+      text = topic.trim();
+      slot = this.byText.get(text);
+      if (slot === undefined) {
+        const result = compileTopicText(text, this.limits);
+        if (!result.ok) return result.error;
+        slot = this.slotFor(result.topic);
       }
-      const result = compileTopicText(text, this.limits);
-      if (!result.ok) return result.error;
-      compiled = result.topic;
-    } else compiled = topic;
-    const slot = this.byText.get(compiled.text) ?? this.createSlot(compiled);
-    this.attach(id, slot);
+    } else {
+      text = topic.text;
+      slot = this.slotFor(topic);
+    }
+    this.remove(id);
+    slot.members.push({ id, text });
+    this.byId.set(id, slot);
+    this.byText.set(text, slot);
     return null;
   }
 
@@ -82,18 +117,10 @@ export class TopicIndex<Id = number> {
     const slot = this.byId.get(id);
     if (slot === undefined) return false;
     this.byId.delete(id);
-    const at = slot.ids.indexOf(id);
-    if (at >= 0) slot.ids.splice(at, 1);
-    if (slot.ids.length === 0) {
-      this.byText.delete(slot.topic.text);
-      for (const key of slot.keys) {
-        const list = this.byKey.get(key);
-        if (list === undefined) continue;
-        const i = list.indexOf(slot);
-        if (i >= 0) list.splice(i, 1);
-        if (list.length === 0) this.byKey.delete(key);
-      }
-    }
+    const at = slot.members.findIndex((m) => m.id === id);
+    const [member] = slot.members.splice(at, 1);
+    if (member !== undefined && !slot.members.some((m) => m.text === member.text)) this.byText.delete(member.text);
+    if (slot.members.length === 0) this.dropSlot(slot);
     return true;
   }
 
@@ -112,8 +139,8 @@ export class TopicIndex<Id = number> {
       for (const slot of slots) {
         if (slot.round === round) continue;
         slot.round = round;
-        const match = verifyTopic(slot.topic, prepared);
-        if (match !== null) for (const id of slot.ids) out.push({ id, match });
+        if (!this.holds(slot, prepared, round)) continue;
+        for (const m of slot.members) out.push(new IndexMatch(m.id, m.text, slot.topic, prepared));
       }
     }
     return out;
@@ -127,27 +154,55 @@ export class TopicIndex<Id = number> {
     });
   }
 
-  private attach(id: Id, slot: Slot<Id>): void {
-    if (this.byId.get(id) === slot) return;
-    if (this.byId.has(id)) this.remove(id);
-    slot.ids.push(id);
-    this.byId.set(id, slot);
-    // remove() may have dropped the slot when it was the id's previous one; put it back.
-    if (!this.byText.has(slot.topic.text)) this.register(slot);
+  private holds(slot: Slot<Id>, paper: PreparedPaper, round: number): boolean {
+    for (const node of slot.nodes) {
+      if (node.round !== round) {
+        node.round = round;
+        node.holds = clauseHolds(node.clause, paper);
+      }
+      if (node.holds === node.clause.negated) return false;
+    }
+    return true;
   }
 
-  private createSlot(topic: CompiledTopic): Slot<Id> {
-    const slot: Slot<Id> = { topic, ids: [], keys: chooseKeys(topic, this.stats), round: 0 };
-    this.register(slot);
-    return slot;
-  }
-
-  private register(slot: Slot<Id>): void {
-    this.byText.set(slot.topic.text, slot);
+  private slotFor(topic: CompiledTopic): Slot<Id> {
+    const signature = topicSignature(topic);
+    const existing = this.bySignature.get(signature);
+    if (existing !== undefined) return existing;
+    const nodes = topic.clauses.map((clause) => this.clauseNode(clause));
+    const slot: Slot<Id> = { signature, topic, nodes, members: [], keys: chooseKeys(topic, this.stats), round: 0 };
+    this.bySignature.set(signature, slot);
     for (const key of slot.keys) {
       const list = this.byKey.get(key);
       if (list === undefined) this.byKey.set(key, [slot]);
       else list.push(slot);
+    }
+    return slot;
+  }
+
+  private clauseNode(clause: CompiledClause): ClauseNode {
+    const signature = clauseSignature(clause);
+    let node = this.clauses.get(signature);
+    if (node === undefined) {
+      node = { clause, users: 0, round: 0, holds: false };
+      this.clauses.set(signature, node);
+    }
+    node.users++;
+    return node;
+  }
+
+  private dropSlot(slot: Slot<Id>): void {
+    this.bySignature.delete(slot.signature);
+    for (const key of slot.keys) {
+      const list = this.byKey.get(key);
+      if (list === undefined) continue;
+      const i = list.indexOf(slot);
+      if (i >= 0) list.splice(i, 1);
+      if (list.length === 0) this.byKey.delete(key);
+    }
+    for (const node of slot.nodes) {
+      node.users--;
+      if (node.users === 0) this.clauses.delete(clauseSignature(node.clause));
     }
   }
 }

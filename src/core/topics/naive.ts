@@ -5,8 +5,9 @@
  */
 import type { Paper } from "../paper.js";
 import type { CompiledTopic } from "./compile.js";
-import type { IndexMatch, PaperMatches } from "./index.js";
-import { verifyTopic } from "./match.js";
+import { IndexMatch } from "./index.js";
+import type { PaperMatches } from "./index.js";
+import { topicHolds } from "./match.js";
 import { preparePaper } from "./prepare.js";
 import type { PreparedPaper } from "./prepare.js";
 
@@ -20,8 +21,7 @@ export function matchNaive<Id>(topics: ReadonlyArray<NaiveTopic<Id>>, papers: Re
     const prepared = "postings" in paper ? paper : preparePaper(paper);
     const matches: IndexMatch<Id>[] = [];
     for (const { id, topic } of topics) {
-      const match = verifyTopic(topic, prepared);
-      if (match !== null) matches.push({ id, match });
+      if (topicHolds(topic, prepared)) matches.push(new IndexMatch(id, topic.text, topic, prepared));
     }
     return { paper: prepared, matches };
   });

@@ -9,7 +9,7 @@ import type { Token } from "./text.js";
  * `stem`: any inflection (`cache` ↔ `caching`). `exact`: acronyms, short words, words with digits and
  * quoted words — the same word or its plural only (`LLM` ↔ `LLMs`), never part of another word.
  */
-export type WordMatcher = { kind: "stem"; word: string; stem: string } | { kind: "exact"; word: string };
+export type WordMatcher = { kind: "stem"; word: string; stem: string } | { kind: "exact"; word: string; plural: string };
 
 /** The words of a phrase as typed; `exact` forces exact matching (quoted terms). */
 export function compileWords(text: string, exact: boolean): WordMatcher[] {
@@ -20,19 +20,23 @@ function compileWord(typed: string, token: Token, exact: boolean): WordMatcher {
   let word = token.word;
   // `LLMs` typed as a plural acronym means the acronym `llm` (which then matches both forms).
   if (/\p{Lu}s$/u.test(typed) && word.length > 2) word = word.slice(0, -1);
-  if (exact || isAcronymTyped(typed)) return { kind: "exact", word };
+  if (exact || isAcronymTyped(typed)) return exactWord(word);
   return { kind: "stem", word, stem: stemWord(word) };
 }
 
 /** A concatenation of words as one word (`kv cache` → `kvcache`, `pre training` → `pretraining`). */
 export function joinedWord(words: WordMatcher[]): WordMatcher {
   const word = words.map((w) => w.word).join("");
-  if (word.length <= 3) return { kind: "exact", word };
+  if (word.length <= 3) return exactWord(word);
   return { kind: "stem", word, stem: stemWord(word) };
 }
 
+export function exactWord(word: string): WordMatcher {
+  return { kind: "exact", word, plural: `${word}s` };
+}
+
 export function wordMatches(matcher: WordMatcher, token: Token): boolean {
-  if (matcher.kind === "exact") return token.word === matcher.word || token.word === matcher.word + "s";
+  if (matcher.kind === "exact") return token.word === matcher.word || token.word === matcher.plural;
   return token.stem === matcher.stem && sameWordForm(matcher.word, token.word);
 }
 

@@ -129,7 +129,7 @@ async function autocomplete(interaction: AutocompleteInteraction, deps: Interact
 export function interactionListener(deps: InteractionDeps): (interaction: Interaction) => void {
   return (interaction) => {
     handleInteraction(interaction, deps).catch((error: unknown) => {
-      deps.logger.error({ interaction: interaction.id, err: errorMessage(error) }, "discord interaction failed");
+      deps.logger.error({ interaction: interaction.id, err: errorMessage(error), stack: (error as Error).stack }, "discord interaction failed");
     });
   };
 }

@@ -24,6 +24,11 @@ export const PERMANENT_HINTS: Record<string, string> = {
 
 const RATE_LIMITED = /rate limit was exceeded.*retry-after: (\d+)/i;
 
+/** The SDK's own "retry me" error after it waited out a 429 (WebClient.makeRequest). */
+export function isRateLimitRetry(error: unknown): boolean {
+  return error instanceof Error && RATE_LIMITED.test(error.message);
+}
+
 export function toPlatformError(error: unknown): PlatformError {
   if (error instanceof PlatformError) return error;
   const coded = error as { code?: string; data?: { error?: string }; statusCode?: number; retryAfter?: number; message?: string };

@@ -13,7 +13,7 @@ import type { CommandHandler, Message, Platform, SendOptions, Store } from "../.
 import type { Logger } from "../../log.js";
 import { boltLogger } from "./bolt-logger.js";
 import { registerListeners } from "./listeners.js";
-import { toPlatformError } from "./errors.js";
+import { isRateLimitRetry, toPlatformError } from "./errors.js";
 import { createInstallationStore, type SlackInstallationStore } from "./installation-store.js";
 import { BOT_SCOPES } from "./manifest.js";
 import type { SlackMessageBody } from "./render.js";
@@ -24,12 +24,13 @@ export const METADATA_EVENT_TYPE = "paperboy_post";
 
 /**
  * Explicit, because the defaults are far too patient for a delivery loop (10 retries over ~30 min; 100 in
- * Socket Mode). A 429's Retry-After is always waited out by the SDK before the next try; these timeouts
- * only add a short backoff for 5xx and network errors. Longer waits belong to the delivery engine, which
- * gets a retryable PlatformError once these are spent.
+ * Socket Mode). A 429's Retry-After is always waited out by the SDK before its next try; these timeouts
+ * only add a short jittered backoff (≤ ~1.4 s in all) for blips: 5xx and network errors. Longer waits
+ * belong to the delivery engine, which gets a retryable PlatformError (with Retry-After) once these are
+ * spent, and retries with `recovering` so that nothing is posted twice.
  * https://docs.slack.dev/tools/node-slack-sdk/web-api#retries
  */
-export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = { retries: 5, factor: 2, minTimeout: 200, maxTimeout: 5_000, randomize: true };
+export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 100, maxTimeout: 2_000, randomize: true };
 
 /** How many recent messages a recovering send looks through for an earlier attempt. */
 const RECOVERY_LOOKBACK = 100;
@@ -65,7 +66,20 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
     logger: sdkLogger,
   };
   const installations: SlackInstallationStore | null = oauth ? createInstallationStore(store) : null;
-  const sender = new webApi.WebClient(undefined, clientOptions);
+  const retryConfig = clientOptions.retryConfig ?? DEFAULT_RETRY_CONFIG;
+  const reader = new webApi.WebClient(undefined, clientOptions);
+  // chat.postMessage has no idempotency key. A 429 means Slack did not take the message, so the SDK may
+  // retry it; a 5xx or a network error may hide a message that was posted, so those go back to the
+  // delivery engine, which retries with `recovering` and finds the earlier attempt by its metadata.
+  const sender = new webApi.WebClient(undefined, {
+    ...clientOptions,
+    retryConfig: {
+      ...retryConfig,
+      onFailedAttempt: (error) => {
+        if (!isRateLimitRetry(error)) throw error;
+      },
+    },
+  });
   let onCommand: CommandHandler | null = null;
   let app: App | null = null;
   let httpServer: Server | null = null;
@@ -82,8 +96,8 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
   async function findEarlier(token: string, channel: string, key: string, replyTo: string | null): Promise<string | null> {
     try {
       const result = replyTo
-        ? await sender.conversations.replies({ token, channel, ts: replyTo, limit: RECOVERY_LOOKBACK, include_all_metadata: true })
-        : await sender.conversations.history({ token, channel, limit: RECOVERY_LOOKBACK, include_all_metadata: true });
+        ? await reader.conversations.replies({ token, channel, ts: replyTo, limit: RECOVERY_LOOKBACK, include_all_metadata: true })
+        : await reader.conversations.history({ token, channel, limit: RECOVERY_LOOKBACK, include_all_metadata: true });
       const earlier = (result.messages ?? []).find((message) => message.metadata?.event_type === METADATA_EVENT_TYPE && (message.metadata.event_payload as Record<string, unknown> | undefined)?.["key"] === key);
       return earlier?.ts ?? null;
     } catch (error) {
@@ -129,7 +143,7 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
   async function canPost(token: string | undefined, channel: string): Promise<string | null> {
     if (!token) return null;
     try {
-      await sender.conversations.history({ token, channel, limit: 1 });
+      await reader.conversations.history({ token, channel, limit: 1 });
       return null;
     } catch (error) {
       const failure = toPlatformError(error);

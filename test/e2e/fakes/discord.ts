@@ -67,6 +67,8 @@ interface PendingInteraction {
   acknowledged: boolean;
   wanted: number;
   autocomplete: boolean;
+  channelId: string;
+  user: Record<string, unknown>;
   resolve: (result: InteractionResult) => void;
 }
 
@@ -211,7 +213,7 @@ export class FakeDiscord {
       payload.user = user;
     }
     return new Promise((resolve) => {
-      this.interactions.set(id, { result, createdAt: Date.now(), acknowledged: false, wanted: input.messages ?? 1, autocomplete: input.autocomplete ?? false, resolve });
+      this.interactions.set(id, { result, createdAt: Date.now(), acknowledged: false, wanted: input.messages ?? 1, autocomplete: input.autocomplete ?? false, channelId: input.channelId, user, resolve });
       this.interactionsByToken.set(token, id);
       this.dispatch("INTERACTION_CREATE", payload);
     });
@@ -306,7 +308,7 @@ export class FakeDiscord {
         return this.reply(res, req, url, null, 400, { code: 50109, message: `The request body contains invalid JSON. (${String(error)})` });
       }
     }
-    const path = url.pathname.replace(/^\/api\/v10/, "");
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, "");
     if (!url.pathname.startsWith("/api/v10/")) return this.reply(res, req, url, body, 404, { code: 0, message: "404: Not Found" });
     const route = this.route(req.method ?? "GET", path, url, body, req.headers.authorization);
     return this.reply(res, req, url, body, route.status, route.json, route.headers);
@@ -419,8 +421,8 @@ export class FakeDiscord {
     const ephemeral = via === "edit" ? pending.result.deferredEphemeral ?? pending.result.messages[0]?.ephemeral ?? false : (Number(data.flags ?? 0) & 64) !== 0;
     pending.result.messages.push({ via, body: data, ephemeral });
     this.settle(pending);
-    const message = this.storeMessage("0", data, false);
-    return { status: 200, json: { ...this.messageJson(message), webhook_id: this.applicationId, application_id: this.applicationId, interaction: { id: pending.result.id, type: 2, name: "papers" } } };
+    const message = this.storeMessage(pending.channelId, data, false);
+    return { status: 200, json: { ...this.messageJson(message), webhook_id: this.applicationId, application_id: this.applicationId, interaction: { id: pending.result.id, type: 2, name: "papers", user: pending.user }, interaction_metadata: { id: pending.result.id, type: 2, user: pending.user, authorizing_integration_owners: {} } } };
   }
 
   private settle(pending: PendingInteraction): void {

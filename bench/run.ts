@@ -1,0 +1,139 @@
+/**
+ * `npm run bench`: every scenario of PRODUCT.md's Performance table on the shared corpus, each beside its
+ * baseline where one applies; prints the table and writes bench/RESULTS.md.
+ * `node --expose-gc dist/bench/run.js parse match` runs only the named scenarios (and writes no file).
+ */
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseDigest } from "../src/core/digest/parse.js";
+import type { Paper } from "../src/core/paper.js";
+import type { Corpus } from "./corpus.js";
+import { isMarkdown, loadCorpus } from "./corpus.js";
+import { cacheDir, machine, repoRoot, runDir } from "./environment.js";
+import { runIngestBench } from "./ingest-bench.js";
+import type { DigestDay } from "./match-bench.js";
+import { runMatchBench } from "./match-bench.js";
+import { runMemoryBench } from "./memory-bench.js";
+import { runParseBench } from "./parse-bench.js";
+import { note } from "./progress.js";
+import { renderResults } from "./render-results.js";
+import type { ResultRow } from "./results-table.js";
+import { runSearchBench } from "./search-bench.js";
+import { ensureSyntheticArchive } from "./synthetic-archive.js";
+import { generateTopics } from "./topic-generator.js";
+import { buildVocabulary } from "./vocabulary.js";
+
+const SCENARIOS = ["parse", "ingest", "match", "memory", "search", "delivery"] as const;
+type Scenario = (typeof SCENARIOS)[number];
+const TOPICS = 100_000;
+const QUERIES = 200;
+const DIGEST_SIZE = 250;
+
+const rows: ResultRow[] = [];
+const notes: string[] = [];
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const wanted = selectScenarios(process.argv.slice(2));
+  const root = repoRoot();
+  const work = runDir();
+  const corpus = loadCorpus(join(root, "seeds"));
+  try {
+    const { days, papers } = parseAll(corpus);
+    const vocabulary = buildVocabulary(papers);
+    const topics = generateTopics(vocabulary, TOPICS, 1).map((t) => t.text);
+    const queries = generateTopics(vocabulary, QUERIES, 2);
+    let corpusArchive: { url: string; papers: number } | null = null;
+
+    if (wanted.has("parse")) await guard("parse", () => collect(runParseBench(corpus.files)));
+    if (wanted.has("ingest") || wanted.has("search")) {
+      await guard("ingest", async () => {
+        const outcome = await runIngestBench(corpus.files, work);
+        corpusArchive = outcome;
+        if (wanted.has("ingest")) collect(outcome.result);
+      });
+    }
+    if (wanted.has("match")) await guard("match", () => collect(runMatchBench(dayNear(days, DIGEST_SIZE), topics)));
+    if (wanted.has("memory")) await guard("memory", () => collect(runMemoryBench(topics, work)));
+    if (wanted.has("search")) {
+      await guard("search (corpus archive)", async () => {
+        const archive = corpusArchive as { url: string; papers: number } | null;
+        if (archive === null) throw new Error("the ingest scenario did not produce the corpus archive");
+        const run = await runSearchBench("the corpus archive", archive.url, archive.papers, queries, true);
+        collect({ rows: [run.row], notes: run.notes });
+      });
+      await guard("search (250k synthetic archive)", async () => {
+        const synthetic = await ensureSyntheticArchive(join(cacheDir(), "synthetic-250k.db"), papers);
+        const run = await runSearchBench("a synthetic archive", synthetic.url, 250_000, queries, true);
+        collect({ rows: [run.row], notes: run.notes });
+        notes.push(synthetic.reused ? "search: the synthetic archive was reused from an earlier run (see synthetic-archive.ts)." : `search: building the synthetic archive took ${synthetic.buildSeconds.toFixed(0)} s (not part of any figure).`);
+      });
+    }
+    if (wanted.has("delivery")) {
+      rows.push({
+        scenario: "delivery (1,000 channels vs the platforms' rate limits)",
+        measured: "not measured yet",
+        target: "within 10% of the rate-limit bound",
+        baseline: "—",
+        verdict: "not measured",
+      });
+      notes.push("delivery: not measured yet — it needs fake Slack/Discord servers that enforce real rate limits and 1,000 subscribed channels; the other scenarios came first.");
+    }
+  } finally {
+    corpus.dispose();
+    rmSync(work, { recursive: true, force: true });
+  }
+  const minutes = (performance.now() - started) / 60_000;
+  const output = renderResults({ rows, notes, corpus: corpus.label, machine: machine(), minutes, partial: wanted.size < SCENARIOS.length });
+  process.stdout.write(`${output}\n`);
+  if (wanted.size === SCENARIOS.length) writeFileSync(join(root, "bench", "RESULTS.md"), output);
+  else note("only some scenarios ran: bench/RESULTS.md left as it was");
+}
+
+function selectScenarios(args: string[]): Set<Scenario> {
+  const unknown = args.filter((a) => !(SCENARIOS as readonly string[]).includes(a));
+  if (unknown.length > 0) throw new Error(`unknown scenario(s) ${unknown.join(", ")}; known: ${SCENARIOS.join(", ")}`);
+  return new Set(args.length === 0 ? SCENARIOS : (args as Scenario[]));
+}
+
+function collect(result: { rows: ResultRow[]; notes: string[] }): void {
+  rows.push(...result.rows);
+  notes.push(...result.notes);
+}
+
+/** One scenario failing (say, a module mid-rewrite) is reported in the table; the others still run. */
+async function guard(name: string, run: () => unknown): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    note(`${name} failed: ${message}`);
+    rows.push({ scenario: name, measured: `failed: ${message.slice(0, 160)}`, target: "—", baseline: "—", verdict: "not measured" });
+  }
+}
+
+/** Every file parsed once (untimed): the days for the match scenario, the distinct papers for the rest. */
+function parseAll(corpus: Corpus): { days: DigestDay[]; papers: Paper[] } {
+  note("parsing the corpus once for the generators");
+  const days: DigestDay[] = [];
+  const byId = new Map<string, Paper>();
+  for (const file of corpus.files) {
+    const parsed = parseDigest(file.text, file.name);
+    if (isMarkdown(file)) days.push({ name: file.name, papers: parsed.papers });
+    for (const paper of parsed.papers) byId.set(paper.id, paper);
+  }
+  return { days, papers: [...byId.values()] };
+}
+
+/** The day whose paper count is closest to `size` (the latest of equals). */
+function dayNear(days: readonly DigestDay[], size: number): DigestDay {
+  let chosen = days[0];
+  for (const day of days) if (chosen === undefined || Math.abs(day.papers.length - size) <= Math.abs(chosen.papers.length - size)) chosen = day;
+  if (chosen === undefined) throw new Error("no Markdown digest to match");
+  return chosen;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,103 @@
+/**
+ * The hot path: finding where one alternative of a clause occurs in a prepared paper. Occurrences are
+ * reported to a visitor that can stop early, so "does it hold?" costs one occurrence and "where?" all.
+ */
+import type { CompiledAlternative } from "./compile.js";
+import type { PreparedField, PreparedPaper } from "./prepare.js";
+import type { Token } from "./text.js";
+import { wordKey, wordMatches } from "./words.js";
+import type { WordMatcher } from "./words.js";
+
+/** Receives one occurrence (field, span in its original text, author/category index); true = stop. */
+export type Visitor = (field: PreparedField | "cat", start: number, end: number, index: number) => boolean;
+
+/**
+ * Visits occurrences of `alt` within `scope` (a text field name, or null for all text fields). Returns
+ * true when the visitor stopped the search.
+ */
+export function findAlternative(alt: CompiledAlternative, scope: string | null, paper: PreparedPaper, visit: Visitor): boolean {
+  switch (alt.kind) {
+    case "phrase":
+      return findPhrase(alt.words, alt.anchor, scope, paper, visit);
+    case "cjk":
+      return findCjk(alt.text, scope, paper, visit);
+    case "author":
+      return findAuthor(alt.words, paper, visit);
+    case "cat":
+      for (let i = 0; i < paper.categories.length; i++) {
+        const c = paper.categories[i]!;
+        if ((alt.prefix ? c.startsWith(alt.value) : c === alt.value) && visit("cat", 0, 0, i)) return true;
+      }
+      return false;
+  }
+}
+
+const stopAtFirst: Visitor = () => true;
+
+export function alternativeOccurs(alt: CompiledAlternative, scope: string | null, paper: PreparedPaper): boolean {
+  return findAlternative(alt, scope, paper, stopAtFirst);
+}
+
+function findPhrase(words: WordMatcher[], anchor: string | undefined, scope: string | null, paper: PreparedPaper, visit: Visitor): boolean {
+  const first = words[0];
+  if (first === undefined) return false;
+  const postings = paper.postings.get(anchor ?? wordKey(first));
+  if (postings === undefined) return false;
+  for (const p of postings) {
+    const field = paper.fields[p.field]!;
+    if (scope !== null && field.name !== scope) continue;
+    const token = p.compound ? field.compounds.get(p.token)! : field.tokens[p.token]!;
+    if (!wordMatches(first, token)) continue;
+    const end = words.length === 1 ? token.end : phraseEnd(words, field, p.token + (p.compound ? 2 : 1), token.end);
+    if (end >= 0 && visit(field, token.start, end, p.field)) return true;
+  }
+  return false;
+}
+
+/** Matches words[1..] from token `at` (a word may also match a hyphen compound); end offset, or -1. */
+function phraseEnd(words: WordMatcher[], field: PreparedField, at: number, end: number): number {
+  for (let k = 1; k < words.length; k++) {
+    const word = words[k]!;
+    const token: Token | undefined = field.tokens[at];
+    if (token !== undefined && wordMatches(word, token)) {
+      end = token.end;
+      at += 1;
+      continue;
+    }
+    const compound = field.compounds.get(at);
+    if (compound !== undefined && wordMatches(word, compound)) {
+      end = compound.end;
+      at += 2;
+      continue;
+    }
+    return -1;
+  }
+  return end;
+}
+
+function findCjk(text: string, scope: string | null, paper: PreparedPaper, visit: Visitor): boolean {
+  for (let f = 0; f < paper.fields.length; f++) {
+    const field = paper.fields[f]!;
+    if (field.cjk === null || (scope !== null && field.name !== scope)) continue;
+    const cjk = field.cjk;
+    for (let i = cjk.text.indexOf(text); i >= 0; i = cjk.text.indexOf(text, i + text.length)) {
+      if (visit(field, cjk.starts[i]!, cjk.ends[i + text.length - 1]!, f)) return true;
+    }
+  }
+  return false;
+}
+
+function findAuthor(words: string[], paper: PreparedPaper, visit: Visitor): boolean {
+  const first = words[0];
+  if (first === undefined) return false;
+  const postings = paper.postings.get(`n:${first}`);
+  if (postings === undefined) return false;
+  for (const p of postings) {
+    const author = paper.authors[p.field]!;
+    let ok = true;
+    for (let k = 1; k < words.length && ok; k++) ok = author.tokens[p.token + k]?.word === words[k];
+    if (!ok) continue;
+    if (visit(author, author.tokens[p.token]!.start, author.tokens[p.token + words.length - 1]!.end, p.field)) return true;
+  }
+  return false;
+}

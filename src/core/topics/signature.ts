@@ -1,0 +1,29 @@
+/**
+ * Canonical strings for compiled clauses and topics: two topics with the same signature match exactly
+ * the same papers, so the index keeps one entry for both (`LLM` and `llm`, `kv-cache` and `KV cache`).
+ */
+import type { CompiledAlternative, CompiledClause, CompiledTopic } from "./compile.js";
+import { matcherSignature } from "./words.js";
+
+export function alternativeSignature(alt: CompiledAlternative): string {
+  switch (alt.kind) {
+    case "phrase":
+      return `p:${matcherSignature(alt.words)}`;
+    case "cjk":
+      return `c:${alt.text}`;
+    case "author":
+      return `n:${alt.words.join(" ")}`;
+    case "cat":
+      return `k:${alt.value}${alt.prefix ? "*" : ""}`;
+  }
+}
+
+export function clauseSignature(clause: CompiledClause): string {
+  const alts = clause.alternatives.map(alternativeSignature).sort().join("|");
+  return `${clause.negated ? "-" : "+"}${clause.field ?? ""}:${alts}`;
+}
+
+/** Clause order does not change what a topic matches, so signatures sort them. */
+export function topicSignature(topic: CompiledTopic): string {
+  return topic.clauses.map(clauseSignature).sort().join(" & ");
+}

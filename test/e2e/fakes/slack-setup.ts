@@ -1,0 +1,138 @@
+/**
+ * Shared set-up for the Slack end-to-end tests: the real app (createApp → the real Bolt app) in a temp
+ * folder with a copy of the seeds and a temp SQLite file, pointed at a FakeSlack.
+ */
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createApp, type App } from "../../../src/app.js";
+import { loadConfig, type Config } from "../../../src/config.js";
+import { silentLogger, createLogger } from "../../../src/log.js";
+import type { Message } from "../../../src/core/ports.js";
+import type { Post } from "../../../src/core/post.js";
+import { openStore } from "../../../src/store/open-store.js";
+import { createInstallationStore } from "../../../src/platforms/slack/installation-store.js";
+import type { FakeSlack, FakeTeam } from "./slack.js";
+
+const REPO = fileURLToPath(new URL("../../..", import.meta.url));
+
+export interface SlackTestApp {
+  app: App;
+  config: Config;
+  dir: string;
+  clock: { now: () => Date; set(date: Date): void };
+  close(): Promise<void>;
+}
+
+export async function startSlackTestApp(options: { fake: FakeSlack; slack: Record<string, unknown>; now: Date; installs?: FakeTeam[]; port?: number }): Promise<SlackTestApp> {
+  const dir = mkdtempSync(join(tmpdir(), "paperboy-slack-"));
+  cpSync(join(REPO, "seeds"), join(dir, "digests"), { recursive: true });
+  const config = loadConfig({
+    env: {},
+    configDir: join(REPO, "config"),
+    flags: {
+      db: `sqlite:${join(dir, "paperboy.db")}`,
+      digests: join(dir, "digests"),
+      port: options.port ?? 0,
+      logLevel: "silent",
+      console: { enabled: false, channels: [] },
+      sources: { watch: false },
+      slack: { apiUrl: options.fake.apiUrl, ...options.slack },
+    },
+  });
+  let now = options.now;
+  const clock = { now: () => now, set: (date: Date) => void (now = date) };
+  // PAPERBOY_TEST_LOG=debug shows the app's logs when a test needs explaining.
+  const level = process.env["PAPERBOY_TEST_LOG"];
+  const logger = level ? createLogger({ level, pretty: false }) : silentLogger();
+  // The store gets the test clock too: a channel created "now" must not look newer than its first slot.
+  const store = await openStore(config.db, { now: () => now });
+  const app = await createApp(config, { clock, logger, store, sleep: async () => undefined });
+  const installations = createInstallationStore(app.store);
+  for (const team of options.installs ?? []) {
+    await installations.storeInstallation({
+      team: { id: team.id, name: team.id },
+      enterprise: undefined,
+      user: { id: `U${team.id}INSTALLER`, token: undefined, scopes: undefined },
+      bot: { token: team.botToken, scopes: [...team.scopes], id: team.botId, userId: team.botUserId },
+      appId: "A0PAPERBOY",
+      tokenType: "bot",
+      isEnterpriseInstall: false,
+      authVersion: "v2",
+    });
+  }
+  await app.start();
+  return {
+    app,
+    config,
+    dir,
+    clock,
+    async close() {
+      await app.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The text of every block of a reply or posted body, joined (for `toContain` assertions). */
+export function textOf(body: unknown): string {
+  const blocks = (body as { blocks?: unknown[] }).blocks ?? [];
+  const out: string[] = [];
+  for (const block of blocks as Array<Record<string, any>>) {
+    if (block["text"]?.text) out.push(block["text"].text);
+    for (const element of block["elements"] ?? []) if (element.text) out.push(element.text);
+    for (const field of block["fields"] ?? []) if (field.text) out.push(field.text);
+  }
+  return out.join("\n");
+}
+
+export type { Message, Post };
+
+export interface SyntheticPaper {
+  id: string;
+  title: string;
+  tldr: string;
+  authors?: string[];
+}
+
+/** A digest in the generator's Markdown format (see seeds/), for papers made up by a test. */
+export function digestMarkdown(papers: SyntheticPaper[], category = "cs.LG"): string {
+  const entries = papers.map(
+    (paper, index) => `### [${index + 1}] [${paper.title}](https://arxiv.org/abs/${paper.id})
+*${(paper.authors ?? ["Ada Lovelace", "Alan Turing"]).join(",")}*
+
+Main category: ${category}
+
+TL;DR: ${paper.tldr}
+
+
+<details>
+  <summary>Details</summary>
+Motivation: Motivation of ${paper.id}.
+
+Method: Method of ${paper.id}.
+
+Result: Result of ${paper.id}.
+
+Conclusion: Conclusion of ${paper.id}.
+
+Abstract: Abstract of ${paper.id}. ${paper.tldr}
+
+</details>
+`,
+  );
+  return `<div id=toc></div>
+
+# Table of Contents
+
+- [${category}](#${category}) [Total: ${papers.length}]
+
+
+<div id='${category}'></div>
+
+# ${category} [[Back]](#toc)
+
+${entries.join("\n\n")}
+`;
+}
