@@ -59,7 +59,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const { createLogger } = await import("./log.js");
   const logger = overrides.logger ?? createLogger({ level: config.logLevel, pretty: Boolean(process.stderr.isTTY) });
   const clock = overrides.clock ?? systemClock;
-  const store = overrides.store ?? (await openStore(config.db, { logger }));
+  const store = overrides.store ?? (await openStore(config.db, { logger, now: () => clock.now() }));
   await store.migrate();
   const topicTools = createTopicTools({ maxTopicLength: config.topics.maxLength, maxTopics: config.topics.maxPerChannel });
   const matcher = createChannelMatcher(store);

@@ -1,0 +1,142 @@
+/**
+ * The delivery engine on a real SQLite store: schedules, the at-most-once ledger (weekend re-issues),
+ * on-empty, transient and permanent platform failures.
+ */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { createApp, type App } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import { PlatformError } from "../../src/core/errors.js";
+import type { ChannelRef } from "../../src/core/channel.js";
+import type { Message, Platform, SendOptions } from "../../src/core/ports.js";
+import type { Post } from "../../src/core/post.js";
+import { silentLogger } from "../../src/log.js";
+import { ROOT } from "../helpers/cli.js";
+
+/** A platform that records what it is asked to send and fails on demand (the engine's view of Slack). */
+class RecordingPlatform implements Platform {
+  readonly kind = "slack" as const;
+  sent: Array<{ channel: string; post: Post; key: string; recovering: boolean }> = [];
+  failures: PlatformError[] = [];
+  render(post: Post): Message[] {
+    return [{ body: post, replyTo: null }];
+  }
+  async send(channel: ChannelRef, message: Message, options: SendOptions): Promise<string> {
+    const failure = this.failures.shift();
+    if (failure) throw failure;
+    this.sent.push({ channel: channel.channel, post: message.body as Post, key: options.key, recovering: options.recovering });
+    return `ts-${this.sent.length}`;
+  }
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+}
+
+let app: App | null = null;
+afterEach(async () => {
+  await app?.stop();
+  app = null;
+});
+
+async function setup(seedNames: string[], clock: { now: Date }) {
+  const dir = mkdtempSync(join(tmpdir(), "paperboy-delivery-"));
+  const seeds = join(dir, "seeds");
+  cpSync(join(ROOT, "seeds"), seeds, { recursive: true, filter: (src) => src === join(ROOT, "seeds") || seedNames.some((name) => src.endsWith(name)) });
+  const config = loadConfig({ env: {}, configDir: join(ROOT, "config"), flags: { db: `sqlite:${join(dir, "db.sqlite")}`, digests: seeds, console: { enabled: false, channels: [] } } });
+  const platform = new RecordingPlatform();
+  app = await createApp(config, { logger: silentLogger(), clock: { now: () => clock.now }, platforms: [platform], sleep: async () => undefined });
+  const manager = (channel: string) => ({ channel: { platform: "slack" as const, workspace: "T1", channel }, userId: "U1", isManager: true });
+  return { app, platform, seeds, manager };
+}
+
+describe("delivery", () => {
+  it("posts at the channel's time in its zone, once per slot", async () => {
+    const clock = { now: new Date("2026-01-06T06:00:00Z") };
+    const { app, platform, manager } = await setup(["2026-01-06.md"], clock);
+    await app.pollSources();
+    await app.handleCommand({ name: "subscribe", args: "federated learning" }, manager("C1"));
+    await app.handleCommand({ name: "schedule", args: "09:00 Europe/Berlin" }, manager("C1"));
+    clock.now = new Date("2026-01-06T07:59:00Z");
+    expect((await app.deliverDue()).delivered).toBe(0);
+    clock.now = new Date("2026-01-06T08:00:30Z");
+    expect((await app.deliverDue()).delivered).toBe(1);
+    expect(platform.sent).toHaveLength(1);
+    expect(platform.sent[0]!.post.header.date).toBe("2026-01-06");
+    clock.now = new Date("2026-01-06T12:00:00Z");
+    expect((await app.deliverDue()).delivered).toBe(0);
+  });
+
+  it("never posts a paper twice to a channel, even when the next day's digest repeats it", async () => {
+    const clock = { now: new Date("2026-01-06T06:00:00Z") };
+    const { app, platform, seeds, manager } = await setup(["2026-01-06.md"], clock);
+    await app.pollSources();
+    await app.handleCommand({ name: "subscribe", args: "federated learning" }, manager("C1"));
+    await app.handleCommand({ name: "set", args: "max 500" }, manager("C1"));
+    await app.handleCommand({ name: "set", args: "empty note" }, manager("C1"));
+    clock.now = new Date("2026-01-06T09:01:00Z");
+    await app.deliverDue();
+    const firstIds = platform.sent[0]!.post.cards.map((card) => card.paperId);
+    expect(firstIds.length).toBeGreaterThan(0);
+    // Saturday's file re-issues Friday's papers.
+    writeFileSync(join(seeds, "2026-01-07.md"), readFileSync(join(seeds, "2026-01-06.md"), "utf8"));
+    await app.pollSources();
+    clock.now = new Date("2026-01-07T09:01:00Z");
+    await app.deliverDue();
+    expect(platform.sent).toHaveLength(2);
+    const second = platform.sent[1]!.post;
+    expect(second.cards).toHaveLength(0);
+    expect(second.notes.map((n) => n.map((s) => s.text).join("")).join(" ")).toMatch(/No new papers/);
+  });
+
+  it("skips an empty slot silently when on-empty is skip", async () => {
+    const clock = { now: new Date("2026-01-06T06:00:00Z") };
+    const { app, platform, manager } = await setup(["2026-01-06.md"], clock);
+    await app.pollSources();
+    await app.handleCommand({ name: "subscribe", args: "zzzqqq nothing matches this" }, manager("C1"));
+    clock.now = new Date("2026-01-06T09:01:00Z");
+    expect((await app.deliverDue()).skipped).toBe(1);
+    expect(platform.sent).toHaveLength(0);
+  });
+
+  it("instant channels post as soon as a digest is ingested", async () => {
+    const clock = { now: new Date("2026-01-06T06:00:00Z") };
+    const { app, platform, manager } = await setup(["2026-01-06.md"], clock);
+    await app.handleCommand({ name: "subscribe", args: "federated learning" }, manager("C1"));
+    await app.handleCommand({ name: "schedule", args: "instant" }, manager("C1"));
+    expect((await app.deliverDue()).delivered).toBe(0);
+    await app.pollSources();
+    expect((await app.deliverDue()).delivered).toBe(1);
+    expect(platform.sent).toHaveLength(1);
+  });
+
+  it("a transient failure leaves the delivery open; the next tick resumes it with `recovering`", async () => {
+    const clock = { now: new Date("2026-01-06T09:01:00Z") };
+    const { app, platform, manager } = await setup(["2026-01-06.md"], clock);
+    await app.handleCommand({ name: "subscribe", args: "federated learning" }, manager("C1"));
+    await app.handleCommand({ name: "schedule", args: "instant" }, manager("C1"));
+    await app.pollSources();
+    platform.failures = Array.from({ length: 5 }, () => new PlatformError("rate_limited", "429", { retryable: true, retryAfterMs: 1000 }));
+    expect((await app.deliverDue()).pending).toBe(1);
+    expect(platform.sent).toHaveLength(0);
+    expect((await app.deliverDue()).delivered).toBe(1);
+    expect(platform.sent).toHaveLength(1);
+    expect(platform.sent[0]!.recovering).toBe(true);
+  });
+
+  it("a permanent failure pauses the channel and shows in status; resume sends what was left", async () => {
+    const clock = { now: new Date("2026-01-06T09:01:00Z") };
+    const { app, platform, manager } = await setup(["2026-01-06.md"], clock);
+    await app.handleCommand({ name: "subscribe", args: "federated learning" }, manager("C1"));
+    await app.handleCommand({ name: "schedule", args: "instant" }, manager("C1"));
+    await app.pollSources();
+    platform.failures = [new PlatformError("channel_not_found", "the channel is gone", { retryable: false })];
+    expect((await app.deliverDue()).failed).toBe(1);
+    const status = await app.handleCommand({ name: "status", args: "" }, manager("C1"));
+    expect(status.intro.map((p) => p.map((s) => s.text).join("")).join("\n")).toMatch(/Paused by paperboy after an error: channel_not_found/);
+    expect((await app.deliverDue()).delivered).toBe(0);
+    await app.handleCommand({ name: "resume", args: "" }, manager("C1"));
+    expect((await app.deliverDue()).delivered).toBe(1);
+    expect(platform.sent).toHaveLength(1);
+  });
+});
