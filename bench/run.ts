@@ -20,6 +20,7 @@ import { renderResults } from "./render-results.js";
 import type { ResultRow } from "./results-table.js";
 import { runSearchBench } from "./search-bench.js";
 import { ensureSyntheticArchive } from "./synthetic-archive.js";
+import { MAX_MATCH_SHARE, SAMPLE_PAPERS, specificityFilter } from "./topic-filter.js";
 import { generateTopics } from "./topic-generator.js";
 import { buildVocabulary } from "./vocabulary.js";
 
@@ -41,8 +42,16 @@ async function main(): Promise<void> {
   try {
     const { days, papers } = parseAll(corpus);
     const vocabulary = buildVocabulary(papers);
-    const topics = generateTopics(vocabulary, TOPICS, 1).map((t) => t.text);
+    note(`generating ${TOPICS} topics and ${QUERIES} queries from the corpus vocabulary`);
+    const filter = specificityFilter(papers);
+    const topics = generateTopics(vocabulary, TOPICS, 1, filter).map((t) => t.text);
+    // Queries stay unfiltered: people do search for broad words, and those are search's expensive case.
     const queries = generateTopics(vocabulary, QUERIES, 2);
+    notes.push(
+      `topics: ${TOPICS} generated from the corpus vocabulary (${new Set(topics).size} distinct texts; shares in topic-generator.ts: 40% title/abstract phrases, ` +
+        `10% acronyms, 10% phrase + cat:, 8% exclusions, 8% alternatives, 8% Chinese, 6% author:, 6% title:, 4% cat: only); a topic matching more than ` +
+        `${MAX_MATCH_SHARE * 100}% of a ${SAMPLE_PAPERS}-paper corpus sample is redrawn (topic-filter.ts). The ${QUERIES} search queries use the same mix, unfiltered.`,
+    );
     let corpusArchive: { url: string; papers: number } | null = null;
 
     if (wanted.has("parse")) await guard("parse", () => collect(runParseBench(corpus.files)));

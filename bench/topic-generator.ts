@@ -5,6 +5,7 @@
  */
 import { compileTopicText } from "../src/core/topics/compile.js";
 import { Random } from "./random.js";
+import type { TopicFilter } from "./topic-filter.js";
 import type { Vocabulary } from "./vocabulary.js";
 
 export type TopicShape = "phrase" | "acronym" | "phrase+cat" | "exclusion" | "alternatives" | "chinese" | "cat" | "author" | "title-field";
@@ -30,18 +31,25 @@ const SHAPES: Array<[TopicShape, number]> = [
 const STOPWORDS = new Set(
   "a an the of for and or in on at to by with from via using use based towards toward into over under is are be as its it this that than we our their do does can not vs versus new through without across beyond within between after before when what how why which more most".split(" "),
 );
+const BATCH = 20_000;
 /** Single words in more titles than this are too generic for anyone to subscribe to alone. */
 const MAX_SINGLE_WORD_SHARE = 0.03;
 
-export function generateTopics(vocabulary: Vocabulary, count: number, seed: number): GeneratedTopic[] {
+/** Candidates are drawn in batches and the batch passed through `accept` (e.g. a specificity filter). */
+export function generateTopics(vocabulary: Vocabulary, count: number, seed: number, accept?: TopicFilter): GeneratedTopic[] {
   const random = new Random(seed);
   const out: GeneratedTopic[] = [];
   while (out.length < count) {
-    const shape = pickShape(random);
-    const text = build(shape, vocabulary, random);
-    if (text !== null && text.length <= 200 && compileTopicText(text).ok) out.push({ text, shape });
+    const batch: GeneratedTopic[] = [];
+    while (batch.length < Math.min(BATCH, count - out.length)) {
+      const shape = pickShape(random);
+      const text = build(shape, vocabulary, random);
+      if (text !== null && text.length <= 200 && compileTopicText(text).ok) batch.push({ text, shape });
+    }
+    const kept = accept?.(batch.map((t) => t.text)) ?? batch.map(() => true);
+    out.push(...batch.filter((_, i) => kept[i]));
   }
-  return out;
+  return out.slice(0, count);
 }
 
 function pickShape(random: Random): TopicShape {

@@ -21,6 +21,9 @@ import { createFolderSource } from "./sources/folder.js";
 import { createHttpSource } from "./sources/http.js";
 import { openStore } from "./store/open-store.js";
 import { syncConsoleChannels } from "./console-channels.js";
+import { buildRoutes, startHttpServer } from "./http.js";
+import { createMetrics } from "./metrics.js";
+import type { Server } from "node:http";
 
 export interface AppOverrides {
   clock?: Clock;
@@ -74,7 +77,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     command: config.slack.command,
     onTopicsChanged: () => matcher.invalidate(),
   };
-  const handleCommand = createCommandHandler(commandDeps, logger.child({ component: "commands" }));
+  const metrics = createMetrics(store);
+  const handleRaw = createCommandHandler(commandDeps, logger.child({ component: "commands" }));
+  const handleCommand: CommandHandler = (command, context) => {
+    metrics.recordCommand(command.name || "help");
+    return handleRaw(command, context);
+  };
   const engine = createDeliveryEngine({
     store,
     platforms,
@@ -93,6 +101,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const reports = await ingestFiles(store, files, { today, ...(options.date ? { date: options.date } : {}) }, (file, error) =>
       logger.error({ file: file.source, err: errorMessage(error) }, "digest rejected"),
     );
+    metrics.recordIngest(reports);
     for (const report of reports) {
       if (report.outcome === "unchanged") continue;
       logger.info({ file: report.file, date: report.date, outcome: report.outcome, papers: report.papers, newPapers: report.newPapers, warnings: report.warnings.length }, "digest ingested");
@@ -105,7 +114,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     return source ? ingest(await source.poll()) : [];
   }
 
-  let running: { stopScheduler: () => Promise<void>; stopWatch: (() => void) | null } | null = null;
+  const runDue = async (now: Date, force = false) => {
+    const report = await engine.runDue(now, force);
+    metrics.recordDeliveries(report);
+    return report;
+  };
+
+  let running: { stopScheduler: () => Promise<void>; stopWatch: (() => void) | null; http: Server | null } | null = null;
   let tick: Promise<unknown> = Promise.resolve();
   /** Serializes poll/deliver rounds triggered by cron, the watcher and start-up. */
   const serial = <T>(job: () => Promise<T>): Promise<T> => {
@@ -116,7 +131,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const pollAndDeliver = () =>
     serial(async () => {
       const reports = await pollSources();
-      if (reports.some((report) => report.outcome === "new" || report.outcome === "updated")) await engine.runDue(clock.now());
+      if (reports.some((report) => report.outcome === "new" || report.outcome === "updated")) await runDue(clock.now());
     });
 
   return {
@@ -131,20 +146,24 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       for (const platform of platforms.values()) await platform.start(handleCommand);
       await serial(async () => {
         await pollSources();
-        await engine.runDue(clock.now());
+        await runDue(clock.now());
       });
       const scheduler = startScheduler(
-        { pollSources: pollAndDeliver, deliverDue: () => serial(() => engine.runDue(clock.now())).then(() => undefined) },
+        { pollSources: pollAndDeliver, deliverDue: () => serial(() => runDue(clock.now())).then(() => undefined) },
         { pollSeconds: isUrl(config.digests) ? config.sources.urlPollMinutes * 60 : config.sources.folderPollSeconds, logger },
       );
       const stopWatch = config.sources.watch && source?.watch ? source.watch(() => void pollAndDeliver()) : null;
-      running = { stopScheduler: scheduler.stop, stopWatch };
+      // Slack in HTTP mode owns the port (its receiver serves /healthz); otherwise we serve it here.
+      const slackOwnsPort = platforms.has("slack") && !config.slack.appToken;
+      const http = slackOwnsPort ? null : await startHttpServer(config.port, buildRoutes(metrics, () => running !== null), logger);
+      running = { stopScheduler: scheduler.stop, stopWatch, http };
       logger.info({ platforms: [...platforms.keys()], digests: config.digests }, "paperboy is running");
     },
     async stop() {
       if (running) {
         running.stopWatch?.();
         await running.stopScheduler();
+        running.http?.close();
         running = null;
       }
       await tick;
@@ -153,13 +172,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     },
     pollSources: () => serial(pollSources),
     ingestFiles: (files, options) => serial(() => ingest(files, options)),
-    deliverDue: (now, options) => serial(() => engine.runDue(now ?? clock.now(), options?.force ?? false)),
+    deliverDue: (now, options) => serial(() => runDue(now ?? clock.now(), options?.force ?? false)),
     async runOnce(options) {
       await syncConsoleChannels(store, config, logger);
       for (const platform of platforms.values()) await platform.start(handleCommand);
       return serial(async () => {
         await pollSources();
-        return engine.runDue(clock.now(), options.force);
+        return runDue(clock.now(), options.force);
       });
     },
     handleCommand,

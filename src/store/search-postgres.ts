@@ -1,16 +1,15 @@
 /**
- * Postgres full text: three `simple` tsvectors per paper (all text fields, title, authors) built from the
- * matcher's own stems and CJK bigrams (search-text.ts), so both sides stem with the same Porter rules.
+ * Postgres full text: three `simple` tsvectors per paper (all text fields, title, authors) of the matcher's
+ * normalized words and CJK bigrams (search-text.ts); plans reach word forms through prefixes (`:*`).
  * A field other than title searches `fts_all`: a superset, which the contract allows.
  */
 import { CompiledQuery, sql, type Expression, type Kysely, type SqlBool } from "kysely";
 import type { ArchivedPaper } from "../core/paper.js";
 import type { SearchAlternative, SearchPlan } from "../core/ports.js";
-import { stemWord } from "../core/topics/text.js";
 import { chunks, type IndexedPaper } from "./ingest.js";
 import { paperFromRow } from "./rows.js";
 import type { Database } from "./schema.js";
-import { alternativePhrases, postgresFieldText, type TermPhrase } from "./search-text.js";
+import { alternativePhrases, authorTokens, postgresFieldText, type TermPhrase } from "./search-text.js";
 import type { TxBody } from "./tx.js";
 
 const TEXT_FIELDS = ["title", "tldr", "abstract", "motivation", "method", "result", "conclusion"] as const;
@@ -40,14 +39,12 @@ function lexeme(token: string, prefix: boolean): string {
 }
 
 function phraseQuery(phrase: TermPhrase): string {
-  const last = phrase.tokens.length - 1;
-  return phrase.tokens
-    .map((token, i) => lexeme(phrase.cjk ? token : stemWord(token), phrase.prefix && i === last))
-    .join(" <-> ");
+  // CJK bigrams sit at consecutive positions too, so `<->` holds for both kinds.
+  return phrase.tokens.map((token) => lexeme(token.text, token.prefix)).join(" <-> ");
 }
 
 function alternativeQuery(alternative: SearchAlternative): string | null {
-  const phrases = alternativePhrases(alternative.words, alternative.prefix, alternative.cjk);
+  const phrases = alternativePhrases(alternative);
   if (phrases.length === 0) return null;
   return phrases.map((p) => `(${phraseQuery(p)})`).join(" & ");
 }
@@ -66,9 +63,9 @@ function planPredicates(plan: SearchPlan): Array<Expression<SqlBool>> {
     if (alternatives.length === 0 || alternatives.some((a) => a === null)) continue;
     predicates.push(sql<SqlBool>`(${sql.join(alternatives as Array<Expression<SqlBool>>, sql` OR `)})`);
   }
-  const authors = plan.authorWords.flatMap((w) => alternativePhrases([w], false, false));
+  const authors = authorTokens(plan.authorWords);
   if (authors.length > 0) {
-    const query = authors.map((p) => `(${phraseQuery(p)})`).join(" & ");
+    const query = authors.map((t) => lexeme(t.text, false)).join(" & ");
     predicates.push(sql<SqlBool>`fts_authors @@ to_tsquery('simple', ${query})`);
   }
   const categories = plan.categories.map(categoryPattern);

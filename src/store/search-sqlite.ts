@@ -9,7 +9,7 @@ import type { SearchAlternative, SearchPlan } from "../core/ports.js";
 import { chunks, type IndexedPaper } from "./ingest.js";
 import { paperFromRow } from "./rows.js";
 import type { Database } from "./schema.js";
-import { alternativePhrases, categoryPhrase, numFromKey, recencyKey, sqliteFieldText, type TermPhrase } from "./search-text.js";
+import { alternativePhrases, authorTokens, categoryPhrase, numFromKey, recencyKey, sqliteFieldText, type TermPhrase } from "./search-text.js";
 import type { TxBody } from "./tx.js";
 
 const TEXT_COLUMNS = ["title", "tldr", "abstract", "motivation", "method", "result", "conclusion"] as const;
@@ -39,13 +39,14 @@ function quote(token: string): string {
   return `"${token.replaceAll('"', '""')}"`;
 }
 
+/** `"kv" + "cach" *`: FTS5 marks prefixes per string, and `+` joins strings into one phrase. */
 function phraseExpr(phrase: TermPhrase): string {
-  return `${quote(phrase.tokens.join(" "))}${phrase.prefix ? " *" : ""}`;
+  return phrase.tokens.map((t) => `${quote(t.text)}${t.prefix ? " *" : ""}`).join(" + ");
 }
 
 /** An alternative as an FTS5 expression, or null when the index cannot narrow it. */
 function alternativeExpr(alternative: SearchAlternative, onlyTitle: boolean): string | null {
-  const phrases = alternativePhrases(alternative.words, alternative.prefix, alternative.cjk);
+  const phrases = alternativePhrases(alternative);
   if (phrases.length === 0) return null;
   const body = phrases.map(phraseExpr).join(" AND ");
   const field = onlyTitle ? "title" : alternative.field;
@@ -62,8 +63,8 @@ export function planExpression(plan: SearchPlan): string | null {
     if (alternatives.length === 0 || alternatives.some((a) => a === null)) continue;
     parts.push(`(${alternatives.join(" OR ")})`);
   }
-  const authorWords = plan.authorWords.flatMap((w) => alternativePhrases([w], false, false));
-  if (authorWords.length > 0) parts.push(`{authors} : (${authorWords.map(phraseExpr).join(" AND ")})`);
+  const authorWords = authorTokens(plan.authorWords);
+  if (authorWords.length > 0) parts.push(`{authors} : (${authorWords.map((t) => quote(t.text)).join(" AND ")})`);
   const categories = plan.categories.map(categoryPhrase);
   if (categories.length > 0 && categories.every((c) => c !== null)) {
     parts.push(`{categories} : (${categories.map((c) => phraseExpr(c!)).join(" OR ")})`);

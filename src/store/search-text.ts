@@ -4,6 +4,7 @@
  * (`cjkText`): any substring of two or more characters is then a phrase of consecutive bigrams, and a
  * single character is a prefix of some bigram (each run ends with its last character alone).
  */
+import type { SearchAlternative } from "../core/ports.js";
 import { cjkKey, hasCjk, tokenize } from "../core/topics/text.js";
 
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
@@ -67,7 +68,7 @@ function cjkRuns(folded: string): string[] {
 }
 
 /**
- * A field's text for SQLite FTS5 (the porter/unicode61 tokenizer does case, diacritics and stems):
+ * A field's text for SQLite FTS5 (the unicode61 tokenizer does case and diacritics):
  * NFKC-folded, CJK characters replaced by their bigram tokens.
  */
 export function sqliteFieldText(text: string | null | undefined): string {
@@ -78,20 +79,28 @@ export function sqliteFieldText(text: string | null | undefined): string {
   return `${folded.replace(CJK_CHARS, " ")} ${cjkIndexTokens(text)}`;
 }
 
-/** A field's text for a Postgres `simple` tsvector: the matcher's Porter stems, plus CJK bigrams. */
+/**
+ * A field's text for a Postgres `simple` tsvector: the matcher's normalized words (plans search word
+ * forms by prefix, so no stemming on either side), plus CJK bigrams.
+ */
 export function postgresFieldText(text: string | null | undefined): string {
   if (text === null || text === undefined || text === "") return "";
   const words = tokenize(text)
-    .map((token) => token.stem)
+    .map((token) => token.word)
     .join(" ");
   return hasCjk(text) ? `${words} ${cjkIndexTokens(text)}` : words;
 }
 
-/** One searchable unit of a plan alternative: consecutive tokens, the last possibly a prefix. */
-export interface TermPhrase {
-  tokens: string[];
+/** One index term of a phrase; `prefix`: any indexed word starting with it. */
+export interface PhraseToken {
+  text: string;
   prefix: boolean;
-  /** CJK bigrams: never stemmed. */
+}
+
+/** One searchable unit of a plan alternative: consecutive tokens. */
+export interface TermPhrase {
+  tokens: PhraseToken[];
+  /** CJK bigrams: positions are not consecutive words, and Postgres must not treat them as words. */
   cjk: boolean;
 }
 
@@ -101,35 +110,48 @@ export interface TermPhrase {
  * term such as `kv缓存` are dropped: substrings of words cannot be searched by word). An empty result
  * means the alternative cannot be narrowed by the index and matches everything.
  */
-export function alternativePhrases(words: string[], prefix: boolean, cjk: boolean): TermPhrase[] {
-  const joined = words.join(" ");
-  if (cjk || hasCjk(joined)) {
+export function alternativePhrases(alternative: SearchAlternative): TermPhrase[] {
+  const { words, cjk } = alternative;
+  if (cjk || words.some(hasCjk)) {
     return cjkRuns(cjkKey(words.join(""))).map((run) => {
       const chars = Array.from(run);
-      if (chars.length === 1) return { tokens: chars, prefix: true, cjk: true };
-      const tokens: string[] = [];
-      for (let i = 0; i + 1 < chars.length; i++) tokens.push(chars[i]! + chars[i + 1]!);
-      return { tokens, prefix: false, cjk: true };
+      if (chars.length === 1) return { tokens: [{ text: chars[0]!, prefix: true }], cjk: true };
+      const tokens: PhraseToken[] = [];
+      for (let i = 0; i + 1 < chars.length; i++) tokens.push({ text: chars[i]! + chars[i + 1]!, prefix: false });
+      return { tokens, cjk: true };
     });
   }
-  const tokens = joined
+  const tokens: PhraseToken[] = [];
+  words.forEach((word, i) => {
+    const prefix = alternative.prefixes?.[i] ?? (i === words.length - 1 && alternative.prefix);
+    const parts = splitWords(word);
+    parts.forEach((text, k) => tokens.push({ text, prefix: prefix && k === parts.length - 1 }));
+  });
+  return tokens.length === 0 ? [] : [{ tokens, cjk: false }];
+}
+
+/** Author words: exact words, each required on its own. */
+export function authorTokens(words: string[]): PhraseToken[] {
+  return words.flatMap(splitWords).map((text) => ({ text, prefix: false }));
+}
+
+function splitWords(text: string): string[] {
+  return text
     .normalize("NFKC")
     .toLowerCase()
     .split(WORD_SPLIT)
     .filter((token) => token !== "");
-  return tokens.length === 0 ? [] : [{ tokens, prefix, cjk: false }];
 }
 
-/** `cs.AR` → tokens ["cs", "ar"]; `cs.*` → ["cs"] (a whole first token). */
+/** `cs.AR` → tokens ["cs", "ar"]; `cs.*` → ["cs"] (a whole first token); `cs.A*` → ["cs", "a"*]. */
 export function categoryPhrase(category: string): TermPhrase | null {
   const lower = category.trim().toLowerCase();
   const isPrefix = lower.endsWith("*");
   const body = isPrefix ? lower.slice(0, -1) : lower;
-  const tokens = body.split(WORD_SPLIT).filter((token) => token !== "");
-  if (tokens.length === 0) return null;
-  // `cs.*` ends at a separator: "cs" is a whole token. `cs.A*` leaves "a" as a real prefix.
+  const parts = splitWords(body);
+  if (parts.length === 0) return null;
   const partial = isPrefix && /[\p{L}\p{N}]$/u.test(body);
-  return { tokens, prefix: partial, cjk: false };
+  return { tokens: parts.map((text, i) => ({ text, prefix: partial && i === parts.length - 1 })), cjk: false };
 }
 
 /** Recency key of a paper in the SQLite FTS table: newest `last_seen` sorts highest. */

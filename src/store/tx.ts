@@ -73,23 +73,36 @@ function toSqliteValue(value: unknown): unknown {
   return value;
 }
 
+// A concurrent instance may commit the same digest or paper rows first (unique_violation), or two
+// transactions may lock the same rows in another order (deadlock): running the body again then sees the
+// committed state. Claims never hit these: they use ON CONFLICT DO NOTHING.
+const RETRYABLE = new Set(["23505", "40P01", "40001"]);
+const ATTEMPTS = 3;
+
 export class PostgresTxRunner implements TxRunner {
   constructor(private readonly db: Kysely<Database>) {}
 
   async run<T>(body: () => TxBody<T>): Promise<T> {
-    try {
-      return await this.db.transaction().execute(async (trx) => {
-        const generator = body();
-        let step = generator.next([]);
-        while (!step.done) {
-          const result = await trx.executeQuery(step.value);
-          step = generator.next(result.rows as unknown[]);
-        }
-        return step.value;
-      });
-    } catch (error) {
-      if (error instanceof Rollback) return error.value as T;
-      throw error;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(body);
+      } catch (error) {
+        if (error instanceof Rollback) return error.value as T;
+        const code = (error as { code?: unknown }).code;
+        if (attempt >= ATTEMPTS || typeof code !== "string" || !RETRYABLE.has(code)) throw error;
+      }
     }
+  }
+
+  private attempt<T>(body: () => TxBody<T>): Promise<T> {
+    return this.db.transaction().execute(async (trx) => {
+      const generator = body();
+      let step = generator.next([]);
+      while (!step.done) {
+        const result = await trx.executeQuery(step.value);
+        step = generator.next(result.rows as unknown[]);
+      }
+      return step.value;
+    });
   }
 }

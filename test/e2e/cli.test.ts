@@ -7,6 +7,16 @@ import { cleanEnv, CLI, ensureBuilt, ROOT, runCli, workspace } from "../helpers/
 
 beforeAll(() => ensureBuilt(), 120_000);
 
+async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 const SEED_COUNTS: Record<string, number> = { "2025-09-08.md": 58, "2025-10-23.md": 107, "2025-12-11.md": 82, "2026-01-06.md": 162 };
 
 describe("paperboy CLI", () => {
@@ -97,7 +107,8 @@ describe("paperboy CLI", () => {
     const demo = JSON.parse(readFileSync(join(ROOT, "config", "default.json"), "utf8"));
     writeFileSync(join(ws.configDir, "default.json"), JSON.stringify({ ...demo, db: ws.db, digests: ws.seeds, logLevel: "warn" }));
     for (const name of ["2025-09-08.md", "2025-12-11.md"]) copyFileSync(join(ROOT, "seeds", name), join(ws.seeds, name));
-    const child = spawn(process.execPath, [CLI, "--config-dir", ws.configDir, "start"], { cwd: ws.dir, env: cleanEnv() });
+    const port = await freePort();
+    const child = spawn(process.execPath, [CLI, "--config-dir", ws.configDir, "start"], { cwd: ws.dir, env: { ...cleanEnv(), PORT: String(port) } });
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
     const channels = (demo.console.channels as Array<{ name: string }>).map((c) => c.name);
@@ -108,6 +119,12 @@ describe("paperboy CLI", () => {
     try {
       expect(await waitFor(() => channels.every((name) => out.includes(`[#${name}]`)), 20_000), out).toBe(true);
       expect(out).toContain("2025-12-11");
+      expect(await waitFor(() => out.length > 0, 1000)).toBe(true);
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(metrics).toMatch(new RegExp(`paperboy_deliveries_total\\{outcome="delivered"\\} ${channels.length}`));
+      expect(metrics).toMatch(/paperboy_archive_papers \d+/);
       const before = out.length;
       copyFileSync(join(ROOT, "seeds", "2026-01-06.md"), join(ws.seeds, "2026-01-06.md"));
       expect(await waitFor(() => out.slice(before).includes("2026-01-06"), 20_000), out.slice(before)).toBe(true);

@@ -39,7 +39,7 @@ describe("Slack over Socket Mode, two workspaces installed with OAuth", () => {
     t1 = fake.addTeam("T1");
     t2 = fake.addTeam("T2");
     const appToken = fake.addAppToken();
-    for (const channel of ["CHELP", "CSUBS", "CLOOK", "CSET", "CISO", "CA", "CB", "CBIG", "CBAD", "CSTORM", "CGONE", "CREC"]) fake.addChannel("T1", channel);
+    for (const channel of ["CHELP", "CSUBS", "CLOOK", "CSET", "CISO", "CA", "CB", "CBIG", "CBAD", "CSTORM", "CGONE", "CREC", "CLOST"]) fake.addChannel("T1", channel);
     fake.addChannel("T1", "COUT", { member: false });
     fake.addChannel("T2", "CA");
     fake.addChannel("T2", "CISO");
@@ -236,11 +236,28 @@ describe("Slack over Socket Mode, two workspaces installed with OAuth", () => {
     for (const id of ids) expect(all.split(`abs/${id}|`).length - 1, id).toBe(1);
   });
 
+  it("does not post twice when Slack took a message but answered 5xx: the retry finds it by its metadata", async () => {
+    await ingest("2026-02-05", digestMarkdown([{ id: "2602.50001", title: "Echidna paper", tldr: "Echidna." }]));
+    await papers("T1", "CLOST", "subscribe echidna");
+    fake.failNext(1, { status: 500, posted: true });
+    const historyBefore = fake.calls("conversations.history").length;
+    await env.app.deliverDue(new Date("2026-02-05T09:05:00Z"));
+
+    expect(fake.pendingFailures()).toBe(0);
+    expect(fake.calls("chat.postMessage").filter((call) => call.body["channel"] === "CLOST")).toHaveLength(1);
+    expect(fake.calls("conversations.history").length).toBe(historyBefore + 1);
+    const posted = fake.posted("T1", "CLOST");
+    expect(posted).toHaveLength(1);
+    const delivery = await env.app.store.lastDelivery("slack:T1/CLOST");
+    expect(delivery?.state).toBe("sent");
+    expect(delivery?.messages[0]?.ref).toBe(posted[0]!.ts);
+  });
+
   it("pauses a channel that was deleted (channel_not_found) and shows why in /papers status", async () => {
-    await ingest("2026-02-04", digestMarkdown([{ id: "2602.40001", title: "Platypus paper", tldr: "Platypus." }]));
+    await ingest("2026-02-06", digestMarkdown([{ id: "2602.40001", title: "Platypus paper", tldr: "Platypus." }]));
     await papers("T1", "CGONE", "subscribe platypus");
     fake.removeChannel("T1", "CGONE");
-    const report = await env.app.deliverDue(new Date("2026-02-04T09:05:00Z"));
+    const report = await env.app.deliverDue(new Date("2026-02-06T09:05:00Z"));
     expect(report.failed).toBeGreaterThanOrEqual(1);
 
     const channel = await env.app.store.getChannel("slack:T1/CGONE");

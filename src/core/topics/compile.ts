@@ -10,30 +10,31 @@ import type { TopicLimits } from "./limits.js";
 import { parseTopic } from "./parse.js";
 import { cjkKey, hasCjk, tokenize } from "./text.js";
 import { alternativeSignature } from "./signature.js";
-import { compileWords, joinedWord, wordKey } from "./words.js";
+import { compileWords, joinedWord } from "./words.js";
 import type { WordMatcher } from "./words.js";
 
 export type CompiledAlternative =
   /** Consecutive words within one text field. */
-  | { kind: "phrase"; words: WordMatcher[]; keys: string[]; anchor: string }
+  | { readonly kind: "phrase"; readonly words: readonly WordMatcher[] }
   /** Normalized CJK text, a substring of a text field (separators removed on both sides). */
-  | { kind: "cjk"; text: string; keys: string[] }
+  | { readonly kind: "cjk"; readonly text: string }
   /** Consecutive exact words within one author's name. */
-  | { kind: "author"; words: string[]; keys: string[] }
+  | { readonly kind: "author"; readonly words: readonly string[] }
   /** A category, or a category prefix (`cs.*` → `cs.`). */
-  | { kind: "cat"; value: string; prefix: boolean; keys: string[] };
+  | { readonly kind: "cat"; readonly value: string; readonly prefix: boolean };
 
 export interface CompiledClause {
   source: string;
   negated: boolean;
   field: TopicField | null;
-  /** Any one of these satisfies the clause. Each lists keys that are ALL present in a paper it matches. */
+  /** The terms as typed (before synonyms), for explanations. */
+  terms: TermAlternative[];
+  /** Any one of these satisfies the clause. */
   alternatives: CompiledAlternative[];
 }
 
 export interface CompiledTopic {
   text: string;
-  ast: TopicAst;
   clauses: CompiledClause[];
 }
 
@@ -47,7 +48,7 @@ export function compileTopicText(text: string, limits: TopicLimits = DEFAULT_TOP
 }
 
 export function compileTopic(ast: TopicAst): CompiledTopic {
-  return { text: ast.text, ast, clauses: ast.clauses.map(compileClause) };
+  return { text: ast.text, clauses: ast.clauses.map(compileClause) };
 }
 
 function compileClause(clause: TopicClause): CompiledClause {
@@ -62,7 +63,7 @@ function compileClause(clause: TopicClause): CompiledClause {
       }
     }
   }
-  return { source: clause.source, negated: clause.negated, field: clause.field, alternatives };
+  return { source: clause.source, negated: clause.negated, field: clause.field, terms: clause.alternatives, alternatives };
 }
 
 function compileTerm(term: TermAlternative, field: TopicField | null): CompiledAlternative[] {
@@ -70,11 +71,11 @@ function compileTerm(term: TermAlternative, field: TopicField | null): CompiledA
     const raw = term.text.trim().toLowerCase();
     const prefix = raw.endsWith("*");
     const value = prefix ? raw.slice(0, -1) : raw;
-    return [{ kind: "cat", value, prefix, keys: [prefix ? `k:${value}*` : `k:${value}`] }];
+    return [{ kind: "cat", value, prefix }];
   }
   if (field === "author") {
     const words = tokenize(term.text).map((t) => t.word);
-    return [{ kind: "author", words, keys: words.map((w) => `n:${w}`) }];
+    return [{ kind: "author", words }];
   }
   if (hasCjk(term.text)) {
     const text = cjkKey(term.text);
@@ -90,21 +91,30 @@ function compileTerm(term: TermAlternative, field: TopicField | null): CompiledA
 }
 
 function fromSpelling(spelling: Spelling): CompiledAlternative {
-  return spelling.kind === "cjk" ? cjkAlternative(spelling.text) : phrase(spelling.words);
+  return spelling.kind === "cjk" ? { kind: "cjk", text: spelling.text } : phrase(spelling.words);
 }
 
 function phrase(words: WordMatcher[]): CompiledAlternative {
-  return { kind: "phrase", words, keys: [...new Set(words.map(wordKey))], anchor: wordKey(words[0]!) };
+  return { kind: "phrase", words };
 }
 
-/** Index keys of a CJK term: its CJK bigrams (or single CJK characters when none are adjacent). */
-function cjkAlternative(text: string): CompiledAlternative {
-  return { kind: "cjk", text, keys: cjkKeysOf(text) };
+/** Index keys of an alternative: ALL of them are present in a paper where it occurs. */
+export function alternativeKeys(alt: CompiledAlternative): string[] {
+  switch (alt.kind) {
+    case "phrase":
+      return [...new Set(alt.words.map((w) => w.key))];
+    case "cjk":
+      return cjkKeysOf(alt.text);
+    case "author":
+      return alt.words.map((w) => `n:${w}`);
+    case "cat":
+      return [alt.prefix ? `k:${alt.value}*` : `k:${alt.value}`];
+  }
 }
 
 const CJK_CHAR_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
-/** The CJK keys of a normalized, separator-free string, as listed for papers too (see prepare.ts). */
+/** CJK keys: bigrams (or single characters when none are adjacent), as papers list them (prepare.ts). */
 export function cjkKeysOf(text: string): string[] {
   const chars = [...text];
   const keys = new Set<string>();

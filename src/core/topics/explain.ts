@@ -1,8 +1,8 @@
 /** `/papers why`: which clauses of a topic hit a paper, where, or why the topic misses it. */
 import type { Paper } from "../paper.js";
-import type { TopicClause, TopicError } from "./ast.js";
+import type { TopicError } from "./ast.js";
 import { compileTopicText } from "./compile.js";
-import type { CompiledTopic } from "./compile.js";
+import type { CompiledClause, CompiledTopic } from "./compile.js";
 import { clauseHits } from "./match.js";
 import type { Hit } from "./match.js";
 import { preparePaper } from "./prepare.js";
@@ -35,8 +35,7 @@ export function explain(topic: string | CompiledTopic, paper: Paper | PreparedPa
   const clauses = compiled.clauses.map((clause, index): ClauseExplanation => {
     const hits = clauseHits(clause, prepared);
     const ok = clause.negated ? hits.length === 0 : hits.length > 0;
-    const ast = compiled.ast.clauses[index]!;
-    return { clause: index, source: clause.source, negated: clause.negated, ok, hits, reason: reasonFor(ast, ok, hits, prepared) };
+    return { clause: index, source: clause.source, negated: clause.negated, ok, hits, reason: reasonFor(clause, ok, hits, prepared) };
   });
   const matched = clauses.every((c) => c.ok);
   const summary = matched
@@ -45,8 +44,8 @@ export function explain(topic: string | CompiledTopic, paper: Paper | PreparedPa
   return { ok: true, topic: compiled.text, matched, clauses, summary };
 }
 
-function termOf(clause: TopicClause): string {
-  return clause.alternatives.map((a) => (a.quoted ? `"${a.text}"` : `'${a.text}'`)).join(" or ");
+function termOf(clause: CompiledClause): string {
+  return clause.terms.map((a) => (a.quoted ? `"${a.text}"` : `'${a.text}'`)).join(" or ");
 }
 
 function where(hits: Hit[]): string {
@@ -56,7 +55,7 @@ function where(hits: Hit[]): string {
   return `${fields.join(", ")}${sample}`;
 }
 
-function reasonFor(clause: TopicClause, ok: boolean, hits: Hit[], paper: PreparedPaper): string {
+function reasonFor(clause: CompiledClause, ok: boolean, hits: Hit[], paper: PreparedPaper): string {
   const term = termOf(clause);
   if (clause.field === "cat") {
     const cats = paper.paper.categories.join(", ") || "none";

@@ -5,7 +5,7 @@
 import type { CompiledAlternative } from "./compile.js";
 import type { PreparedField, PreparedPaper } from "./prepare.js";
 import type { Token } from "./text.js";
-import { wordKey, wordMatches } from "./words.js";
+import { wordMatches } from "./words.js";
 import type { WordMatcher } from "./words.js";
 
 /** Receives one occurrence (field, span in its original text, author/category index); true = stop. */
@@ -18,7 +18,7 @@ export type Visitor = (field: PreparedField | "cat", start: number, end: number,
 export function findAlternative(alt: CompiledAlternative, scope: string | null, paper: PreparedPaper, visit: Visitor): boolean {
   switch (alt.kind) {
     case "phrase":
-      return findPhrase(alt.words, alt.anchor, scope, paper, visit);
+      return findPhrase(alt.words, scope, paper, visit);
     case "cjk":
       return findCjk(alt.text, scope, paper, visit);
     case "author":
@@ -38,24 +38,27 @@ export function alternativeOccurs(alt: CompiledAlternative, scope: string | null
   return findAlternative(alt, scope, paper, stopAtFirst);
 }
 
-function findPhrase(words: WordMatcher[], anchor: string | undefined, scope: string | null, paper: PreparedPaper, visit: Visitor): boolean {
+function findPhrase(words: readonly WordMatcher[], scope: string | null, paper: PreparedPaper, visit: Visitor): boolean {
   const first = words[0];
   if (first === undefined) return false;
-  const postings = paper.postings.get(anchor ?? wordKey(first));
+  const postings = paper.postings.get(first.key);
   if (postings === undefined) return false;
   for (const p of postings) {
-    const field = paper.fields[p.field]!;
+    const f = p >>> 21;
+    const field = paper.fields[f]!;
     if (scope !== null && field.name !== scope) continue;
-    const token = p.compound ? field.compounds.get(p.token)! : field.tokens[p.token]!;
+    const at = (p >>> 1) & 0xfffff;
+    const compound = (p & 1) === 1;
+    const token = compound ? field.compounds.get(at)! : field.tokens[at]!;
     if (!wordMatches(first, token)) continue;
-    const end = words.length === 1 ? token.end : phraseEnd(words, field, p.token + (p.compound ? 2 : 1), token.end);
-    if (end >= 0 && visit(field, token.start, end, p.field)) return true;
+    const end = words.length === 1 ? token.end : phraseEnd(words, field, at + (compound ? 2 : 1), token.end);
+    if (end >= 0 && visit(field, token.start, end, f)) return true;
   }
   return false;
 }
 
 /** Matches words[1..] from token `at` (a word may also match a hyphen compound); end offset, or -1. */
-function phraseEnd(words: WordMatcher[], field: PreparedField, at: number, end: number): number {
+function phraseEnd(words: readonly WordMatcher[], field: PreparedField, at: number, end: number): number {
   for (let k = 1; k < words.length; k++) {
     const word = words[k]!;
     const token: Token | undefined = field.tokens[at];
@@ -87,17 +90,19 @@ function findCjk(text: string, scope: string | null, paper: PreparedPaper, visit
   return false;
 }
 
-function findAuthor(words: string[], paper: PreparedPaper, visit: Visitor): boolean {
+function findAuthor(words: readonly string[], paper: PreparedPaper, visit: Visitor): boolean {
   const first = words[0];
   if (first === undefined) return false;
   const postings = paper.postings.get(`n:${first}`);
   if (postings === undefined) return false;
   for (const p of postings) {
-    const author = paper.authors[p.field]!;
+    const index = p >>> 9;
+    const at = p & 0x1ff;
+    const author = paper.authors[index]!;
     let ok = true;
-    for (let k = 1; k < words.length && ok; k++) ok = author.tokens[p.token + k]?.word === words[k];
+    for (let k = 1; k < words.length && ok; k++) ok = author.tokens[at + k]?.word === words[k];
     if (!ok) continue;
-    if (visit(author, author.tokens[p.token]!.start, author.tokens[p.token + words.length - 1]!.end, p.field)) return true;
+    if (visit(author, author.tokens[at]!.start, author.tokens[at + words.length - 1]!.end, index)) return true;
   }
   return false;
 }

@@ -8,7 +8,7 @@
  */
 import type { Paper } from "../paper.js";
 import type { TopicError } from "./ast.js";
-import { compileTopicText } from "./compile.js";
+import { alternativeKeys, compileTopicText } from "./compile.js";
 import type { CompiledClause, CompiledTopic } from "./compile.js";
 import type { TopicLimits } from "./limits.js";
 import { clauseHolds, describeMatch } from "./match.js";
@@ -229,9 +229,10 @@ function clauseKeys(clause: CompiledClause, stats: TermStats): { keys: string[];
   const keys: string[] = [];
   let cost = 0;
   for (const alt of clause.alternatives) {
-    let rarest = alt.keys[0]!;
+    const altKeys = alternativeKeys(alt);
+    let rarest = altKeys[0]!;
     let rarestFreq = stats.frequency(rarest);
-    for (const key of alt.keys) {
+    for (const key of altKeys) {
       const f = stats.frequency(key);
       if (f < rarestFreq) {
         rarest = key;

@@ -20,12 +20,24 @@ export interface PreparedField {
   cjk: CjkText | null;
 }
 
-/** Where a word occurs: field index, token index, and whether it is the compound starting there. */
-export interface Posting {
-  field: number;
-  token: number;
-  compound: boolean;
+/**
+ * Where a word occurs, packed in one number (a digest has ~100,000 of them): text fields
+ * `field << 21 | token << 1 | compound`, authors `author << 9 | token` (see `textPosting`, `authorPosting`).
+ */
+export type Posting = number;
+
+export function textPosting(field: number, token: number, compound: boolean): Posting {
+  return (field << 21) | (token << 1) | (compound ? 1 : 0);
 }
+
+export function authorPosting(author: number, token: number): Posting {
+  return (author << 9) | token;
+}
+
+/** Text fields past 2^20 tokens and names past 512 words are not searched (no real paper has them). */
+const MAX_TOKENS = 1 << 20;
+const MAX_NAME_TOKENS = 1 << 9;
+const MAX_AUTHORS = 1 << 21;
 
 export interface PreparedPaper {
   paper: Paper;
@@ -54,17 +66,20 @@ export function preparePaper(paper: Paper): PreparedPaper {
     const field = prepareField(name, text);
     const index = fields.length;
     fields.push(field);
-    field.tokens.forEach((token, i) => {
-      for (const key of tokenKeys(token)) addPosting(postings, key, { field: index, token: i, compound: false });
-    });
+    const count = Math.min(field.tokens.length, MAX_TOKENS);
+    for (let i = 0; i < count; i++) {
+      for (const key of tokenKeys(field.tokens[i]!)) addPosting(postings, key, textPosting(index, i, false));
+    }
     for (const [i, token] of field.compounds) {
-      for (const key of tokenKeys(token)) addPosting(postings, key, { field: index, token: i, compound: true });
+      if (i < MAX_TOKENS) for (const key of tokenKeys(token)) addPosting(postings, key, textPosting(index, i, true));
     }
     if (field.cjk !== null) addCjkKeys(field.cjk.text, keys);
   }
   const authors = paper.authors.map((name) => prepareField("author", name));
   authors.forEach((author, index) => {
-    author.tokens.forEach((token, i) => addPosting(postings, `n:${token.word}`, { field: index, token: i, compound: false }));
+    if (index >= MAX_AUTHORS) return;
+    const count = Math.min(author.tokens.length, MAX_NAME_TOKENS);
+    for (let i = 0; i < count; i++) addPosting(postings, `n:${author.tokens[i]!.word}`, authorPosting(index, i));
   });
   for (const key of postings.keys()) keys.add(key);
   const categories = paper.categories.map((c) => c.trim().toLowerCase()).filter((c) => c !== "");

@@ -171,15 +171,29 @@ export function stemWord(word: string): string {
   return stem;
 }
 
-// Suffix classes for `inflectionOf`: what is left of two words after their common prefix.
-const BASE_SUFFIXES = new Set(["", "s", "es", "e", "ed", "d", "ing", "ings", "y", "ies", "ied", "ic", "ics", "al", "als"]);
-const AGENT_SUFFIXES = new Set(["er", "ers", "or", "ors"]);
-const ACTION_SUFFIXES = new Set(["ion", "ions", "ation", "ations", "tion", "tions"]);
+// Suffix classes for `sameWordForm`: what is left of two words after their common prefix.
+type SuffixClass = "base" | "agent" | "action";
+const BASE_SUFFIXES = ["", "s", "es", "e", "ed", "d", "ing", "ings", "y", "ies", "ied", "ic", "ics", "al", "als"];
+const AGENT_SUFFIXES = ["er", "ers", "or", "ors"];
+const ACTION_SUFFIXES = ["ion", "ions", "ation", "ations", "tion", "tions"];
 
-function suffixClass(rest: string): "base" | "agent" | "action" | null {
-  if (BASE_SUFFIXES.has(rest)) return "base";
-  if (AGENT_SUFFIXES.has(rest)) return "agent";
-  if (ACTION_SUFFIXES.has(rest)) return "action";
+/** Suffixes by length, so a rest is compared only with suffixes it could be. */
+const SUFFIXES_BY_LENGTH: Array<Array<[string, SuffixClass]>> = [];
+for (const [list, cls] of [
+  [BASE_SUFFIXES, "base"],
+  [AGENT_SUFFIXES, "agent"],
+  [ACTION_SUFFIXES, "action"],
+] as const) {
+  for (const suffix of list) (SUFFIXES_BY_LENGTH[suffix.length] ??= []).push([suffix, cls]);
+}
+
+/** Class of `word.slice(from)` without slicing (this runs for every candidate word of every topic). */
+function suffixClassAt(word: string, from: number): SuffixClass | null {
+  const length = word.length - from;
+  if (length === 0) return "base";
+  const candidates = SUFFIXES_BY_LENGTH[length];
+  if (candidates === undefined) return null;
+  for (const [suffix, cls] of candidates) if (word.endsWith(suffix)) return cls;
   return null;
 }
 
@@ -196,17 +210,14 @@ export function sameWordForm(a: string, b: string): boolean {
   const n = Math.min(a.length, b.length);
   while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
   if (p < 3) return false;
-  let restA = a.slice(p);
-  let restB = b.slice(p);
   // Doubled final consonant: model → modelling, plan → planned.
-  const last = a[p - 1];
-  if (restA.length > 1 && restA[0] === last) restA = restA.slice(1);
-  if (restB.length > 1 && restB[0] === last) restB = restB.slice(1);
-  const ca = suffixClass(restA);
-  const cb = suffixClass(restB);
+  const last = a.charCodeAt(p - 1);
+  const fromA = a.length - p > 1 && a.charCodeAt(p) === last ? p + 1 : p;
+  const fromB = b.length - p > 1 && b.charCodeAt(p) === last ? p + 1 : p;
+  const ca = suffixClassAt(a, fromA);
+  const cb = suffixClassAt(b, fromB);
   if (ca === null || cb === null) return false;
-  if (ca === cb || ca === "base" || cb === "base") return true;
-  return false;
+  return ca === cb || ca === "base" || cb === "base";
 }
 
 const ALL_SUFFIXES = [...BASE_SUFFIXES, ...AGENT_SUFFIXES, ...ACTION_SUFFIXES].sort((a, b) => b.length - a.length);

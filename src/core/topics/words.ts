@@ -8,8 +8,33 @@ import type { Token } from "./text.js";
 /**
  * `stem`: any inflection (`cache` ↔ `caching`). `exact`: acronyms, short words, words with digits and
  * quoted words — the same word or its plural only (`LLM` ↔ `LLMs`), never part of another word.
+ * `key`: the posting key under which a paper lists every word this matcher can match.
  */
-export type WordMatcher = { kind: "stem"; word: string; stem: string } | { kind: "exact"; word: string; plural: string };
+export type WordMatcher =
+  | { readonly kind: "stem"; readonly word: string; readonly stem: string; readonly key: string }
+  | { readonly kind: "exact"; readonly word: string; readonly plural: string; readonly key: string };
+
+// Matchers are immutable and shared: 100,000 topics use a few thousand distinct words, and sharing keeps
+// the index small (PRODUCT.md: ≤ 300 MB with 100,000 topics).
+const interned = new Map<string, WordMatcher>();
+
+function intern(matcher: WordMatcher): WordMatcher {
+  const id = `${matcher.kind === "exact" ? "=" : "~"}${matcher.word}`;
+  const existing = interned.get(id);
+  if (existing !== undefined) return existing;
+  if (interned.size > 200_000) interned.clear();
+  interned.set(id, matcher);
+  return matcher;
+}
+
+export function exactWord(word: string): WordMatcher {
+  return intern({ kind: "exact", word, plural: `${word}s`, key: `a:${word}` });
+}
+
+export function stemmedWord(word: string): WordMatcher {
+  const stem = stemWord(word);
+  return intern({ kind: "stem", word, stem, key: `s:${stem}` });
+}
 
 /** The words of a phrase as typed; `exact` forces exact matching (quoted terms). */
 export function compileWords(text: string, exact: boolean): WordMatcher[] {
@@ -21,18 +46,13 @@ function compileWord(typed: string, token: Token, exact: boolean): WordMatcher {
   // `LLMs` typed as a plural acronym means the acronym `llm` (which then matches both forms).
   if (/\p{Lu}s$/u.test(typed) && word.length > 2) word = word.slice(0, -1);
   if (exact || isAcronymTyped(typed)) return exactWord(word);
-  return { kind: "stem", word, stem: stemWord(word) };
+  return stemmedWord(word);
 }
 
 /** A concatenation of words as one word (`kv cache` → `kvcache`, `pre training` → `pretraining`). */
 export function joinedWord(words: WordMatcher[]): WordMatcher {
   const word = words.map((w) => w.word).join("");
-  if (word.length <= 3) return exactWord(word);
-  return { kind: "stem", word, stem: stemWord(word) };
-}
-
-export function exactWord(word: string): WordMatcher {
-  return { kind: "exact", word, plural: `${word}s` };
+  return word.length <= 3 ? exactWord(word) : stemmedWord(word);
 }
 
 export function wordMatches(matcher: WordMatcher, token: Token): boolean {
@@ -40,15 +60,23 @@ export function wordMatches(matcher: WordMatcher, token: Token): boolean {
   return token.stem === matcher.stem && sameWordForm(matcher.word, token.word);
 }
 
-/** The posting key under which a paper lists every word this matcher can match. */
 export function wordKey(matcher: WordMatcher): string {
-  return matcher.kind === "exact" ? `a:${matcher.word}` : `s:${matcher.stem}`;
+  return matcher.key;
 }
 
-/** Keys a paper word is listed under (see `wordKey`): its stem, itself, and itself without a plural "s". */
+const tokenKeyCache = new Map<string, string[]>();
+
+/**
+ * Keys a paper word is listed under (see `WordMatcher.key`): its stem, itself, and itself without a
+ * plural "s". Cached per word so that equal keys are one string (cheap to hash and compare).
+ */
 export function tokenKeys(token: Token): string[] {
+  const cached = tokenKeyCache.get(token.word);
+  if (cached !== undefined) return cached;
   const keys = [`s:${token.stem}`, `a:${token.word}`];
   if (token.word.length > 2 && token.word.endsWith("s")) keys.push(`a:${token.word.slice(0, -1)}`);
+  if (tokenKeyCache.size > 200_000) tokenKeyCache.clear();
+  tokenKeyCache.set(token.word, keys);
   return keys;
 }
 
@@ -58,6 +86,6 @@ export function sameMatcher(a: WordMatcher, b: WordMatcher): boolean {
   return a.kind === "stem" && b.kind === "stem" && a.stem === b.stem && sameWordForm(a.word, b.word);
 }
 
-export function matcherSignature(words: WordMatcher[]): string {
+export function matcherSignature(words: readonly WordMatcher[]): string {
   return words.map((w) => (w.kind === "exact" ? `=${w.word}` : `~${w.word}`)).join(" ");
 }

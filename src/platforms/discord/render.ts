@@ -54,7 +54,9 @@ function headerParagraphs(post: Post): Rich[] {
   const { title, date, count, topics } = post.header;
   const spans: Rich = [];
   if (title.trim() !== "") spans.push({ kind: "bold", text: `${post.isError ? "⚠️ " : ""}${title}` });
-  const facts = [date, count === undefined ? undefined : `${count} ${count === 1 ? "paper" : "papers"}`].filter((fact) => fact !== undefined);
+  const countText = count === undefined ? undefined : `${count} ${count === 1 ? "paper" : "papers"}`;
+  // Titles such as "arXiv digest · 2026-01-06: 12 papers" already say it: don't repeat.
+  const facts = [date, countText].filter((fact): fact is string => fact !== undefined && !title.includes(fact));
   if (facts.length > 0) spans.push({ kind: "text", text: `${spans.length > 0 ? " · " : ""}${facts.join(" · ")}` });
   if (topics && topics.length > 0) {
     spans.push({ kind: "text", text: `${spans.length > 0 ? "\n" : ""}Topics: ` });

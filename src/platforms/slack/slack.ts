@@ -71,15 +71,14 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
   // chat.postMessage has no idempotency key. A 429 means Slack did not take the message, so the SDK may
   // retry it; a 5xx or a network error may hide a message that was posted, so those go back to the
   // delivery engine, which retries with `recovering` and finds the earlier attempt by its metadata.
-  const sender = new webApi.WebClient(undefined, {
-    ...clientOptions,
-    retryConfig: {
-      ...retryConfig,
-      onFailedAttempt: (error) => {
-        if (!isRateLimitRetry(error)) throw error;
-      },
+  // (`onFailedAttempt` is p-retry's, which the SDK runs its retries with; throwing there stops them.)
+  const postRetry: webApi.RetryOptions & { onFailedAttempt(error: Error): void } = {
+    ...retryConfig,
+    onFailedAttempt: (error) => {
+      if (!isRateLimitRetry(error)) throw error;
     },
-  });
+  };
+  const sender = new webApi.WebClient(undefined, { ...clientOptions, retryConfig: postRetry });
   let onCommand: CommandHandler | null = null;
   let app: App | null = null;
   let httpServer: Server | null = null;

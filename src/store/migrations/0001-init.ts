@@ -106,13 +106,7 @@ const SQLITE = [
   `CREATE TABLE IF NOT EXISTS papers (num INTEGER PRIMARY KEY, ${PAPER_COLUMNS})`,
   `CREATE INDEX IF NOT EXISTS papers_recent ON papers (last_seen, num)`,
   ...COMMON("INTEGER PRIMARY KEY AUTOINCREMENT"),
-  // Contentless: the text lives in `papers`; the index holds what search-text.ts derives from it (CJK as
-  // bigrams). The rowid is the recency key of search-sqlite.ts, so `ORDER BY rowid DESC` is "newest first".
-  `CREATE VIRTUAL TABLE IF NOT EXISTS papers_fts USING fts5(
-    title, tldr, abstract, motivation, method, result, conclusion, authors, categories,
-    content='', contentless_delete=1,
-    tokenize='porter unicode61 remove_diacritics 2'
-  )`,
+  // The full-text table is created by 0002-search-words.ts.
 ];
 
 const POSTGRES = [

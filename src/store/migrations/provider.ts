@@ -1,5 +1,5 @@
 /** Migrations live in code (no files to ship or find at run time); names sort in application order. */
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
 import { PaperboyError } from "../../core/errors.js";
 import type { Database, Dialect } from "../schema.js";
 import { initMigration } from "./0001-init.js";
@@ -11,7 +11,10 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 /** Applies every pending migration; a no-op when the schema is current. */
 export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  const migrator = new Migrator({ db, provider });
+  // Kysely looks for its bookkeeping tables by name in every schema; pin them to ours so that several
+  // paperboy schemas can share one Postgres database.
+  const schema = dialect === "postgres" ? await currentSchema(db) : undefined;
+  const migrator = new Migrator({ db, provider, ...(schema !== undefined ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName;
@@ -20,4 +23,9 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): P
     });
   }
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+async function currentSchema(db: Kysely<Database>): Promise<string | undefined> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema ?? undefined;
 }

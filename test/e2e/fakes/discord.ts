@@ -32,7 +32,11 @@ export interface FakeMessage {
   body: Record<string, unknown>;
 }
 
-export type Failure = { status: 429; retryAfterSeconds: number; global?: boolean } | { status: 500 | 502 | 503 };
+/**
+ * An injected answer for the next message create. `posted: true` creates the message and still answers 5xx —
+ * the response was lost, so the client's retry must not post it twice.
+ */
+export type Failure = { status: 429; retryAfterSeconds: number; global?: boolean } | { status: 500 | 502 | 503; posted?: boolean };
 
 export interface InteractionInput {
   guildId: string | null;
@@ -350,7 +354,7 @@ export class FakeDiscord {
 
     const failure = this.failures.shift();
     if (failure?.status === 429) return rateLimited(failure.retryAfterSeconds, failure.global ?? false);
-    if (failure) return { status: failure.status, json: { code: 0, message: `${failure.status}: Server Error` } };
+    if (failure && !failure.posted) return { status: failure.status, json: { code: 0, message: `${failure.status}: Server Error` } };
 
     const now = Date.now();
     const window = this.windows.get(channelId);
@@ -368,6 +372,7 @@ export class FakeDiscord {
     current.count += 1;
     const message = this.storeMessage(channelId, data);
     if (nonce !== undefined) this.nonces.set(`${channelId}:${nonce}`, { message, at: now });
+    if (failure) return { status: failure.status, json: { code: 0, message: `${failure.status}: Server Error` } };
     return { status: 200, json: this.messageJson(message), headers: this.bucketHeaders(current) };
   }
 

@@ -48,7 +48,8 @@ export interface RecordedRequest {
   error: string | null;
 }
 
-export type Failure = { status: 429; retryAfter: number } | { status: 500 | 502 | 503 } | { error: string };
+/** An injected failure. `posted: true` on a 5xx: Slack took the message but the answer was lost. */
+export type Failure = { status: 429; retryAfter: number } | { status: 500 | 502 | 503; posted?: boolean } | { error: string };
 
 export interface Reply {
   body: Json;
@@ -257,6 +258,8 @@ export class FakeSlack {
       record.status = failure.status;
       record.error = failure.status === 429 ? "ratelimited" : `http_${failure.status}`;
       if (failure.status === 429) return send(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(failure.retryAfter) });
+      const team = [...this.teams.values()].find((candidate) => candidate.botToken === bearer(req.headers.authorization));
+      if (failure.posted && team) this.call(method, team, body);
       return send(res, failure.status, { ok: false, error: "fatal_error" });
     }
     const token = bearer(req.headers.authorization) ?? (typeof body["token"] === "string" ? body["token"] : null);

@@ -1,0 +1,43 @@
+/**
+ * Prometheus metrics (prom-client) on a registry of our own — never the library's global one, so two
+ * apps in one process (tests) keep separate counts.
+ */
+import { Counter, Gauge, Registry, collectDefaultMetrics } from "prom-client";
+import type { DeliveryReport } from "./core/delivery.js";
+import type { Store } from "./core/ports.js";
+import type { IngestReport } from "./ingest.js";
+
+export interface Metrics {
+  registry: Registry;
+  recordDeliveries(report: DeliveryReport): void;
+  recordIngest(reports: IngestReport[]): void;
+  recordCommand(name: string): void;
+}
+
+export function createMetrics(store: Store): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: "paperboy_" });
+  const deliveries = new Counter({ name: "paperboy_deliveries_total", help: "Channel deliveries by outcome", labelNames: ["outcome"] as const, registers: [registry] });
+  const digests = new Counter({ name: "paperboy_digests_ingested_total", help: "Digest files ingested by outcome", labelNames: ["outcome"] as const, registers: [registry] });
+  const commands = new Counter({ name: "paperboy_commands_total", help: "Slash commands answered", labelNames: ["command"] as const, registers: [registry] });
+  new Gauge({
+    name: "paperboy_archive_papers",
+    help: "Papers in the archive",
+    registers: [registry],
+    async collect() {
+      this.set(await store.countPapers());
+    },
+  });
+  return {
+    registry,
+    recordDeliveries(report) {
+      for (const outcome of ["delivered", "skipped", "failed", "pending"] as const) if (report[outcome] > 0) deliveries.inc({ outcome }, report[outcome]);
+    },
+    recordIngest(reports) {
+      for (const report of reports) digests.inc({ outcome: report.outcome });
+    },
+    recordCommand(name) {
+      commands.inc({ command: name });
+    },
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The real app with Slack over HTTP (one workspace, bot token + signing secret): Bolt verifies request
+ * signatures, serves /healthz, answers the URL verification, runs slash commands and install events.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SlackPlatform } from "../../src/platforms/slack/slack.js";
+import { FakeSlack, signSlackRequest, slashPayload, type FakeTeam } from "./fakes/slack.js";
+import { startSlackTestApp, textOf, type SlackTestApp } from "./fakes/slack-setup.js";
+
+const SECRET = "signing-secret-for-tests";
+
+describe("Slack over HTTP", () => {
+  let fake: FakeSlack;
+  let t1: FakeTeam;
+  let env: SlackTestApp;
+  let base: string;
+
+  async function post(body: string, headers: Record<string, string>): Promise<Response> {
+    return fetch(`${base}/slack/events`, { method: "POST", body, headers });
+  }
+
+  function slash(text: string, channel = "C1"): { body: string; responseUrl: string } {
+    const responseUrl = fake.newResponseUrl();
+    const payload = slashPayload("T1", channel, "U1", text, responseUrl);
+    return { body: new URLSearchParams(payload as Record<string, string>).toString(), responseUrl };
+  }
+
+  // Bolt parses form bodies only with exactly this content type (no charset suffix).
+  const FORM = { "content-type": "application/x-www-form-urlencoded" };
+
+  beforeAll(async () => {
+    fake = await FakeSlack.start();
+    t1 = fake.addTeam("T1");
+    fake.addChannel("T1", "C1");
+    env = await startSlackTestApp({ fake, now: new Date("2026-01-06T08:00:00Z"), slack: { botToken: t1.botToken, signingSecret: SECRET } });
+    const platform = env.app.platforms.get("slack") as SlackPlatform;
+    base = `http://127.0.0.1:${platform.receiverPort!()}`;
+  });
+
+  afterAll(async () => {
+    await env?.close();
+    await fake?.close();
+  });
+
+  it("serves GET /healthz", async () => {
+    const response = await fetch(`${base}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("ok");
+  });
+
+  it("accepts a correctly signed slash command and answers through its response_url", async () => {
+    const { body, responseUrl } = slash("subscribe federated");
+    const response = await post(body, { ...FORM, ...signSlackRequest(SECRET, body) });
+    expect(response.status).toBe(200);
+    const [reply] = await fake.waitForReplies(responseUrl, 1);
+    expect(reply!.body["response_type"]).toBe("ephemeral");
+    expect(textOf(reply!.body)).toContain("Subscribed to 1 topic");
+    expect((await env.app.store.listTopics("slack:T1/C1")).map((topic) => topic.text)).toEqual(["federated"]);
+  });
+
+  it("rejects forged, tampered and stale (> 5 min) requests with 401 and runs nothing", async () => {
+    const forged = slash("subscribe forged");
+    expect((await post(forged.body, { ...FORM, ...signSlackRequest("not-the-secret", forged.body) })).status).toBe(401);
+
+    const tampered = slash("subscribe tampered");
+    const signedOriginal = signSlackRequest(SECRET, tampered.body);
+    expect((await post(tampered.body.replace("tampered", "evil"), { ...FORM, ...signedOriginal })).status).toBe(401);
+
+    const stale = slash("subscribe stale");
+    const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
+    expect((await post(stale.body, { ...FORM, ...signSlackRequest(SECRET, stale.body, sixMinutesAgo) })).status).toBe(401);
+
+    const unsigned = slash("subscribe unsigned");
+    expect((await post(unsigned.body, FORM)).status).toBe(401);
+
+    // A valid command after them is answered; the rejected ones never were.
+    const valid = slash("list");
+    expect((await post(valid.body, { ...FORM, ...signSlackRequest(SECRET, valid.body) })).status).toBe(200);
+    await fake.waitForReplies(valid.responseUrl, 1);
+    for (const rejected of [forged, tampered, stale, unsigned]) expect(fake.repliesTo(rejected.responseUrl)).toEqual([]);
+    expect((await env.app.store.listTopics("slack:T1/C1")).map((topic) => topic.text)).toEqual(["federated"]);
+  });
+
+  it("answers Slack's URL verification challenge (set-up of the request URL)", async () => {
+    const body = JSON.stringify({ token: "x", challenge: "challenge-123", type: "url_verification" });
+    const response = await post(body, { "content-type": "application/json", ...signSlackRequest(SECRET, body) });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("challenge-123");
+  });
+
+  it("pauses the workspace's channels when its bot token is revoked", async () => {
+    const body = JSON.stringify({
+      token: "x",
+      team_id: "T1",
+      api_app_id: "A0PAPERBOY",
+      type: "event_callback",
+      event_id: "Ev1",
+      event_time: Math.floor(Date.now() / 1000),
+      event: { type: "tokens_revoked", tokens: { bot: [t1.botUserId] }, event_ts: "1.0" },
+    });
+    const response = await post(body, { "content-type": "application/json", ...signSlackRequest(SECRET, body) });
+    expect(response.status).toBe(200);
+    // The event is acked before it is processed: wait (bounded) for its effect.
+    for (let i = 0; i < 100 && !(await env.app.store.getChannel("slack:T1/C1"))?.settings.paused; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    const channel = await env.app.store.getChannel("slack:T1/C1");
+    expect(channel?.settings.paused).toBe(true);
+    expect(channel?.pausedReason).toBe("slack app uninstalled");
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { DiscordAPIError, HTTPError } from "discord.js";
+import { argsText, discordInviteUrl, papersCommand, SUBCOMMANDS } from "../../src/platforms/discord/commands.js";
+import { nonceFor } from "../../src/platforms/discord/discord.js";
+import { toPlatformError } from "../../src/platforms/discord/send-errors.js";
+import { validateCommands, validateMessage } from "../e2e/fakes/discord.js";
+
+describe("/papers command definition", () => {
+  it("has one subcommand per PRODUCT.md command and passes Discord's shape rules", () => {
+    expect(SUBCOMMANDS.map((s) => s.name)).toEqual(["subscribe", "unsubscribe", "list", "search", "paper", "digest", "why", "schedule", "set", "pause", "resume", "status", "help"]);
+    expect(validateCommands([papersCommand()])).toEqual([]);
+  });
+
+  it("is visible to every member: changing subcommands are checked in code, not by default_member_permissions", () => {
+    expect(papersCommand().default_member_permissions).toBeUndefined();
+    expect(papersCommand().contexts).toEqual([0]);
+  });
+
+  it("the fake's validation rejects what Discord rejects", () => {
+    const good = papersCommand();
+    expect(validateCommands([{ ...good, name: "Papers" }])).not.toEqual([]);
+    expect(validateCommands([{ ...good, description: "x".repeat(101) }])).not.toEqual([]);
+    expect(validateCommands([{ ...good, options: Array.from({ length: 26 }, (_, i) => ({ type: 1, name: `s${i}`, description: "d" })) }])).not.toEqual([]);
+    expect(validateCommands([{ name: "x", description: "d", options: [{ type: 3, name: "a", description: "d" }, { type: 3, name: "b", description: "d", required: true }] }])).not.toEqual([]);
+  });
+
+  it("joins typed options in definition order, skipping absent ones", () => {
+    const values: Record<string, string> = { value: "20", setting: "max" };
+    expect(argsText("set", (name) => values[name] ?? null)).toBe("max 20");
+    expect(argsText("digest", () => null)).toBe("");
+    expect(argsText("schedule", (name) => ({ time: "08:30", days: "weekdays" })[name] ?? null)).toBe("08:30 weekdays");
+  });
+
+  it("builds the invite URL with both scopes and exactly the permissions the bot needs", () => {
+    const url = new URL(discordInviteUrl("123"));
+    expect(url.origin + url.pathname).toBe("https://discord.com/oauth2/authorize");
+    expect(url.searchParams.get("client_id")).toBe("123");
+    expect(url.searchParams.get("scope")).toBe("bot applications.commands");
+    // View Channel 1024 + Send Messages 2048 + Embed Links 16384 + Read Message History 65536 + Send Messages in Threads 2^38.
+    expect(url.searchParams.get("permissions")).toBe(String(1024 + 2048 + 16384 + 65536 + 2 ** 38));
+  });
+});
+
+describe("sending", () => {
+  it("derives a deterministic nonce of at most 25 characters per key", () => {
+    expect(nonceFor("d1:0")).toBe(nonceFor("d1:0"));
+    expect(nonceFor("d1:0")).not.toBe(nonceFor("d1:1"));
+    expect(nonceFor("x".repeat(500)).length).toBeLessThanOrEqual(25);
+  });
+
+  it("maps Discord errors: gone/forbidden channels are permanent, 5xx and 401 are retried", () => {
+    const api = (code: number, status: number) => new DiscordAPIError({ code, message: "m" }, code, status, "POST", "https://x/api/v10/channels/1/messages", { body: {} });
+    expect(toPlatformError(api(10003, 404))).toMatchObject({ code: "discord_unknown_channel", retryable: false });
+    expect(toPlatformError(api(50001, 403))).toMatchObject({ code: "discord_missing_access", retryable: false });
+    expect(toPlatformError(api(50013, 403))).toMatchObject({ code: "discord_missing_permissions", retryable: false });
+    expect(toPlatformError(api(10004, 404))).toMatchObject({ code: "discord_unknown_guild", retryable: false });
+    expect(toPlatformError(api(50035, 400))).toMatchObject({ code: "discord_50035", retryable: false });
+    expect(toPlatformError(api(0, 401))).toMatchObject({ code: "discord_unauthorized", retryable: true });
+    expect(toPlatformError(new HTTPError(502, "Bad Gateway", "POST", "u", { body: {} }))).toMatchObject({ code: "discord_http_502", retryable: true });
+    expect(toPlatformError(Object.assign(new Error("aborted"), { name: "AbortError" }))).toMatchObject({ code: "discord_timeout", retryable: true });
+    expect(toPlatformError(new TypeError("fetch failed"))).toMatchObject({ code: "discord_network", retryable: true });
+  });
+
+  it("the fake rejects bodies over Discord's limits or without allowed_mentions", () => {
+    const ok = { content: "x", allowed_mentions: { parse: [] } };
+    expect(validateMessage(ok, true)).toEqual([]);
+    expect(validateMessage({ ...ok, content: "x".repeat(2001) }, true)).not.toEqual([]);
+    expect(validateMessage({ ...ok, embeds: Array.from({ length: 11 }, () => ({ description: "d" })) }, true)).not.toEqual([]);
+    expect(validateMessage({ ...ok, embeds: [{ description: "d".repeat(4000) }, { description: "d".repeat(2001) }] }, true)).not.toEqual([]);
+    expect(validateMessage({ ...ok, embeds: [{ fields: [{ name: "n", value: "v".repeat(1025) }] }] }, true)).not.toEqual([]);
+    expect(validateMessage({ ...ok, embeds: [{ title: "t".repeat(257) }] }, true)).not.toEqual([]);
+    expect(validateMessage({ content: "x" }, true)).not.toEqual([]);
+    expect(validateMessage({ allowed_mentions: { parse: [] } }, true)).not.toEqual([]);
+  });
+});
