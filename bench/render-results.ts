@@ -8,6 +8,9 @@ export interface RunSummary {
   corpus: string;
   machine: string;
   minutes: number;
+  /** 1-minute load averages at the start and end: above the core count, wall times are inflated. */
+  load: [number, number];
+  cores: number;
   partial: boolean;
 }
 
@@ -18,6 +21,9 @@ export function renderResults(run: RunSummary): string {
     "",
     `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC — ${run.machine}.`,
     `Data: ${run.corpus}. The whole run took ${run.minutes.toFixed(1)} min${run.partial ? " (only some scenarios ran)" : ""}.`,
+    `Load average ${run.load[0].toFixed(1)} at the start, ${run.load[1].toFixed(1)} at the end, on ${run.cores} cores${
+      Math.max(...run.load) > run.cores ? " — the machine was shared with other work, so wall times are inflated; CPU times are given where it matters" : ""
+    }.`,
     `Targets: docs/PRODUCT.md, Performance. ${misses === 0 ? "Every measured target is met." : `${misses} target(s) missed.`}`,
     "",
     renderTable(run.rows),

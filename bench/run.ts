@@ -4,12 +4,14 @@
  * `node --expose-gc dist/bench/run.js parse match` runs only the named scenarios (and writes no file).
  */
 import { rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { parseDigest } from "../src/core/digest/parse.js";
 import type { Paper } from "../src/core/paper.js";
 import type { Corpus } from "./corpus.js";
 import { isMarkdown, loadCorpus } from "./corpus.js";
 import { cacheDir, machine, repoRoot, runDir } from "./environment.js";
+import { runDeliveryBench } from "./delivery-bench.js";
 import { runIngestBench } from "./ingest-bench.js";
 import type { DigestDay } from "./match-bench.js";
 import { runMatchBench } from "./match-bench.js";
@@ -35,6 +37,7 @@ const notes: string[] = [];
 
 async function main(): Promise<void> {
   const started = performance.now();
+  const loadAtStart = loadavg()[0]!;
   const wanted = selectScenarios(process.argv.slice(2));
   const root = repoRoot();
   const work = runDir();
@@ -78,22 +81,13 @@ async function main(): Promise<void> {
         notes.push(synthetic.reused ? "search: the synthetic archive was reused from an earlier run (see synthetic-archive.ts)." : `search: building the synthetic archive took ${synthetic.buildSeconds.toFixed(0)} s (not part of any figure).`);
       });
     }
-    if (wanted.has("delivery")) {
-      rows.push({
-        scenario: "delivery (1,000 channels vs the platforms' rate limits)",
-        measured: "not measured yet",
-        target: "within 10% of the rate-limit bound",
-        baseline: "—",
-        verdict: "not measured",
-      });
-      notes.push("delivery: not measured yet — it needs fake Slack/Discord servers that enforce real rate limits and 1,000 subscribed channels; the other scenarios came first.");
-    }
+    if (wanted.has("delivery")) await guard("delivery", async () => collect(await runDeliveryBench(dayNear(days, DIGEST_SIZE), topics, work)));
   } finally {
     corpus.dispose();
     rmSync(work, { recursive: true, force: true });
   }
   const minutes = (performance.now() - started) / 60_000;
-  const output = renderResults({ rows, notes, corpus: corpus.label, machine: machine(), minutes, partial: wanted.size < SCENARIOS.length });
+  const output = renderResults({ rows, notes, corpus: corpus.label, machine: machine(), minutes, load: [loadAtStart, loadavg()[0]!], cores: cpus().length, partial: wanted.size < SCENARIOS.length });
   process.stdout.write(`${output}\n`);
   if (wanted.size === SCENARIOS.length) writeFileSync(join(root, "bench", "RESULTS.md"), output);
   else note("only some scenarios ran: bench/RESULTS.md left as it was");

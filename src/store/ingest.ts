@@ -17,8 +17,14 @@ export interface IndexedPaper {
   previousLastSeen: string | null;
 }
 
-/** Dialect-specific: brings the full-text index of these papers up to date. */
-export type IndexWriter = (papers: IndexedPaper[]) => Generator<CompiledQuery, void, unknown[]>;
+/** Dialect-specific: brings the full-text index of these papers up to date; returns words it recorded. */
+export type IndexWriter = (papers: IndexedPaper[]) => Generator<CompiledQuery, string[], unknown[]>;
+
+export interface IngestOutcome {
+  result: IngestResult;
+  /** Words the index writer recorded (search-vocab.ts), to remember once committed. */
+  words: string[];
+}
 
 export interface IngestInput {
   date: string;
@@ -36,11 +42,11 @@ export function chunks<T>(items: T[], size = CHUNK): T[][] {
   return out;
 }
 
-export function* ingestBody(db: Kysely<Database>, input: IngestInput, now: string, writeIndex: IndexWriter): TxBody<IngestResult> {
+export function* ingestBody(db: Kysely<Database>, input: IngestInput, now: string, writeIndex: IndexWriter): TxBody<IngestOutcome> {
   const existing = yield* rows(db.selectFrom("digests").selectAll().where("date", "=", input.date).compile());
   const previous = existing[0];
   if (previous !== undefined && previous.hash === input.hash) {
-    return { outcome: "unchanged", digest: digestFromRow(previous), newPapers: 0 };
+    return { result: { outcome: "unchanged", digest: digestFromRow(previous), newPapers: 0 }, words: [] };
   }
   if (previous !== undefined) {
     yield db.deleteFrom("digest_papers").where("date", "=", input.date).compile();
@@ -80,7 +86,7 @@ export function* ingestBody(db: Kysely<Database>, input: IngestInput, now: strin
     const nums = new Map((yield* rows(query)).map((r) => [r.id, Number(r.num)]));
     for (const m of chunk) indexed.push({ num: nums.get(m.row.id)!, row: m.row, previousLastSeen: m.previousLastSeen });
   }
-  yield* writeIndex(indexed);
+  const words = yield* writeIndex(indexed);
 
   const order = papers.map((paper, position) => ({ date: input.date, position, paper_id: paper.id }));
   for (const chunk of chunks(order, 2000)) yield db.insertInto("digest_papers").values(chunk).compile();
@@ -92,7 +98,7 @@ export function* ingestBody(db: Kysely<Database>, input: IngestInput, now: strin
       .returningAll()
       .compile(),
   );
-  return { outcome: previous === undefined ? "new" : "updated", digest: digestFromRow(inserted[0]!), newPapers };
+  return { result: { outcome: previous === undefined ? "new" : "updated", digest: digestFromRow(inserted[0]!), newPapers }, words };
 }
 
 /** The same paper twice in one file becomes one entry, at its first position. */

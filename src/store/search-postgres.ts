@@ -14,7 +14,7 @@ import type { TxBody } from "./tx.js";
 
 const TEXT_FIELDS = ["title", "tldr", "abstract", "motivation", "method", "result", "conclusion"] as const;
 
-export function* writePostgresIndex(papers: IndexedPaper[]): TxBody<void> {
+export function* writePostgresIndex(papers: IndexedPaper[]): TxBody<string[]> {
   for (const chunk of chunks(papers, 200)) {
     const parameters: unknown[] = [];
     const tuples: string[] = [];
@@ -31,6 +31,7 @@ export function* writePostgresIndex(papers: IndexedPaper[]): TxBody<void> {
       parameters,
     );
   }
+  return [];
 }
 
 /** Tokens are letters and digits only (search-text.ts), so single quotes are just a formality. */

@@ -1,7 +1,7 @@
 /**
  * SQLite FTS5: the index writer for ingest and `searchCandidates`. The FTS rowid is a recency key
  * (last_seen day × 2^32 + paper num, search-text.ts), so "newest first" is FTS5's own `ORDER BY rowid
- * DESC` and a LIMIT stops the scan early instead of sorting every match.
+ * DESC` and a LIMIT stops the scan early instead of sorting every match. Title hits come first.
  */
 import { CompiledQuery, type Kysely } from "kysely";
 import type { ArchivedPaper } from "../core/paper.js";
@@ -10,12 +10,18 @@ import { chunks, type IndexedPaper } from "./ingest.js";
 import { paperFromRow } from "./rows.js";
 import type { Database } from "./schema.js";
 import { alternativePhrases, authorTokens, categoryPhrase, numFromKey, recencyKey, sqliteFieldText, type TermPhrase } from "./search-text.js";
+import { collectWords, expandPrefix, writeTerms } from "./search-vocab.js";
 import type { TxBody } from "./tx.js";
 
 const TEXT_COLUMNS = ["title", "tldr", "abstract", "motivation", "method", "result", "conclusion"] as const;
 const FTS_COLUMNS = `rowid, ${TEXT_COLUMNS.join(", ")}, authors, categories`;
 
-export function* writeSqliteIndex(papers: IndexedPaper[]): TxBody<void> {
+/**
+ * Brings the FTS rows of these papers up to date and records their words. `knownWords` (words this
+ * process has already committed) only saves statements; the caller adds the returned new words to it
+ * once the transaction has committed.
+ */
+export function* writeSqliteIndex(papers: IndexedPaper[], knownWords: ReadonlySet<string> = new Set()): TxBody<string[]> {
   const stale = papers.filter((p) => p.previousLastSeen !== null).map((p) => recencyKey(p.previousLastSeen!, p.num));
   for (const chunk of chunks(stale, 1000)) {
     yield CompiledQuery.raw(`DELETE FROM papers_fts WHERE rowid IN (${chunk.map(() => "?").join(",")})`, chunk);
@@ -33,32 +39,53 @@ export function* writeSqliteIndex(papers: IndexedPaper[]): TxBody<void> {
     const tuple = `(${new Array(10).fill("?").join(",")})`;
     yield CompiledQuery.raw(`INSERT INTO papers_fts (${FTS_COLUMNS}) VALUES ${chunk.map(() => tuple).join(",")}`, parameters);
   }
+  const words = new Set<string>();
+  for (const { row } of papers) for (const column of TEXT_COLUMNS) collectWords(row[column], words);
+  const fresh = [...words].filter((w) => !knownWords.has(w));
+  yield* writeTerms(fresh);
+  return fresh;
 }
 
 function quote(token: string): string {
   return `"${token.replaceAll('"', '""')}"`;
 }
 
+/** Prefix → the index words it stands for (search-vocab.ts); absent or null: keep the prefix syntax. */
+export type Expansions = ReadonlyMap<string, readonly string[] | null>;
+
+// An OR of concrete phrases is merged lazily; past this many the cross product costs more than FTS5's
+// own prefix merge.
+const MAX_PHRASES = 96;
+
 /** `"kv" + "cach" *`: FTS5 marks prefixes per string, and `+` joins strings into one phrase. */
-function phraseExpr(phrase: TermPhrase): string {
-  return phrase.tokens.map((t) => `${quote(t.text)}${t.prefix ? " *" : ""}`).join(" + ");
+function phraseExpr(phrase: TermPhrase, expansions: Expansions): string {
+  let variants: string[][] = [[]];
+  for (const token of phrase.tokens) {
+    const forms = token.prefix ? expansions.get(token.text) : [token.text];
+    if (forms === undefined || forms === null || variants.length * forms.length > MAX_PHRASES) {
+      return phrase.tokens.map((t) => `${quote(t.text)}${t.prefix ? " *" : ""}`).join(" + ");
+    }
+    variants = variants.flatMap((v) => forms.map((form) => [...v, form]));
+  }
+  const phrases = variants.map((v) => quote(v.join(" ")));
+  return phrases.length === 1 ? phrases[0]! : `(${phrases.join(" OR ")})`;
 }
 
 /** An alternative as an FTS5 expression, or null when the index cannot narrow it. */
-function alternativeExpr(alternative: SearchAlternative, onlyTitle: boolean): string | null {
+function alternativeExpr(alternative: SearchAlternative, onlyTitle: boolean, expansions: Expansions): string | null {
   const phrases = alternativePhrases(alternative);
   if (phrases.length === 0) return null;
-  const body = phrases.map(phraseExpr).join(" AND ");
+  const body = phrases.map((p) => phraseExpr(p, expansions)).join(" AND ");
   const field = onlyTitle ? "title" : alternative.field;
   const columns = field !== undefined && (TEXT_COLUMNS as readonly string[]).includes(field) ? field : TEXT_COLUMNS.join(" ");
   return `{${columns}} : (${body})`;
 }
 
 /** The plan as one FTS5 MATCH expression (null: nothing to match on, every paper is a candidate). */
-export function planExpression(plan: SearchPlan): string | null {
+export function planExpression(plan: SearchPlan, expansions: Expansions = new Map()): string | null {
   const parts: string[] = [];
   for (const group of plan.all) {
-    const alternatives = group.any.map((a) => alternativeExpr(a, false));
+    const alternatives = group.any.map((a) => alternativeExpr(a, false, expansions));
     // One alternative the index cannot narrow makes the whole group unnarrowable.
     if (alternatives.length === 0 || alternatives.some((a) => a === null)) continue;
     parts.push(`(${alternatives.join(" OR ")})`);
@@ -67,55 +94,57 @@ export function planExpression(plan: SearchPlan): string | null {
   if (authorWords.length > 0) parts.push(`{authors} : (${authorWords.map((t) => quote(t.text)).join(" AND ")})`);
   const categories = plan.categories.map(categoryPhrase);
   if (categories.length > 0 && categories.every((c) => c !== null)) {
-    parts.push(`{categories} : (${categories.map((c) => phraseExpr(c!)).join(" OR ")})`);
+    parts.push(`{categories} : (${categories.map((c) => phraseExpr(c!, new Map())).join(" OR ")})`);
   }
   return parts.length === 0 ? null : parts.join(" AND ");
 }
 
 /** Papers where some term of the plan hits the title: ranked above the rest. */
-export function titleExpression(plan: SearchPlan): string | null {
+export function titleExpression(plan: SearchPlan, expansions: Expansions = new Map()): string | null {
   const hits = plan.all
     .flatMap((g) => g.any)
     .filter((a) => a.field === undefined || a.field === "title")
-    .map((a) => alternativeExpr(a, true))
+    .map((a) => alternativeExpr(a, true, expansions))
     .filter((e): e is string => e !== null);
   return hits.length === 0 ? null : `(${hits.join(" OR ")})`;
 }
 
-interface Hit {
-  key: number;
-  score: number;
+async function expansionsFor(db: Kysely<Database>, plan: SearchPlan): Promise<Expansions> {
+  const prefixes = new Set<string>();
+  for (const alternative of plan.all.flatMap((g) => g.any)) {
+    for (const phrase of alternativePhrases(alternative)) {
+      if (!phrase.cjk) for (const token of phrase.tokens) if (token.prefix) prefixes.add(token.text);
+    }
+  }
+  const expansions = new Map<string, readonly string[] | null>();
+  for (const prefix of prefixes) expansions.set(prefix, await expandPrefix(db, prefix));
+  return expansions;
 }
 
 export async function searchSqlite(db: Kysely<Database>, plan: SearchPlan, limit: number): Promise<ArchivedPaper[]> {
   if (limit <= 0) return [];
-  const expression = planExpression(plan);
+  const expansions = await expansionsFor(db, plan);
+  const expression = planExpression(plan, expansions);
   if (expression === null) {
     const recent = await db.selectFrom("papers").selectAll().orderBy("last_seen", "desc").orderBy("num", "desc").limit(limit).execute();
     return recent.map(paperFromRow);
   }
-  const title = titleExpression(plan);
+  const title = titleExpression(plan, expansions);
   const titleHits = title === null ? [] : await matchNewest(db, `(${expression}) AND ${title}`, limit);
-  const seen = new Set(titleHits.map((h) => h.key));
-  const bodyHits = titleHits.length >= limit ? [] : (await matchNewest(db, expression, limit)).filter((h) => !seen.has(h.key));
-  const ordered = [...rankWithinDays(titleHits), ...rankWithinDays(bodyHits)].slice(0, limit);
-  return loadByKeys(db, ordered.map((h) => h.key));
+  const seen = new Set(titleHits);
+  const bodyHits = titleHits.length >= limit ? [] : (await matchNewest(db, expression, limit)).filter((key) => !seen.has(key));
+  return loadByKeys(db, [...titleHits, ...bodyHits].slice(0, limit));
 }
 
-async function matchNewest(db: Kysely<Database>, expression: string, limit: number): Promise<Hit[]> {
-  const result = await db.executeQuery<{ rowid: number; score: number }>(
-    CompiledQuery.raw("SELECT rowid, bm25(papers_fts) AS score FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rowid DESC LIMIT ?", [
-      expression,
-      limit,
-    ]),
+/**
+ * Keys of the newest matches. No bm25: FTS5 computes it from every matching row's statistics, which
+ * doubled the cost of broad queries; within one day, papers keep their archive order.
+ */
+async function matchNewest(db: Kysely<Database>, expression: string, limit: number): Promise<number[]> {
+  const result = await db.executeQuery<{ rowid: number }>(
+    CompiledQuery.raw("SELECT rowid FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rowid DESC LIMIT ?", [expression, limit]),
   );
-  return result.rows.map((r) => ({ key: Number(r.rowid), score: Number(r.score) }));
-}
-
-/** Recency first (the key's day), then bm25 (lower is better in FTS5) among papers of the same day. */
-function rankWithinDays(hits: Hit[]): Hit[] {
-  const day = (key: number) => Math.floor(key / 2 ** 32);
-  return hits.slice().sort((a, b) => day(b.key) - day(a.key) || a.score - b.score || b.key - a.key);
+  return result.rows.map((r) => Number(r.rowid));
 }
 
 async function loadByKeys(db: Kysely<Database>, keys: number[]): Promise<ArchivedPaper[]> {

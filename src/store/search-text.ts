@@ -127,7 +127,29 @@ export function alternativePhrases(alternative: SearchAlternative): TermPhrase[]
     const parts = splitWords(word);
     parts.forEach((text, k) => tokens.push({ text, prefix: prefix && k === parts.length - 1 }));
   });
-  return tokens.length === 0 ? [] : [{ tokens, cjk: false }];
+  return withoutFunctionWords(tokens).map((run) => ({ tokens: run, cjk: false }));
+}
+
+// Short function words as prefixes (`of*`, `to*`, `for*`) expand to thousands of index terms, which FTS5
+// merges in full before it can return the first row; they also narrow nothing. Inside a phrase they are
+// left out, and the words around them become phrases of their own: still a superset of the phrase.
+const FUNCTION_WORDS = new Set(
+  "a an and are as at be but by can do for from has have in into is it its not of on or our than that the this to via was we were with".split(" "),
+);
+
+function withoutFunctionWords(tokens: PhraseToken[]): PhraseToken[][] {
+  if (tokens.every((t) => FUNCTION_WORDS.has(t.text))) return tokens.length === 0 ? [] : [tokens];
+  const runs: PhraseToken[][] = [];
+  let run: PhraseToken[] = [];
+  for (const token of tokens) {
+    if (!FUNCTION_WORDS.has(token.text)) run.push(token);
+    else if (run.length > 0) {
+      runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
 }
 
 /** Author words: exact words, each required on its own. */

@@ -34,6 +34,8 @@ export class KyselyStore implements Store {
   private readonly deliveries: DeliveryRepository;
   private readonly state: StateRepository;
   private readonly writeIndex: IndexWriter;
+  /** Index words this process has committed (search-vocab.ts): saves re-inserting them every ingest. */
+  private readonly knownWords = new Set<string>();
 
   constructor(parts: KyselyStoreParts) {
     this.db = parts.db;
@@ -46,7 +48,7 @@ export class KyselyStore implements Store {
     this.channels = new ChannelRepository(this.db, this.now);
     this.deliveries = new DeliveryRepository(this.db, this.runner, this.now);
     this.state = new StateRepository(this.db);
-    this.writeIndex = this.dialect === "sqlite" ? writeSqliteIndex : writePostgresIndex;
+    this.writeIndex = this.dialect === "sqlite" ? (papers) => writeSqliteIndex(papers, this.knownWords) : writePostgresIndex;
   }
 
   async migrate(): Promise<void> {
@@ -60,7 +62,10 @@ export class KyselyStore implements Store {
 
   async ingestDigest(input: { date: string; hash: string; source: string; papers: Paper[] }): Promise<IngestResult> {
     const now = this.now();
-    const result = await this.runner.run(() => ingestBody(this.db, input, now, this.writeIndex));
+    const { result, words } = await this.runner.run(() => ingestBody(this.db, input, now, this.writeIndex));
+    // Bounded: past a million words the set costs more memory than the statements it saves.
+    if (this.knownWords.size > 1_000_000) this.knownWords.clear();
+    for (const word of words) this.knownWords.add(word);
     this.logger?.debug({ date: input.date, outcome: result.outcome, seq: result.digest.seq, newPapers: result.newPapers }, "digest ingested");
     return result;
   }

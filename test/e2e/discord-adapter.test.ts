@@ -112,9 +112,11 @@ describe("Discord adapter against the fake", () => {
     const count = platform.render(long).length;
     expect(count).toBeGreaterThan(3);
     reply = () => long;
-    const pending = fake.dispatchInteraction({ guildId: GUILD, channelId: CHANNEL, subcommand: "search", options: [{ name: "query", type: 3, value: "moe" }], messages: count });
+    const deferrals = (): number => fake.requests.filter((r) => r.path.endsWith("/callback") && (r.body as { type: number }).type === 5).length;
+    const before = deferrals();
+    const pending = fake.dispatchInteraction({ guildId: GUILD, channelId: CHANNEL, subcommand: "status", messages: count });
     // The adapter defers on its own once the handler is slow; then the handler finishes.
-    await waitFor(() => fake.requests.some((r) => r.path.endsWith("/callback") && (r.body as { type: number }).type === 5));
+    await waitFor(() => deferrals() === before + 1);
     open();
     const result = await pending;
     gate = null;
@@ -123,6 +125,13 @@ describe("Discord adapter against the fake", () => {
     expect(result.deferredEphemeral).toBe(true);
     expect(result.messages.map((m) => m.via)).toEqual(["edit", ...Array<string>(count - 1).fill("followup")]);
     expect(result.messages.every((m) => m.ephemeral)).toBe(true);
+  });
+
+  it("defers archive lookups before running them, even when they turn out fast", async () => {
+    const result = await fake.dispatchInteraction({ guildId: GUILD, channelId: CHANNEL, subcommand: "search", options: [{ name: "query", type: 3, value: "moe" }] });
+    expect(result.callbacks).toEqual([5]);
+    expect(result.messages.map((m) => m.via)).toEqual(["edit"]);
+    expect(seen.at(-1)!.command).toEqual({ name: "search", args: "moe" });
   });
 
   it("answers a DM with a short pointer to server channels, without calling the handler", async () => {
@@ -174,6 +183,26 @@ describe("Discord adapter against the fake", () => {
     fake.setChannelState(ref.channel, "ok");
     fake.failNext(4, { status: 502 });
     expect(await failure("k4")).toMatchObject({ code: "discord_http_502", retryable: true });
+  });
+
+  it("honours the bucket's X-RateLimit headers: ten quick sends, all delivered, none answered 429", async () => {
+    fake.rateLimit = { limit: 3, windowMs: 150 };
+    const ref = { platform: "discord" as const, workspace: GUILD, channel: CHANNEL };
+    const message = platform.render(notePost("x", [[{ kind: "text", text: "y" }]]))[0]!;
+    for (let i = 0; i < 10; i += 1) await platform.send(ref, message, { key: `bucket:${i}`, replyTo: null, recovering: false });
+    fake.rateLimit = { limit: 50, windowMs: 1000 };
+    const creates = fake.requests.filter((r) => r.path === `/channels/${CHANNEL}/messages`);
+    expect(creates.filter((r) => r.status === 200)).toHaveLength(10);
+    expect(creates.filter((r) => r.status === 429)).toEqual([]);
+  });
+
+  it("fails to start with a token Discord rejects", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "paperboy-discord-"));
+    writeFileSync(join(dir, "default.json"), "{}");
+    const config = loadConfig({ env: { DISCORD_TOKEN: "wrong", DISCORD_API_URL: fake.apiUrl }, configDir: dir });
+    const other = createDiscordPlatform({ config, store: stubStore([]), logger: silentLogger() });
+    await expect(other.start(async () => notePost("x", []))).rejects.toThrow(/token/i);
+    await other.stop();
   });
 
   it("pauses a removed server's channels and resumes them when the bot is added back", async () => {

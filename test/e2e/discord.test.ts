@@ -265,6 +265,18 @@ describe("Discord over the gateway, two servers", () => {
     expect(urls.toSorted()).toEqual(ids.map((id) => `https://arxiv.org/abs/${id}`).toSorted());
   });
 
+  it("answers a 300-paper /papers digest preview with a reply and ephemeral follow-ups, every paper once", async () => {
+    const context = { channel: { platform: "discord" as const, workspace: G1, channel: C.BIG }, userId: "u", isManager: true };
+    const expected = app.platforms.get("discord")!.render(await app.handleCommand({ name: "digest", args: "2026-02-01" }, context)).length;
+    expect(expected).toBeGreaterThan(30);
+    const result = await run(C.BIG, "digest", { date: "2026-02-01" }, { messages: expected });
+    expect(result.messages).toHaveLength(expected);
+    expect(result.messages.slice(1).every((m) => m.via === "followup" && m.ephemeral)).toBe(true);
+    const urls = result.messages.flatMap((m) => (m.body.embeds ?? []) as APIEmbed[]).map((embed) => embed.url).filter((url) => url !== undefined);
+    expect(urls).toHaveLength(300);
+    expect(new Set(urls).size).toBe(300);
+  });
+
   it("delivers hostile titles and TL;DRs inert, with allowed_mentions on every body", async () => {
     const hostile = "@everyone @here <@123> <@&456> <#789> **bold** __under__ ||spoiler|| [click](http://evil.example)";
     await ingest("2026-02-02", digestMarkdown([

@@ -107,3 +107,61 @@ describe("Slack over HTTP", () => {
     expect(channel?.pausedReason).toBe("slack app uninstalled");
   });
 });
+
+describe("Slack over HTTP with OAuth installs (multi-workspace)", () => {
+  let fake: FakeSlack;
+  let env: SlackTestApp;
+  let base: string;
+
+  beforeAll(async () => {
+    fake = await FakeSlack.start();
+    fake.setOAuthClient("111.222", "client-secret");
+    env = await startSlackTestApp({ fake, now: new Date("2026-01-06T08:00:00Z"), slack: { signingSecret: SECRET, clientId: "111.222", clientSecret: "client-secret", stateSecret: "state-secret" } });
+    const platform = env.app.platforms.get("slack") as SlackPlatform;
+    base = `http://127.0.0.1:${platform.receiverPort!()}`;
+  });
+
+  afterAll(async () => {
+    await env?.close();
+    await fake?.close();
+  });
+
+  it("installs a workspace through /slack/install and /slack/oauth_redirect, then posts and answers there", async () => {
+    const team = fake.addTeam("T5");
+    fake.addChannel("T5", "C5");
+    const install = await fetch(`${base}/slack/install`, { redirect: "manual" });
+    expect(install.status).toBe(200);
+    const cookie = install.headers.get("set-cookie")?.split(";")[0];
+    expect(cookie).toBeTruthy();
+    const state = /state=([^&"]+)/.exec(await install.text())?.[1];
+    expect(state).toBeTruthy();
+
+    const code = fake.addOAuthCode("T5");
+    // Without the browser's state cookie the callback is refused (CSRF protection).
+    const forged = await fetch(`${base}/slack/oauth_redirect?code=${code}&state=${state}`, { redirect: "manual" });
+    expect(forged.status).toBeGreaterThanOrEqual(400);
+    expect(await env.app.store.getState("slack:installation:team:T5")).toBeNull();
+
+    const callback = await fetch(`${base}/slack/oauth_redirect?code=${code}&state=${state}`, { redirect: "manual", headers: { cookie: cookie! } });
+    expect(callback.status).toBe(200);
+    const stored = JSON.parse((await env.app.store.getState("slack:installation:team:T5"))!) as { bot: { token: string } };
+    expect(stored.bot.token).toBe(team.botToken);
+
+    // The installed workspace can use /papers (authorized from the installation) …
+    const responseUrl = fake.newResponseUrl();
+    const body = new URLSearchParams(slashPayload("T5", "C5", "U1", "subscribe federated", responseUrl) as Record<string, string>).toString();
+    expect((await fetch(`${base}/slack/events`, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded", ...signSlackRequest(SECRET, body) } })).status).toBe(200);
+    expect(textOf((await fake.waitForReplies(responseUrl, 1))[0]!.body)).toContain("Subscribed to 1 topic");
+    // … and gets its digest, sent with its own token.
+    await env.app.deliverDue(new Date("2026-01-06T09:01:00Z"));
+    const posted = fake.posted("T5", "C5");
+    expect(posted.length).toBeGreaterThanOrEqual(1);
+    expect(fake.calls("chat.postMessage").every((call) => call.headers.authorization === `Bearer ${team.botToken}`)).toBe(true);
+  });
+
+  it("refuses to send to a workspace that never installed the app", async () => {
+    const slack = env.app.platforms.get("slack")!;
+    const [message] = slack.render({ header: { title: "x" }, intro: [], cards: [], notes: [], overflow: null, format: "compact", ephemeral: false });
+    await expect(slack.send({ platform: "slack", workspace: "TNOPE", channel: "C1" }, message!, { key: "k", replyTo: null, recovering: false })).rejects.toMatchObject({ code: "slack_not_installed", retryable: false });
+  });
+});

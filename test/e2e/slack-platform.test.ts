@@ -40,7 +40,7 @@ describe("the Slack platform with a stub command handler", () => {
         done();
       },
     });
-    platform = createSlackPlatform({ config, store, logger: pino({ level: "warn" }, sink) });
+    platform = createSlackPlatform({ config, store, logger: pino({ level: "debug" }, sink) });
     await platform.start((command, context) => handler(command, context));
   });
 

@@ -3,6 +3,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Store } from "../../src/core/ports.js";
 import { paper, plan, term } from "./store-fixtures.js";
 
+/** Every word a prefix, as the topic planner sends word forms. */
+const forms = (text: string) => term(text, { prefix: true, prefixes: text.split(" ").map(() => true) });
+
 const ids = async (store: Store, p: ReturnType<typeof plan>, limit = 50) => (await store.searchCandidates(p, limit)).map((x) => x.id);
 
 export function searchContract(store: () => Store): void {
@@ -37,20 +40,49 @@ export function searchContract(store: () => Store): void {
     });
 
     it("finds phrases across word forms and separators", async () => {
-      expect(new Set(await ids(store(), plan([term("kv cache")])))).toEqual(new Set(["old-title", "old-body", "new-body"]));
+      expect(new Set(await ids(store(), plan([forms("kv cache")])))).toEqual(new Set(["old-title", "old-body", "new-body"]));
+      // Without prefixes a word matches only itself: "cache" is not "caches".
+      expect(new Set(await ids(store(), plan([term("kv cache")])))).toEqual(new Set(["old-title", "new-body"]));
       expect(await ids(store(), plan([term("speculative decoding")]))).toEqual(["new-title"]);
       // Word order matters in a phrase.
       expect(await ids(store(), plan([term("decoding speculative")]))).toEqual([]);
     });
 
     it("ranks title hits first, then the most recent", async () => {
-      expect(await ids(store(), plan([term("kv cache")]))).toEqual(["old-title", "new-body", "old-body"]);
+      expect(await ids(store(), plan([forms("kv cache")]))).toEqual(["old-title", "new-body", "old-body"]);
       expect(await ids(store(), plan([[term("cach", { prefix: true })]]))).toEqual(["new-title", "old-title", "new-body", "old-body"]);
     });
 
-    it("matches a prefix (stem) in the last word", async () => {
+    it("matches a prefix in the last word", async () => {
       expect(new Set(await ids(store(), plan([term("quantiz", { prefix: true })])))).toEqual(new Set(["new-body"]));
-      expect(new Set(await ids(store(), plan([term("llm", { prefix: false })])))).toEqual(new Set(["old-body", "new-title"]));
+      expect(await ids(store(), plan([term("llm", { prefix: false })]))).toEqual(["old-body"]);
+      expect(new Set(await ids(store(), plan([term("llm", { prefix: true })])))).toEqual(new Set(["old-body", "new-title"]));
+    });
+
+    it("matches a prefix in any word of a phrase (per-word prefixes)", async () => {
+      await store().ingestDigest({
+        date: "2026-01-08",
+        hash: "g",
+        source: "g.md",
+        papers: [
+          paper("gen-1", { title: "Generative retrieval", abstract: "Generation studies of quality." }),
+          paper("gen-2", { title: "General methods", abstract: "KV caching strategies." }),
+        ],
+      });
+      expect(await ids(store(), plan([term("generat", { prefix: true })]))).toEqual(["gen-1"]);
+      expect(await ids(store(), plan([term("generat stud", { prefix: true, prefixes: [true, true] })]))).toEqual(["gen-1"]);
+      // Without per-word prefixes only the last word is a prefix: "generat" alone is not a word.
+      expect(await ids(store(), plan([term("generat stud", { prefix: true })]))).toEqual([]);
+      expect(new Set(await ids(store(), plan([term("kv cach strateg", { prefix: true, prefixes: [true, true, true] })])))).toEqual(new Set(["gen-2"]));
+      expect(new Set(await ids(store(), plan([term("kv cach", { prefix: false, prefixes: [false, true] })])))).toEqual(
+        new Set(["old-title", "old-body", "new-body", "gen-2"]),
+      );
+    });
+
+    it("finds phrases with short function words in them", async () => {
+      expect(await ids(store(), plan([forms("keeps the kv cache in blocks")]))).toEqual(["new-body"]);
+      expect(await ids(store(), plan([forms("speculative decoding with a draft model")]))).toEqual(["new-title"]);
+      expect(await ids(store(), plan([forms("for")]))).toEqual(["new-title"]);
     });
 
     it("restricts an alternative to one field", async () => {
@@ -65,7 +97,7 @@ export function searchContract(store: () => Store): void {
     });
 
     it("filters by category, exact or by prefix", async () => {
-      expect(await ids(store(), plan([term("kv cache")], { categories: ["cs.DC"] }))).toEqual(["old-body"]);
+      expect(await ids(store(), plan([forms("kv cache")], { categories: ["cs.DC"] }))).toEqual(["old-body"]);
       expect(await ids(store(), plan([], { categories: ["cs.AR"] }))).toEqual(["new-title"]);
       expect(await ids(store(), plan([], { categories: ["CS.ar"] }))).toEqual(["new-title"]);
       expect(new Set(await ids(store(), plan([], { categories: ["cs.*"] })))).toEqual(

@@ -8,16 +8,17 @@ import type { Spelling } from "./expand.js";
 import { DEFAULT_TOPIC_LIMITS } from "./limits.js";
 import type { TopicLimits } from "./limits.js";
 import { parseTopic } from "./parse.js";
-import { cjkKey, hasCjk, tokenize } from "./text.js";
+import { cjkKey, foldedCjkCode, hasCjk, tokenize } from "./text.js";
 import { alternativeSignature } from "./signature.js";
+import { DEFAULT_TERM_STATS } from "./term-stats.js";
 import { compileWords, joinedWord } from "./words.js";
 import type { WordMatcher } from "./words.js";
 
 export type CompiledAlternative =
   /** Consecutive words within one text field. */
-  | { readonly kind: "phrase"; readonly words: readonly WordMatcher[] }
+  | { readonly kind: "phrase"; readonly words: readonly WordMatcher[]; readonly anchor: number }
   /** Normalized CJK text, a substring of a text field (separators removed on both sides). */
-  | { readonly kind: "cjk"; readonly text: string }
+  | { readonly kind: "cjk"; readonly text: string; readonly probe: number }
   /** Consecutive exact words within one author's name. */
   | { readonly kind: "author"; readonly words: readonly string[] }
   /** A category, or a category prefix (`cs.*` → `cs.`). */
@@ -91,11 +92,25 @@ function compileTerm(term: TermAlternative, field: TopicField | null): CompiledA
 }
 
 function fromSpelling(spelling: Spelling): CompiledAlternative {
-  return spelling.kind === "cjk" ? { kind: "cjk", text: spelling.text } : phrase(spelling.words);
+  return spelling.kind === "cjk" ? cjk(spelling.text) : phrase(spelling.words);
 }
 
+/** `probe`: the rarest CJK character of the text, checked before scanning for it (see find.ts). */
+function cjk(text: string): CompiledAlternative {
+  let probe = "";
+  for (const key of cjkKeysOf(text)) {
+    if (probe === "" || DEFAULT_TERM_STATS.frequency(key) < DEFAULT_TERM_STATS.frequency(probe)) probe = key;
+  }
+  return { kind: "cjk", text, probe: probe === "" ? -1 : probe.codePointAt(2)! };
+}
+
+/** `anchor`: index of the rarest word, where verification starts (see find.ts). */
 function phrase(words: WordMatcher[]): CompiledAlternative {
-  return { kind: "phrase", words };
+  let anchor = 0;
+  for (let i = 1; i < words.length; i++) {
+    if (DEFAULT_TERM_STATS.frequency(words[i]!.key) < DEFAULT_TERM_STATS.frequency(words[anchor]!.key)) anchor = i;
+  }
+  return { kind: "phrase", words, anchor };
 }
 
 /** Index keys of an alternative: ALL of them are present in a paper where it occurs. */
@@ -112,18 +127,12 @@ export function alternativeKeys(alt: CompiledAlternative): string[] {
   }
 }
 
-const CJK_CHAR_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-
-/** CJK keys: bigrams (or single characters when none are adjacent), as papers list them (prepare.ts). */
+/** CJK keys: `c:` + each CJK character (as papers list them, see prepare.ts `paperCjkChars`). */
 export function cjkKeysOf(text: string): string[] {
-  const chars = [...text];
   const keys = new Set<string>();
-  for (let i = 0; i < chars.length; i++) {
-    const a = chars[i]!;
-    if (!CJK_CHAR_RE.test(a)) continue;
-    const b = chars[i + 1];
-    if (b !== undefined && CJK_CHAR_RE.test(b)) keys.add(`c:${a}${b}`);
+  for (const ch of text) {
+    const code = foldedCjkCode(ch.codePointAt(0)!);
+    if (code !== null) keys.add(`c:${String.fromCodePoint(code)}`);
   }
-  if (keys.size === 0) for (const ch of chars) if (CJK_CHAR_RE.test(ch)) keys.add(`c:${ch}`);
   return [...keys];
 }

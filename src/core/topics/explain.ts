@@ -48,11 +48,12 @@ function termOf(clause: CompiledClause): string {
   return clause.terms.map((a) => (a.quoted ? `"${a.text}"` : `'${a.text}'`)).join(" or ");
 }
 
+/** `title ("KV-cache"), abstract`: the fields, with what was found in the first one. */
 function where(hits: Hit[]): string {
   const fields = [...new Set(hits.map((h) => h.field))];
   const first = hits[0];
-  const sample = first !== undefined && first.field !== "cat" ? ` ("${first.text}")` : "";
-  return `${fields.join(", ")}${sample}`;
+  if (first === undefined) return "";
+  return [`${first.field} ("${first.text}")`, ...fields.slice(1)].join(", ");
 }
 
 function reasonFor(clause: CompiledClause, ok: boolean, hits: Hit[], paper: PreparedPaper): string {

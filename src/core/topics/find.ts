@@ -3,6 +3,7 @@
  * reported to a visitor that can stop early, so "does it hold?" costs one occurrence and "where?" all.
  */
 import type { CompiledAlternative } from "./compile.js";
+import { fieldCjk, paperCjkChars } from "./prepare.js";
 import type { PreparedField, PreparedPaper } from "./prepare.js";
 import type { Token } from "./text.js";
 import { wordMatches } from "./words.js";
@@ -18,9 +19,9 @@ export type Visitor = (field: PreparedField | "cat", start: number, end: number,
 export function findAlternative(alt: CompiledAlternative, scope: string | null, paper: PreparedPaper, visit: Visitor): boolean {
   switch (alt.kind) {
     case "phrase":
-      return findPhrase(alt.words, scope, paper, visit);
+      return findPhrase(alt.words, alt.anchor, scope, paper, visit);
     case "cjk":
-      return findCjk(alt.text, scope, paper, visit);
+      return (alt.probe < 0 || paperCjkChars(paper).has(alt.probe)) && findCjk(alt.text, scope, paper, visit);
     case "author":
       return findAuthor(alt.words, paper, visit);
     case "cat":
@@ -38,10 +39,11 @@ export function alternativeOccurs(alt: CompiledAlternative, scope: string | null
   return findAlternative(alt, scope, paper, stopAtFirst);
 }
 
-function findPhrase(words: readonly WordMatcher[], scope: string | null, paper: PreparedPaper, visit: Visitor): boolean {
-  const first = words[0];
-  if (first === undefined) return false;
-  const postings = paper.postings.get(first.key);
+function findPhrase(words: readonly WordMatcher[], anchor: number, scope: string | null, paper: PreparedPaper, visit: Visitor): boolean {
+  const pivot = words[anchor];
+  if (pivot === undefined) return false;
+  // Start from the phrase's rarest word: fewer occurrences to try than from its first word.
+  const postings = paper.postings.get(pivot.key);
   if (postings === undefined) return false;
   for (const p of postings) {
     const f = p >>> 21;
@@ -50,16 +52,18 @@ function findPhrase(words: readonly WordMatcher[], scope: string | null, paper: 
     const at = (p >>> 1) & 0xfffff;
     const compound = (p & 1) === 1;
     const token = compound ? field.compounds.get(at)! : field.tokens[at]!;
-    if (!wordMatches(first, token)) continue;
-    const end = words.length === 1 ? token.end : phraseEnd(words, field, at + (compound ? 2 : 1), token.end);
-    if (end >= 0 && visit(field, token.start, end, f)) return true;
+    if (!wordMatches(pivot, token)) continue;
+    const end = anchor === words.length - 1 ? token.end : phraseEnd(words, anchor + 1, field, at + (compound ? 2 : 1), token.end);
+    if (end < 0) continue;
+    const start = anchor === 0 ? token.start : phraseStart(words, anchor - 1, field, at, token.start);
+    if (start >= 0 && visit(field, start, end, f)) return true;
   }
   return false;
 }
 
-/** Matches words[1..] from token `at` (a word may also match a hyphen compound); end offset, or -1. */
-function phraseEnd(words: readonly WordMatcher[], field: PreparedField, at: number, end: number): number {
-  for (let k = 1; k < words.length; k++) {
+/** Matches words[from..] from token `at` (a word may also match a hyphen compound); end offset, or -1. */
+function phraseEnd(words: readonly WordMatcher[], from: number, field: PreparedField, at: number, end: number): number {
+  for (let k = from; k < words.length; k++) {
     const word = words[k]!;
     const token: Token | undefined = field.tokens[at];
     if (token !== undefined && wordMatches(word, token)) {
@@ -78,11 +82,33 @@ function phraseEnd(words: readonly WordMatcher[], field: PreparedField, at: numb
   return end;
 }
 
+/** Matches words[..from] backwards, ending just before token `at`; start offset, or -1. */
+function phraseStart(words: readonly WordMatcher[], from: number, field: PreparedField, at: number, start: number): number {
+  for (let k = from; k >= 0; k--) {
+    const word = words[k]!;
+    const token: Token | undefined = field.tokens[at - 1];
+    if (token !== undefined && wordMatches(word, token)) {
+      start = token.start;
+      at -= 1;
+      continue;
+    }
+    const compound = field.compounds.get(at - 2);
+    if (compound !== undefined && wordMatches(word, compound)) {
+      start = compound.start;
+      at -= 2;
+      continue;
+    }
+    return -1;
+  }
+  return start;
+}
+
 function findCjk(text: string, scope: string | null, paper: PreparedPaper, visit: Visitor): boolean {
   for (let f = 0; f < paper.fields.length; f++) {
     const field = paper.fields[f]!;
-    if (field.cjk === null || (scope !== null && field.name !== scope)) continue;
-    const cjk = field.cjk;
+    if (scope !== null && field.name !== scope) continue;
+    const cjk = fieldCjk(field);
+    if (cjk === null) continue;
     for (let i = cjk.text.indexOf(text); i >= 0; i = cjk.text.indexOf(text, i + text.length)) {
       if (visit(field, cjk.starts[i]!, cjk.ends[i + text.length - 1]!, f)) return true;
     }

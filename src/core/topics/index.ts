@@ -13,7 +13,7 @@ import type { CompiledClause, CompiledTopic } from "./compile.js";
 import type { TopicLimits } from "./limits.js";
 import { clauseHolds, describeMatch } from "./match.js";
 import type { TopicMatch } from "./match.js";
-import { preparePaper } from "./prepare.js";
+import { paperCjkChars, preparePaper } from "./prepare.js";
 import type { PreparedPaper } from "./prepare.js";
 import { topicSignature, clauseSignature } from "./signature.js";
 import { DEFAULT_TERM_STATS } from "./term-stats.js";
@@ -67,6 +67,8 @@ export interface TopicIndexOptions {
 
 export class TopicIndex<Id = number> {
   private readonly byKey = new Map<string, Slot<Id>[]>();
+  /** Slots filed under a CJK character (`c:` keys), by code point: papers list those on demand. */
+  private readonly byCjk = new Map<number, Slot<Id>[]>();
   private readonly bySignature = new Map<string, Slot<Id>>();
   private readonly byText = new Map<string, Slot<Id>>();
   private readonly byId = new Map<Id, Slot<Id>>();
@@ -135,15 +137,28 @@ export class TopicIndex<Id = number> {
     const out: IndexMatch<Id>[] = [];
     for (const key of prepared.keys) {
       const slots = this.byKey.get(key);
-      if (slots === undefined) continue;
-      for (const slot of slots) {
-        if (slot.round === round) continue;
-        slot.round = round;
-        if (!this.holds(slot, prepared, round)) continue;
-        for (const m of slot.members) out.push(new IndexMatch(m.id, m.text, slot.topic, prepared));
+      if (slots !== undefined) this.verify(slots, prepared, round, out);
+    }
+    if (this.byCjk.size > 0) {
+      for (const code of paperCjkChars(prepared)) {
+        const slots = this.byCjk.get(code);
+        if (slots !== undefined) this.verify(slots, prepared, round, out);
       }
     }
     return out;
+  }
+
+  private verify(slots: Slot<Id>[], paper: PreparedPaper, round: number, out: IndexMatch<Id>[]): void {
+    for (const slot of slots) {
+      if (slot.round === round) continue;
+      slot.round = round;
+      if (!this.holds(slot, paper, round)) continue;
+      for (const m of slot.members) out.push(new IndexMatch(m.id, m.text, slot.topic, paper));
+    }
+  }
+
+  private postingList(key: string): Slot<Id>[] | undefined {
+    return key.startsWith("c:") ? this.byCjk.get(key.codePointAt(2)!) : this.byKey.get(key);
   }
 
   /** Matches a whole digest; papers are prepared once each. */
@@ -173,9 +188,10 @@ export class TopicIndex<Id = number> {
     const slot: Slot<Id> = { signature, topic, nodes, members: [], keys: chooseKeys(topic, this.stats), round: 0 };
     this.bySignature.set(signature, slot);
     for (const key of slot.keys) {
-      const list = this.byKey.get(key);
-      if (list === undefined) this.byKey.set(key, [slot]);
-      else list.push(slot);
+      const list = this.postingList(key);
+      if (list !== undefined) list.push(slot);
+      else if (key.startsWith("c:")) this.byCjk.set(key.codePointAt(2)!, [slot]);
+      else this.byKey.set(key, [slot]);
     }
     return slot;
   }
@@ -194,11 +210,14 @@ export class TopicIndex<Id = number> {
   private dropSlot(slot: Slot<Id>): void {
     this.bySignature.delete(slot.signature);
     for (const key of slot.keys) {
-      const list = this.byKey.get(key);
+      const list = this.postingList(key);
       if (list === undefined) continue;
       const i = list.indexOf(slot);
       if (i >= 0) list.splice(i, 1);
-      if (list.length === 0) this.byKey.delete(key);
+      if (list.length === 0) {
+        if (key.startsWith("c:")) this.byCjk.delete(key.codePointAt(2)!);
+        else this.byKey.delete(key);
+      }
     }
     for (const node of slot.nodes) {
       node.users--;

@@ -1,10 +1,11 @@
 /**
  * A paper tokenized once for matching against any number of topics: per field its words (with spans into
- * the original text), hyphen compounds, CJK text, and the keys the topic index looks up.
+ * the original text) and hyphen compounds, word postings, and the keys the topic index looks up. CJK
+ * text (most of a Chinese TL;DR and summary) is only folded when a CJK term is actually looked for.
  */
 import { TEXT_FIELDS } from "../paper.js";
 import type { Paper, TextField } from "../paper.js";
-import { cjkText, hasCjk, stemWord, tokenize } from "./text.js";
+import { COMPOUND_PREFIXES, cjkText, foldedCjkCode, hasCjk, stemWord, tokenize } from "./text.js";
 import type { CjkText, Token } from "./text.js";
 import { tokenKeys } from "./words.js";
 
@@ -14,15 +15,17 @@ export interface PreparedField {
   name: TextField | "author";
   text: string;
   tokens: Token[];
-  /** `pre-training` as one word `pretraining`, keyed by the index of its first token. */
+  /** `pre-training` as one word `pretraining` (first halves: COMPOUND_PREFIXES), by its first token. */
   compounds: Map<number, Token>;
-  /** Separator-free normalized text, only for fields holding CJK characters. */
-  cjk: CjkText | null;
+  /** Whether the text holds CJK characters (then `fieldCjk` gives its separator-free form). */
+  hasCjk: boolean;
+  /** Filled by `fieldCjk` (declared up front so every field object keeps one shape: a hot path). */
+  cjk: CjkText | undefined;
 }
 
 /**
  * Where a word occurs, packed in one number (a digest has ~100,000 of them): text fields
- * `field << 21 | token << 1 | compound`, authors `author << 9 | token` (see `textPosting`, `authorPosting`).
+ * `field << 21 | token << 1 | compound`, authors `author << 9 | token`.
  */
 export type Posting = number;
 
@@ -49,16 +52,16 @@ export interface PreparedPaper {
   categories: string[];
   /** Word keys (`s:`, `a:`) → occurrences in `fields`; author word keys (`n:`) → occurrences in `authors`. */
   postings: Map<string, Posting[]>;
-  /** Every key a topic may be indexed under that this paper has (words, CJK, author words, categories). */
+  /** Every word, author-word and category key of the paper (CJK characters: see `paperCjkChars`). */
   keys: string[];
+  /** Filled by `paperCjkChars`. */
+  cjkChars: Set<number> | undefined;
 }
 
 const HYPHENS = new Set(["-", "\u2010", "\u2011"]);
-const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 export function preparePaper(paper: Paper): PreparedPaper {
   const postings = new Map<string, Posting[]>();
-  const keys = new Set<string>();
   const fields: PreparedField[] = [];
   for (const name of TEXT_FIELDS) {
     const text = paper[name];
@@ -73,7 +76,6 @@ export function preparePaper(paper: Paper): PreparedPaper {
     for (const [i, token] of field.compounds) {
       if (i < MAX_TOKENS) for (const key of tokenKeys(token)) addPosting(postings, key, textPosting(index, i, true));
     }
-    if (field.cjk !== null) addCjkKeys(field.cjk.text, keys);
   }
   const authors = paper.authors.map((name) => prepareField("author", name));
   authors.forEach((author, index) => {
@@ -81,13 +83,13 @@ export function preparePaper(paper: Paper): PreparedPaper {
     const count = Math.min(author.tokens.length, MAX_NAME_TOKENS);
     for (let i = 0; i < count; i++) addPosting(postings, `n:${author.tokens[i]!.word}`, authorPosting(index, i));
   });
-  for (const key of postings.keys()) keys.add(key);
+  const keys = [...postings.keys()];
   const categories = paper.categories.map((c) => c.trim().toLowerCase()).filter((c) => c !== "");
-  for (const category of categories) {
-    keys.add(`k:${category}`);
-    for (let n = 0; n <= category.length; n++) keys.add(`k:${category.slice(0, n)}*`);
+  for (const category of new Set(categories)) {
+    keys.push(`k:${category}`);
+    for (let n = 0; n <= category.length; n++) keys.push(`k:${category.slice(0, n)}*`);
   }
-  return { paper, fields, authors, categories, postings, keys: [...keys] };
+  return { paper, fields, authors, categories, postings, keys: [...new Set(keys)], cjkChars: undefined };
 }
 
 function prepareField(name: TextField | "author", text: string): PreparedField {
@@ -96,12 +98,12 @@ function prepareField(name: TextField | "author", text: string): PreparedField {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i]!;
     const b = tokens[i + 1]!;
-    if (b.start === a.end + 1 && HYPHENS.has(text[a.end]!)) {
+    if (b.start === a.end + 1 && HYPHENS.has(text[a.end]!) && COMPOUND_PREFIXES.has(a.word)) {
       const word = a.word + b.word;
       compounds.set(i, { word, stem: stemWord(word), start: a.start, end: b.end });
     }
   }
-  return { name, text, tokens, compounds, cjk: hasCjk(text) ? cjkText(text) : null };
+  return { name, text, tokens, compounds, hasCjk: name !== "author" && hasCjk(text), cjk: undefined };
 }
 
 function addPosting(postings: Map<string, Posting[]>, key: string, posting: Posting): void {
@@ -110,14 +112,27 @@ function addPosting(postings: Map<string, Posting[]>, key: string, posting: Post
   else list.push(posting);
 }
 
-/** Every CJK character and every pair of adjacent CJK characters (see compile.ts `cjkKeysOf`). */
-function addCjkKeys(text: string, keys: Set<string>): void {
-  let prev = "";
-  for (const ch of text) {
-    if (CJK_RE.test(ch)) {
-      keys.add(`c:${ch}`);
-      if (prev !== "") keys.add(`c:${prev}${ch}`);
-      prev = ch;
-    } else prev = "";
+/** The field's separator-free normalized text (for CJK substring search), folded on first use. */
+export function fieldCjk(field: PreparedField): CjkText | null {
+  if (!field.hasCjk) return null;
+  field.cjk ??= cjkText(field.text);
+  return field.cjk;
+}
+
+/** Code points of every CJK character in the paper's text fields (computed on first use). */
+export function paperCjkChars(paper: PreparedPaper): Set<number> {
+  if (paper.cjkChars !== undefined) return paper.cjkChars;
+  const chars = new Set<number>();
+  for (const field of paper.fields) {
+    if (!field.hasCjk) continue;
+    const text = field.text;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.codePointAt(i)!;
+      if (code > 0xffff) i++;
+      const folded = foldedCjkCode(code);
+      if (folded !== null) chars.add(folded);
+    }
   }
+  paper.cjkChars = chars;
+  return chars;
 }

@@ -3,6 +3,7 @@
  * steer performance, never results: any choice of key is correct, a rare one is just cheaper.
  */
 import { COMMON_KEYS } from "./common-keys.js";
+import { paperCjkChars } from "./prepare.js";
 import type { PreparedPaper } from "./prepare.js";
 
 export interface TermStats {
@@ -23,7 +24,7 @@ function defaultFrequency(key: string): number {
   const known = common.get(key);
   if (known !== undefined) return known;
   if (key.startsWith("k:")) return key.endsWith("*") ? 0.9 : 0.2;
-  if (key.startsWith("c:")) return [...key].length <= 3 ? 0.05 : 0.01;
+  if (key.startsWith("c:")) return 0.05;
   if (key.startsWith("n:")) return 0.002;
   // Unknown words: rarer the longer they are.
   return key.length <= 5 ? 0.01 : 0.003;
@@ -32,7 +33,13 @@ function defaultFrequency(key: string): number {
 /** Frequencies measured on a sample of papers (e.g. the last weeks of the archive), with defaults behind. */
 export function termStatsFromPapers(papers: PreparedPaper[]): TermStats {
   const counts = new Map<string, number>();
-  for (const paper of papers) for (const key of paper.keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const count = (key: string): void => {
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  };
+  for (const paper of papers) {
+    for (const key of paper.keys) count(key);
+    for (const code of paperCjkChars(paper)) count(`c:${String.fromCodePoint(code)}`);
+  }
   const n = Math.max(1, papers.length);
   return {
     frequency(key: string): number {

@@ -38,6 +38,30 @@ export function isCjkChar(ch: string): boolean {
   return CJK_RE.test(ch);
 }
 
+/** Ranges whose characters are CJK and unchanged by folding (the bulk of Chinese, Japanese, Korean). */
+function isPlainCjk(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0x3041 && code <= 0x3096) ||
+    (code >= 0x30a1 && code <= 0x30fa)
+  );
+}
+
+/**
+ * The code point a character folds to when that is a CJK character, else null. Used on both sides (topic
+ * terms and papers) to list CJK characters for the index, so both always agree.
+ */
+export function foldedCjkCode(code: number): number | null {
+  if (code < 0x1100) return null;
+  if (isPlainCjk(code)) return code;
+  const folded = foldChar(String.fromCodePoint(code));
+  if (folded.kind !== "cjk") return null;
+  const first = folded.text.codePointAt(0)!;
+  return CJK_RE.test(String.fromCodePoint(first)) ? first : null;
+}
+
 /** How one original code point folds: the normalized text and whether it belongs to a word. */
 interface Folded {
   text: string;
@@ -51,7 +75,10 @@ const foldCache = new Map<string, Folded>();
 function foldChar(ch: string): Folded {
   const cached = foldCache.get(ch);
   if (cached !== undefined) return cached;
-  const text = ch.normalize("NFKC").normalize("NFD").replace(MARK_RE, "").toLowerCase();
+  const nfkc = ch.normalize("NFKC");
+  // Diacritics are removed from Latin-like scripts only: NFD would split Hangul syllables into jamo and
+  // strip the voicing marks of kana, changing the word.
+  const text = CJK_RE.test(nfkc) ? nfkc : nfkc.normalize("NFD").replace(MARK_RE, "").toLowerCase();
   let kind: Folded["kind"] = "sep";
   if (text.length === 0 && MARK_ONLY_RE.test(ch)) kind = "mark";
   else if (text.length > 0 && CJK_RE.test(text)) kind = "cjk";
@@ -69,55 +96,70 @@ export function normalizeText(text: string): string {
     .join(" ");
 }
 
-/** One character at `i` (a whole code point), its code unit length and how it folds. */
-function charAt(text: string, i: number): { len: number; folded: Folded } {
-  const code = text.charCodeAt(i);
-  if (code < 128) {
-    // ASCII fast path: the common case in abstracts.
-    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) return { len: 1, folded: asciiWord(text[i]!) };
-    if (code >= 65 && code <= 90) return { len: 1, folded: asciiWord(String.fromCharCode(code + 32)) };
-    return { len: 1, folded: SEP };
-  }
-  const len = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
-  return { len, folded: foldChar(text.slice(i, i + len)) };
+const SEP: Folded = { text: "", kind: "sep" };
+const asciiFolds: Folded[] = [];
+for (let code = 0; code < 128; code++) {
+  const ch = String.fromCharCode(code);
+  const word = /[a-z0-9]/i.test(ch);
+  asciiFolds.push(word ? { text: ch.toLowerCase(), kind: "word" } : SEP);
 }
 
-const SEP: Folded = { text: "", kind: "sep" };
-const asciiFolds = new Map<string, Folded>();
-function asciiWord(lower: string): Folded {
-  let f = asciiFolds.get(lower);
-  if (f === undefined) {
-    f = { text: lower, kind: "word" };
-    asciiFolds.set(lower, f);
-  }
-  return f;
+/** How the character at `i` folds (a whole code point: see `charLength`). */
+function foldAt(text: string, i: number): Folded {
+  const code = text.charCodeAt(i);
+  // ASCII fast path: the common case in abstracts.
+  if (code < 128) return asciiFolds[code]!;
+  return foldChar(text.slice(i, i + charLength(text, i)));
+}
+
+function charLength(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  return code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
 }
 
 /**
  * Words of a text (CJK characters are not words: they separate words and are searched as substrings).
- * Spans point into the original string.
+ * Spans point into the original string. Runs of plain ASCII are sliced and lower-cased at once; only
+ * words with other characters are folded character by character.
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  let word = "";
   let start = -1;
+  let plain = true;
   let i = 0;
-  while (i < text.length) {
-    const { len, folded } = charAt(text, i);
-    if (folded.kind === "word") {
-      if (start < 0) start = i;
-      word += folded.text;
-    } else if (folded.kind === "mark") {
+  const n = text.length;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    let kind: Folded["kind"];
+    let len = 1;
+    if (code < 128) kind = asciiFolds[code]!.kind;
+    else {
+      len = charLength(text, i);
+      kind = foldAt(text, i).kind;
+    }
+    if (kind === "word") {
+      if (start < 0) {
+        start = i;
+        plain = true;
+      }
+      if (code >= 128) plain = false;
+    } else if (kind === "mark") {
       // Part of the word it follows (e + U+0301 is é); nothing to add after folding.
+      if (start >= 0) plain = false;
     } else if (start >= 0) {
-      tokens.push(makeToken(word, start, i));
-      word = "";
+      tokens.push(makeToken(plain ? text.slice(start, i).toLowerCase() : foldRun(text, start, i), start, i));
       start = -1;
     }
     i += len;
   }
-  if (start >= 0) tokens.push(makeToken(word, start, text.length));
+  if (start >= 0) tokens.push(makeToken(plain ? text.slice(start).toLowerCase() : foldRun(text, start, n), start, n));
   return tokens;
+}
+
+function foldRun(text: string, from: number, to: number): string {
+  let word = "";
+  for (let i = from; i < to; i += charLength(text, i)) word += foldAt(text, i).text;
+  return word;
 }
 
 function makeToken(word: string, start: number, end: number): Token {
@@ -134,7 +176,8 @@ export function cjkText(text: string): CjkText {
   const ends: number[] = [];
   let i = 0;
   while (i < text.length) {
-    const { len, folded } = charAt(text, i);
+    const len = charLength(text, i);
+    const folded = foldAt(text, i);
     if (folded.kind !== "sep") {
       out += folded.text;
       for (let k = 0; k < folded.text.length; k++) {
@@ -178,22 +221,26 @@ const AGENT_SUFFIXES = ["er", "ers", "or", "ors"];
 const ACTION_SUFFIXES = ["ion", "ions", "ation", "ations", "tion", "tions"];
 
 /** Suffixes by length, so a rest is compared only with suffixes it could be. */
-const SUFFIXES_BY_LENGTH: Array<Array<[string, SuffixClass]>> = [];
+const SUFFIXES_BY_LENGTH: Array<{ suffixes: string[]; classes: SuffixClass[] }> = [];
 for (const [list, cls] of [
   [BASE_SUFFIXES, "base"],
   [AGENT_SUFFIXES, "agent"],
   [ACTION_SUFFIXES, "action"],
 ] as const) {
-  for (const suffix of list) (SUFFIXES_BY_LENGTH[suffix.length] ??= []).push([suffix, cls]);
+  for (const suffix of list) {
+    const bucket = (SUFFIXES_BY_LENGTH[suffix.length] ??= { suffixes: [], classes: [] });
+    bucket.suffixes.push(suffix);
+    bucket.classes.push(cls);
+  }
 }
 
 /** Class of `word.slice(from)` without slicing (this runs for every candidate word of every topic). */
 function suffixClassAt(word: string, from: number): SuffixClass | null {
   const length = word.length - from;
   if (length === 0) return "base";
-  const candidates = SUFFIXES_BY_LENGTH[length];
-  if (candidates === undefined) return null;
-  for (const [suffix, cls] of candidates) if (word.endsWith(suffix)) return cls;
+  const bucket = SUFFIXES_BY_LENGTH[length];
+  if (bucket === undefined) return null;
+  for (let i = 0; i < bucket.suffixes.length; i++) if (word.endsWith(bucket.suffixes[i]!)) return bucket.classes[i]!;
   return null;
 }
 
@@ -241,4 +288,25 @@ export function isAcronymTyped(typed: string): boolean {
   if (word.length <= 3) return true;
   if (/[0-9]/.test(word)) return true;
   return /^.+\p{Lu}/u.test(typed.normalize("NFKC"));
+}
+
+/**
+ * First halves of hyphenated words that are also written joined (`pre-training` / `pretraining`,
+ * `multi-agent` / `multiagent`). Only these form compounds: a closed list keeps the full-text prefilter
+ * able to split a joined topic word back into the two words it may be written as (search-plan.ts).
+ */
+export const COMPOUND_PREFIXES: ReadonlySet<string> = new Set(
+  ("pre post multi non co re sub super inter intra cross self semi anti over under hyper meta micro macro mini " +
+    "bi tri uni de un auto bio neuro quasi pseudo ultra nano out up down on off fine back feed zero few " +
+    "hard soft wide mid near trans long short high low end").split(" "),
+);
+
+/** `multivariate` → [`multi`, `variate`]: every way the word may have been hyphenated (see above). */
+export function compoundSplits(word: string): Array<[string, string]> {
+  const splits: Array<[string, string]> = [];
+  for (let n = 2; n <= 6 && n < word.length; n++) {
+    const head = word.slice(0, n);
+    if (COMPOUND_PREFIXES.has(head)) splits.push([head, word.slice(n)]);
+  }
+  return splits;
 }

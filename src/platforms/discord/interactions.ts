@@ -33,6 +33,9 @@ export interface InteractionDeps {
   deferAfterMs: number;
 }
 
+/** Subcommands that search the archive or match papers: deferred before the handler runs. */
+const DEFER_FIRST = new Set(["subscribe", "search", "paper", "digest", "why"]);
+
 export const DM_REPLY = "paperboy works in server channels: use `/papers` in the channel that should get the papers.";
 
 export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
@@ -47,24 +50,34 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
   const context = commandContext(interaction, deps.config);
   const log = deps.logger.child({ interaction: interaction.id, guild: interaction.guildId, channel: interaction.channelId, subcommand });
 
+  // Archive lookups and matching may take a while: acknowledge them before they start, so even a busy
+  // event loop cannot miss the 3 s window. Others are answered directly unless they turn out slow.
+  let deferred = false;
+  if (DEFER_FIRST.has(subcommand)) {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    deferred = true;
+  }
   const work = deps.onCommand(command, context).catch((error: unknown): Post => {
     log.error({ err: errorMessage(error) }, "command handler failed");
     return notePost("Something went wrong", [[{ kind: "text", text: "paperboy could not run that command; the error was logged. Try again in a minute." }]], { isError: true });
   });
-  let timer: NodeJS.Timeout | undefined;
-  const slow = new Promise<"slow">((resolve) => {
-    timer = setTimeout(() => resolve("slow"), deps.deferAfterMs);
-  });
-  const first = await Promise.race([work.then((post) => ({ post })), slow]).finally(() => clearTimeout(timer));
-  let deferred = false;
   let post: Post;
-  if (first === "slow") {
-    // Replies are ephemeral; deciding before the post exists, we keep to that.
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    deferred = true;
+  if (deferred) {
     post = await work;
   } else {
-    post = first.post;
+    let timer: NodeJS.Timeout | undefined;
+    const slow = new Promise<"slow">((resolve) => {
+      timer = setTimeout(() => resolve("slow"), deps.deferAfterMs);
+    });
+    const first = await Promise.race([work.then((done) => ({ post: done })), slow]).finally(() => clearTimeout(timer));
+    if (first === "slow") {
+      // Replies are ephemeral; deciding before the post exists, we keep to that.
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      deferred = true;
+      post = await work;
+    } else {
+      post = first.post;
+    }
   }
   const bodies = renderDiscordPost(post).map((message) => message.body as DiscordMessageBody);
   const ephemeral = deferred || post.ephemeral;

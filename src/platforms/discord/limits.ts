@@ -21,9 +21,6 @@ export const DISCORD_LIMITS = {
   nonce: 25,
 } as const;
 
-/** Interaction response flag: only the invoking user sees the message. */
-export const EPHEMERAL_FLAG = 64;
-
 /** arXiv red, so paper cards are recognisable in a busy channel. */
 export const CARD_COLOR = 0xb31b1b;
 export const ERROR_COLOR = 0xe67e22;

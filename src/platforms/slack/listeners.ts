@@ -55,11 +55,21 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   });
 }
 
+/** A response_url takes at most 5 messages (within 30 minutes). */
+const RESPONSE_URL_USES = 5;
+
 /** Every message of the rendered reply, in order, through the response_url. */
 async function reply(respond: RespondFn, post: Post, log: Logger): Promise<void> {
   const responseType = post.ephemeral === false ? "in_channel" : "ephemeral";
   // Rendered as ephemeral: a response_url cannot start threads, so card details stay inline.
-  for (const message of renderSlackPost({ ...post, ephemeral: true })) {
+  let messages = renderSlackPost({ ...post, ephemeral: true });
+  if (messages.length > RESPONSE_URL_USES) {
+    // Only a very long preview gets here; the channel's real posts are never cut like this.
+    const shown = messages.slice(0, RESPONSE_URL_USES - 1);
+    const note = notePost("Answer cut short", [[text(`Slack lets a command answer with ${RESPONSE_URL_USES} messages at most; ${messages.length - shown.length} more were not shown.`)]]);
+    messages = [...shown, ...renderSlackPost(note)];
+  }
+  for (const message of messages) {
     const body = message.body as SlackMessageBody;
     try {
       await respond({ response_type: responseType, text: body.text, blocks: body.blocks });

@@ -116,7 +116,7 @@ function fallbackText(heading: string, blocks: Block[]): string {
   let out = "";
   for (const line of text.split("\n")) {
     const next = out === "" ? line : `${out}\n${line}`;
-    if (next.length > L.fallbackText - 2) return out === "" ? escapeMrkdwn(truncate(heading, L.fallbackText - 10)) : `${out}\n…`;
+    if (next.length > L.fallbackText - 2) return out === "" ? "paperboy" : `${out}\n…`;
     out = next;
   }
   return out.trim() === "" ? "paperboy" : out;
@@ -142,7 +142,8 @@ export function renderSlackPost(post: Post): Message[] {
   const threaded = post.format === "full" && !post.ephemeral;
   const heading = escapeMrkdwn(truncate(post.header.title.replace(/\s+/g, " ").trim(), 300));
 
-  // Sections in reading order; index 1 + n of a card section is remembered for the thread replies.
+  // Sections in reading order (header, intro, one per card, overflow, notes); where each card's section
+  // lands decides which message its thread reply belongs under.
   const sections: Block[][] = [headerBlocks(post), ...post.intro.map(paragraphBlocks)];
   const cardSection: number[] = [];
   for (const card of post.cards) {
@@ -163,7 +164,7 @@ export function renderSlackPost(post: Post): Message[] {
     }
     messages.push({ body: toBody(blocks, index === 0 ? heading : `${heading} (continued)`), replyTo: null });
   }
-  if (messages.length === 0) messages.push({ body: toBody([], heading || "paperboy"), replyTo: null });
+  if (messages.length === 0) messages.push({ body: toBody([section(heading || "paperboy")], heading), replyTo: null });
 
   if (threaded) {
     post.cards.forEach((card, index) => {

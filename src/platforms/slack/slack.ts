@@ -4,8 +4,7 @@
  * Sends work without `start()`: `paperboy deliver` posts without listening for commands.
  */
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Receiver } from "@slack/bolt";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { Server, ServerResponse } from "node:http";
 import type { Config } from "../../config.js";
 import type { ChannelRef } from "../../core/channel.js";
 import { PaperboyError, PlatformError } from "../../core/errors.js";
@@ -48,7 +47,7 @@ export type SlackPlatform = Platform & { receiverPort?(): number };
 export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
   const { config, store } = deps;
   const slack = config.slack;
-  const log = deps.logger.child({ platform: "slack" });
+  const log = deps.logger;
   const sdkLogger = boltLogger(deps.logger);
   const oauth = Boolean(slack.clientId && slack.clientSecret && slack.stateSecret);
   const socketMode = Boolean(slack.appToken);
@@ -79,7 +78,6 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
     },
   };
   const sender = new webApi.WebClient(undefined, { ...clientOptions, retryConfig: postRetry });
-  let onCommand: CommandHandler | null = null;
   let app: App | null = null;
   let httpServer: Server | null = null;
   let historyScopeWarned = false;
@@ -168,7 +166,7 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
     const installOptions = oauth
       ? { clientId: slack.clientId, clientSecret: slack.clientSecret, stateSecret: slack.stateSecret, scopes: [...BOT_SCOPES], installationStore: installations ?? undefined }
       : {};
-    const healthz = { path: "/healthz", method: "GET", handler: (_req: unknown, res: import("node:http").ServerResponse) => void res.writeHead(200, { "content-type": "text/plain" }).end("ok") };
+    const healthz = { path: "/healthz", method: "GET", handler: (_req: unknown, res: ServerResponse) => void res.writeHead(200, { "content-type": "text/plain" }).end("ok") };
     const receiver: Receiver = socketMode
       ? new SocketModeReceiver({
           appToken: slack.appToken ?? "",
@@ -191,26 +189,25 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
     return { app: built, receiver };
   }
 
+  /** The port Bolt's HTTP server listens on (useful with PORT=0), or the configured one. */
+  function listeningPort(): number {
+    const address = httpServer?.address();
+    return address && typeof address === "object" ? address.port : config.port;
+  }
+
   return {
     kind: "slack",
     render: renderSlackPost,
     send,
-    async start(handler) {
+    async start(handler: CommandHandler) {
       if (app) throw new PaperboyError("slack_started", "the Slack platform is already started");
-      onCommand = handler;
       const built = buildApp();
-      registerListeners(built.app, {
-        command: slack.command,
-        config,
-        logger: log,
-        handler: (command, context) => (onCommand ? onCommand(command, context) : Promise.reject(new Error("not started"))),
-        canPost,
-        onUninstalled,
-      });
+      registerListeners(built.app, { command: slack.command, config, logger: log, handler, canPost, onUninstalled });
       const started: unknown = socketMode ? await built.app.start() : await built.app.start(config.port);
       app = built.app;
-      if (!socketMode) httpServer = started as Server;
-      log.info({ mode: socketMode ? "socket" : "http", oauth, ...(httpServer ? { port: (httpServer.address() as AddressInfo).port } : {}) }, "Slack platform started");
+      // Socket Mode serves HTTP only for OAuth; Bolt keeps that server on the receiver.
+      httpServer = socketMode ? ((built.receiver as { httpServer?: Server }).httpServer ?? null) : (started as Server);
+      log.info({ mode: socketMode ? "socket" : "http", oauth, ...(httpServer ? { port: listeningPort() } : {}) }, "Slack platform started");
     },
     async stop() {
       const running = app;
@@ -218,9 +215,6 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
       httpServer = null;
       if (running) await running.stop();
     },
-    receiverPort() {
-      const address = httpServer?.address();
-      return address && typeof address === "object" ? address.port : config.port;
-    },
+    receiverPort: listeningPort,
   };
 }

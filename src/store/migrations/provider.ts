@@ -3,9 +3,15 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import { PaperboyError } from "../../core/errors.js";
 import type { Database, Dialect } from "../schema.js";
 import { initMigration } from "./0001-init.js";
+import { searchWordsMigration } from "./0002-search-words.js";
+import { searchTermsMigration } from "./0003-search-terms.js";
 
 function migrations(dialect: Dialect): Record<string, Migration> {
-  return { "0001-init": initMigration(dialect) };
+  return {
+    "0001-init": initMigration(dialect),
+    "0002-search-words": searchWordsMigration(dialect),
+    "0003-search-terms": searchTermsMigration(dialect),
+  };
 }
 
 /** Applies every pending migration; a no-op when the schema is current. */

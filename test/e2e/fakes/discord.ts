@@ -5,12 +5,17 @@
  * nonces with enforce_nonce, per-channel rate limits with 429 + Retry-After headers, the 3-second
  * interaction window, command shapes — and records every request.
  *
- * One file on purpose: the REST and gateway halves share the guild/interaction state.
+ * The REST and gateway halves share the guild/interaction state, so they live in one class; payload shapes
+ * are in discord-payloads.ts and the body checks in discord-validate.ts.
  */
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
+import { BASIC_MEMBER, BOT_OK, fakeUser, guildPayload, interactionPayload, MANAGE_CHANNELS, messagePayload, type User } from "./discord-payloads.js";
+import { validateCommands, validateMessage } from "./discord-validate.js";
+
+export { BASIC_MEMBER, BOT_OK, MANAGE_CHANNELS, validateCommands, validateMessage };
 
 export interface RecordedRequest {
   method: string;
@@ -72,8 +77,10 @@ interface PendingInteraction {
   wanted: number;
   autocomplete: boolean;
   channelId: string;
-  user: Record<string, unknown>;
+  user: User;
   resolve: (result: InteractionResult) => void;
+  /** Fails the test's dispatch at once when the fake refuses a reply (late, invalid), instead of hanging. */
+  reject: (error: Error) => void;
 }
 
 interface FakeChannel {
@@ -82,9 +89,6 @@ interface FakeChannel {
   state: "ok" | "deleted" | "no-access" | "no-permission";
 }
 
-export const MANAGE_CHANNELS = 1n << 4n;
-export const BASIC_MEMBER = (1n << 10n) | (1n << 11n) | (1n << 16n); // view, send, read history
-export const BOT_OK = (1n << 10n) | (1n << 11n) | (1n << 14n); // view, send, embed links
 
 const EPOCH = 1420070400000n;
 const NONCE_WINDOW_MS = 5 * 60_000;
@@ -150,7 +154,7 @@ export class FakeDiscord {
   addGuild(id: string, channelIds: string[], name = `guild ${id}`): void {
     this.guilds.set(id, { name, joined: true });
     for (const channel of channelIds) this.channels.set(channel, { id: channel, guildId: id, state: "ok" });
-    this.dispatch("GUILD_CREATE", this.guildPayload(id));
+    this.dispatch("GUILD_CREATE", this.guildPayloadOf(id));
   }
 
   /** The bot was removed from the guild: GUILD_DELETE without `unavailable`. */
@@ -186,38 +190,22 @@ export class FakeDiscord {
     const id = this.nextId();
     const token = `itoken-${randomBytes(12).toString("hex")}`;
     const result: InteractionResult = { id, token, callbacks: [], messages: [], deferredEphemeral: null, choices: null };
-    const userId = input.userId ?? "800000000000000001";
-    const user = { id: userId, username: `user${userId.slice(-4)}`, discriminator: "0", global_name: null, avatar: null };
-    const inGuild = input.guildId !== null;
-    const payload: Record<string, unknown> = {
+    const user = fakeUser(input.userId ?? "800000000000000001");
+    const payload = interactionPayload({
       id,
-      application_id: this.applicationId,
-      type: input.autocomplete ? 4 : 2,
       token,
-      version: 1,
-      channel_id: input.channelId,
-      channel: inGuild ? { id: input.channelId, type: 0, guild_id: input.guildId, name: `channel-${input.channelId}`, position: 0, permission_overwrites: [] } : { id: input.channelId, type: 1, recipients: [user] },
-      app_permissions: input.appPermissions ?? BOT_OK.toString(),
-      locale: "en-US",
-      entitlements: [],
-      authorizing_integration_owners: inGuild ? { "0": input.guildId } : { "1": userId },
-      context: inGuild ? 0 : 1,
-      data: {
-        id: "900000000000000100",
-        name: "papers",
-        type: 1,
-        options: [{ type: 1, name: input.subcommand, options: input.options ?? [] }],
-      },
-    };
-    if (inGuild) {
-      payload.guild_id = input.guildId;
-      payload.guild_locale = "en-US";
-      payload.member = { user, roles: [], permissions: input.permissions ?? (MANAGE_CHANNELS | BASIC_MEMBER).toString(), joined_at: "2025-01-01T00:00:00.000Z", deaf: false, mute: false, flags: 0, nick: null, avatar: null, premium_since: null, pending: false };
-    } else {
-      payload.user = user;
-    }
-    return new Promise((resolve) => {
-      this.interactions.set(id, { result, createdAt: Date.now(), acknowledged: false, wanted: input.messages ?? 1, autocomplete: input.autocomplete ?? false, channelId: input.channelId, user, resolve });
+      applicationId: this.applicationId,
+      guildId: input.guildId,
+      channelId: input.channelId,
+      user,
+      permissions: input.permissions ?? (MANAGE_CHANNELS | BASIC_MEMBER).toString(),
+      appPermissions: input.appPermissions ?? BOT_OK.toString(),
+      autocomplete: input.autocomplete ?? false,
+      subcommand: input.subcommand,
+      options: input.options ?? [],
+    });
+    return new Promise((resolve, reject) => {
+      this.interactions.set(id, { result, createdAt: Date.now(), acknowledged: false, wanted: input.messages ?? 1, autocomplete: input.autocomplete ?? false, channelId: input.channelId, user, resolve, reject });
       this.interactionsByToken.set(token, id);
       this.dispatch("INTERACTION_CREATE", payload);
     });
@@ -251,7 +239,7 @@ export class FakeDiscord {
       shard: [0, 1],
       application: { id: this.applicationId, flags: 0 },
     });
-    for (const id of joined) this.sendDispatch(ws, "GUILD_CREATE", this.guildPayload(id));
+    for (const id of joined) this.sendDispatch(ws, "GUILD_CREATE", this.guildPayloadOf(id));
     for (const waiter of this.readyWaiters.splice(0)) waiter();
   }
 
@@ -264,39 +252,9 @@ export class FakeDiscord {
     ws.send(JSON.stringify({ op: 0, t: type, s: this.seq, d: data }));
   }
 
-  private guildPayload(id: string): Record<string, unknown> {
-    const guild = this.guilds.get(id)!;
-    const channels = [...this.channels.values()].filter((c) => c.guildId === id && c.state !== "deleted");
-    return {
-      id,
-      name: guild.name,
-      icon: null,
-      owner_id: "800000000000009999",
-      afk_timeout: 300,
-      verification_level: 0,
-      default_message_notifications: 0,
-      explicit_content_filter: 0,
-      mfa_level: 0,
-      premium_tier: 0,
-      system_channel_flags: 0,
-      preferred_locale: "en-US",
-      features: [],
-      emojis: [],
-      stickers: [],
-      roles: [{ id, name: "@everyone", color: 0, hoist: false, position: 0, permissions: BASIC_MEMBER.toString(), managed: false, mentionable: false, flags: 0 }],
-      channels: channels.map((c, position) => ({ id: c.id, type: 0, guild_id: id, name: `channel-${c.id}`, position, permission_overwrites: [], parent_id: null, topic: null, nsfw: false, rate_limit_per_user: 0, last_message_id: null })),
-      threads: [],
-      members: [],
-      voice_states: [],
-      presences: [],
-      stage_instances: [],
-      guild_scheduled_events: [],
-      soundboard_sounds: [],
-      joined_at: "2025-01-01T00:00:00.000Z",
-      large: false,
-      unavailable: false,
-      member_count: 2,
-    };
+  private guildPayloadOf(id: string): Record<string, unknown> {
+    const channels = [...this.channels.values()].filter((c) => c.guildId === id && c.state !== "deleted").map((c) => c.id);
+    return guildPayload(id, this.guilds.get(id)?.name ?? id, channels);
   }
 
   // ------------------------------------------------------------ REST
@@ -330,9 +288,9 @@ export class FakeDiscord {
       if (!authed) return unauthorized;
       return this.createMessage(m[1]!, body);
     }
-    if (method === "POST" && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) return this.callback(m[1]!, m[2]!, body, url);
-    if (method === "PATCH" && (m = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/.exec(path))) return this.webhookMessage(m[1]!, m[2]!, body, "edit");
-    if (method === "POST" && (m = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(path))) return this.webhookMessage(m[1]!, m[2]!, body, "followup");
+    if (method === "POST" && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) return this.refusal(m[1]!, this.callback(m[1]!, m[2]!, body, url));
+    if (method === "PATCH" && (m = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/.exec(path))) return this.refusal(this.interactionsByToken.get(m[2]!), this.webhookMessage(m[1]!, m[2]!, body, "edit"));
+    if (method === "POST" && (m = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(path))) return this.refusal(this.interactionsByToken.get(m[2]!), this.webhookMessage(m[1]!, m[2]!, body, "followup"));
     if (method === "PUT" && (m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
       if (!authed) return unauthorized;
       if (m[1] !== this.applicationId) return { status: 403, json: { code: 50001, message: "Missing Access" } };
@@ -384,6 +342,13 @@ export class FakeDiscord {
       "x-ratelimit-reset-after": resetAfter.toFixed(3),
       "x-ratelimit-bucket": "fake-channel-messages",
     };
+  }
+
+  /** A refused reply fails the test's dispatchInteraction at once, with Discord's answer as the reason. */
+  private refusal(id: string | undefined, answer: Answer): Answer {
+    const pending = id === undefined ? undefined : this.interactions.get(id);
+    if (pending && answer.status >= 400) pending.reject(new Error(`fake Discord refused a reply to interaction ${id}: ${answer.status} ${JSON.stringify(answer.json)}`));
+    return answer;
   }
 
   private callback(id: string, token: string, body: unknown, url: URL): Answer {
@@ -450,25 +415,7 @@ export class FakeDiscord {
   }
 
   private messageJson(message: FakeMessage): Record<string, unknown> {
-    return {
-      id: message.id,
-      type: 0,
-      channel_id: message.channel_id,
-      author: { id: this.botUserId, username: "paperboy", discriminator: "0", global_name: null, avatar: null, bot: true },
-      content: message.content,
-      embeds: message.embeds,
-      attachments: [],
-      components: [],
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      pinned: false,
-      tts: false,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      flags: message.flags,
-      ...(message.nonce === undefined ? {} : { nonce: message.nonce }),
-    };
+    return messagePayload(message, { id: this.botUserId, username: "paperboy", discriminator: "0", global_name: null, avatar: null, bot: true });
   }
 
   private nextId(): string {
@@ -518,107 +465,4 @@ async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString("utf8");
-}
-
-// ------------------------------------------------------------ validation (Discord's documented limits)
-
-const LIMITS = { content: 2000, embeds: 10, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, author: 256, total: 6000, nonce: 25 };
-
-/** Errors of a create/edit message body; `requireAllowedMentions` is paperboy's rule for its own sends. */
-export function validateMessage(body: unknown, requireAllowedMentions: boolean): string[] {
-  if (body === null || typeof body !== "object") return ["body: expected an object"];
-  const data = body as Record<string, unknown>;
-  const errors: string[] = [];
-  const content = data.content;
-  if (content !== undefined && (typeof content !== "string" || content.length > LIMITS.content)) errors.push(`content: must be at most ${LIMITS.content} characters`);
-  const embeds = data.embeds;
-  if (embeds !== undefined && (!Array.isArray(embeds) || embeds.length > LIMITS.embeds)) errors.push(`embeds: at most ${LIMITS.embeds}`);
-  if ((content === undefined || content === "") && (!Array.isArray(embeds) || embeds.length === 0)) errors.push("Cannot send an empty message (50006)");
-  let total = 0;
-  (Array.isArray(embeds) ? embeds : []).forEach((embed: Record<string, any>, i) => {
-    const len = (value: unknown): number => (typeof value === "string" ? value.length : 0);
-    const check = (ok: boolean, message: string): void => {
-      if (!ok) errors.push(`embeds.${i}.${message}`);
-    };
-    check(len(embed.title) <= LIMITS.title, `title: at most ${LIMITS.title}`);
-    check(len(embed.description) <= LIMITS.description, `description: at most ${LIMITS.description}`);
-    check(len(embed.footer?.text) <= LIMITS.footer, `footer.text: at most ${LIMITS.footer}`);
-    check(len(embed.author?.name) <= LIMITS.author, `author.name: at most ${LIMITS.author}`);
-    check(embed.url === undefined || /^https?:\/\/\S+$/.test(String(embed.url)), "url: Scheme must be http or https");
-    const fields = (embed.fields ?? []) as Array<Record<string, unknown>>;
-    check(Array.isArray(fields) && fields.length <= LIMITS.fields, `fields: at most ${LIMITS.fields}`);
-    fields.forEach((field, j) => {
-      check(len(field.name) >= 1 && len(field.name) <= LIMITS.fieldName, `fields.${j}.name: 1-${LIMITS.fieldName} characters`);
-      check(len(field.value) >= 1 && len(field.value) <= LIMITS.fieldValue, `fields.${j}.value: 1-${LIMITS.fieldValue} characters`);
-      total += len(field.name) + len(field.value);
-    });
-    total += len(embed.title) + len(embed.description) + len(embed.footer?.text) + len(embed.author?.name);
-  });
-  if (total > LIMITS.total) errors.push(`embeds: Embed size exceeds maximum size of ${LIMITS.total}`);
-  if (data.nonce !== undefined && String(data.nonce).length > LIMITS.nonce) errors.push(`nonce: at most ${LIMITS.nonce} characters`);
-  if (data.enforce_nonce === true && data.nonce === undefined) errors.push("nonce: required with enforce_nonce");
-  if (requireAllowedMentions) {
-    const allowed = data.allowed_mentions as { parse?: unknown } | undefined;
-    if (!allowed || !Array.isArray(allowed.parse)) errors.push("allowed_mentions: required (paperboy never sends without it)");
-  }
-  return errors;
-}
-
-const NAME = /^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u;
-
-/** Errors of a bulk-overwrite commands body: names, descriptions, option counts and order. */
-export function validateCommands(body: unknown): string[] {
-  if (!Array.isArray(body)) return ["body: expected an array of commands"];
-  const errors: string[] = [];
-  if (body.length > 100) errors.push("at most 100 commands");
-  const names = new Set<string>();
-  body.forEach((command: Record<string, unknown>, i) => {
-    const name = String(command.name ?? "");
-    if (!NAME.test(name)) errors.push(`${i}.name: lowercase, 1-32 characters`);
-    if (names.has(name)) errors.push(`${i}.name: duplicate ${name}`);
-    names.add(name);
-    if ((command.type ?? 1) === 1) errors.push(...checkDescription(command.description, `${i}.description`));
-    if (command.default_member_permissions !== undefined && command.default_member_permissions !== null && !/^\d+$/.test(String(command.default_member_permissions))) {
-      errors.push(`${i}.default_member_permissions: a permission bitfield string`);
-    }
-    errors.push(...checkOptions(command.options, `${i}.options`, 0));
-  });
-  return errors;
-}
-
-function checkDescription(value: unknown, at: string): string[] {
-  return typeof value === "string" && value.length >= 1 && value.length <= 100 ? [] : [`${at}: 1-100 characters`];
-}
-
-function checkOptions(options: unknown, at: string, depth: number): string[] {
-  if (options === undefined) return [];
-  if (!Array.isArray(options)) return [`${at}: expected an array`];
-  const errors: string[] = [];
-  if (options.length > 25) errors.push(`${at}: at most 25 options`);
-  let sawOptional = false;
-  const names = new Set<string>();
-  options.forEach((option: Record<string, unknown>, i) => {
-    const here = `${at}.${i}`;
-    const name = String(option.name ?? "");
-    if (!NAME.test(name)) errors.push(`${here}.name: lowercase, 1-32 characters`);
-    if (names.has(name)) errors.push(`${here}.name: duplicate ${name}`);
-    names.add(name);
-    errors.push(...checkDescription(option.description, `${here}.description`));
-    const type = Number(option.type);
-    if (!(type >= 1 && type <= 11)) errors.push(`${here}.type: unknown option type`);
-    if (type === 1 || type === 2) {
-      if (depth > 1) errors.push(`${here}: subcommands nested too deep`);
-      errors.push(...checkOptions(option.options, `${here}.options`, depth + 1));
-      return;
-    }
-    if (option.required === true && sawOptional) errors.push(`${here}: required options must come before optional ones`);
-    if (option.required !== true) sawOptional = true;
-    const choices = option.choices as Array<Record<string, unknown>> | undefined;
-    if (choices !== undefined) {
-      if (!Array.isArray(choices) || choices.length > 25) errors.push(`${here}.choices: at most 25`);
-      if (option.autocomplete === true) errors.push(`${here}: autocomplete cannot be combined with choices`);
-      for (const choice of choices ?? []) if (typeof choice.name !== "string" || choice.name.length < 1 || choice.name.length > 100) errors.push(`${here}.choices: names 1-100 characters`);
-    }
-  });
-  return errors;
 }

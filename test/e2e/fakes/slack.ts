@@ -75,6 +75,8 @@ export class FakeSlack {
   private readonly teams = new Map<string, FakeTeam>();
   private readonly channels = new Map<string, FakeChannel>();
   private readonly appTokens = new Set<string>();
+  private readonly oauthCodes = new Map<string, string>();
+  private oauthClient: { id: string; secret: string } | null = null;
   private readonly failures: Array<{ method: string; failure: Failure }> = [];
   private readonly responseUrls = new Map<string, ResponseUrl>();
   private readonly sockets = new Set<WebSocket>();
@@ -123,6 +125,18 @@ export class FakeSlack {
   addAppToken(token = `xapp-1-${randomUUID().slice(0, 8)}`): string {
     this.appTokens.add(token);
     return token;
+  }
+
+  /** The app's OAuth client credentials, as oauth.v2.access checks them. */
+  setOAuthClient(id: string, secret: string): void {
+    this.oauthClient = { id, secret };
+  }
+
+  /** A one-time code that Slack would hand the redirect URL after a user approved the install in `team`. */
+  addOAuthCode(team: string): string {
+    const code = `code-${randomUUID().slice(0, 8)}`;
+    this.oauthCodes.set(code, team);
+    return code;
   }
 
   addChannel(team: string, id: string, options: { member?: boolean; archived?: boolean } = {}): FakeChannel {
@@ -262,6 +276,7 @@ export class FakeSlack {
       if (failure.posted && team) this.call(method, team, body);
       return send(res, failure.status, { ok: false, error: "fatal_error" });
     }
+    if (method === "oauth.v2.access") return this.answer(res, record, this.oauthAccess(req, body));
     const token = bearer(req.headers.authorization) ?? (typeof body["token"] === "string" ? body["token"] : null);
     if (method === "apps.connections.open") {
       if (!token || !this.appTokens.has(token)) return this.answer(res, record, { ok: false, error: "invalid_auth" });
@@ -289,6 +304,18 @@ export class FakeSlack {
       default:
         return { ok: false, error: "unknown_method" };
     }
+  }
+
+  private oauthAccess(req: IncomingMessage, body: Json): Json {
+    const basic = /^Basic\s+(\S+)$/.exec(req.headers.authorization ?? "");
+    const [id, secret] = basic ? Buffer.from(basic[1]!, "base64").toString("utf8").split(":") : [body["client_id"], body["client_secret"]];
+    if (!this.oauthClient || id !== this.oauthClient.id) return { ok: false, error: "invalid_client_id" };
+    if (secret !== this.oauthClient.secret) return { ok: false, error: "bad_client_secret" };
+    const teamId = this.oauthCodes.get(String(body["code"]));
+    const team = teamId ? this.teams.get(teamId) : undefined;
+    if (!team) return { ok: false, error: "invalid_code" };
+    this.oauthCodes.delete(String(body["code"])); // codes are single use
+    return { ok: true, app_id: "A0PAPERBOY", authed_user: { id: `U${team.id}INSTALLER` }, scope: [...team.scopes].join(","), token_type: "bot", access_token: team.botToken, bot_user_id: team.botUserId, team: { id: team.id, name: team.id }, enterprise: null, is_enterprise_install: false };
   }
 
   private channelFor(team: FakeTeam, body: Json): FakeChannel | Json {

@@ -1,0 +1,106 @@
+/**
+ * What the fake Discord checks in bodies, from Discord's documented rules: message and embed limits
+ * (https://discord.com/developers/docs/resources/message#embed-object-embed-limits) and application command
+ * shapes (https://discord.com/developers/docs/interactions/application-commands#application-command-object).
+ * A check that fails is answered like Discord: 400 with code 50035 and the list of problems.
+ */
+const LIMITS = { content: 2000, embeds: 10, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, author: 256, total: 6000, nonce: 25 };
+
+/** Errors of a create/edit message body; `requireAllowedMentions` is paperboy's rule for its own sends. */
+export function validateMessage(body: unknown, requireAllowedMentions: boolean): string[] {
+  if (body === null || typeof body !== "object") return ["body: expected an object"];
+  const data = body as Record<string, unknown>;
+  const errors: string[] = [];
+  const content = data.content;
+  if (content !== undefined && (typeof content !== "string" || content.length > LIMITS.content)) errors.push(`content: must be at most ${LIMITS.content} characters`);
+  const embeds = data.embeds;
+  if (embeds !== undefined && (!Array.isArray(embeds) || embeds.length > LIMITS.embeds)) errors.push(`embeds: at most ${LIMITS.embeds}`);
+  if ((content === undefined || content === "") && (!Array.isArray(embeds) || embeds.length === 0)) errors.push("Cannot send an empty message (50006)");
+  let total = 0;
+  (Array.isArray(embeds) ? embeds : []).forEach((embed: Record<string, any>, i) => {
+    const len = (value: unknown): number => (typeof value === "string" ? value.length : 0);
+    const check = (ok: boolean, message: string): void => {
+      if (!ok) errors.push(`embeds.${i}.${message}`);
+    };
+    check(len(embed.title) <= LIMITS.title, `title: at most ${LIMITS.title}`);
+    check(len(embed.description) <= LIMITS.description, `description: at most ${LIMITS.description}`);
+    check(len(embed.footer?.text) <= LIMITS.footer, `footer.text: at most ${LIMITS.footer}`);
+    check(len(embed.author?.name) <= LIMITS.author, `author.name: at most ${LIMITS.author}`);
+    check(embed.url === undefined || /^https?:\/\/\S+$/.test(String(embed.url)), "url: Scheme must be http or https");
+    const fields = (embed.fields ?? []) as Array<Record<string, unknown>>;
+    check(Array.isArray(fields) && fields.length <= LIMITS.fields, `fields: at most ${LIMITS.fields}`);
+    fields.forEach((field, j) => {
+      check(len(field.name) >= 1 && len(field.name) <= LIMITS.fieldName, `fields.${j}.name: 1-${LIMITS.fieldName} characters`);
+      check(len(field.value) >= 1 && len(field.value) <= LIMITS.fieldValue, `fields.${j}.value: 1-${LIMITS.fieldValue} characters`);
+      total += len(field.name) + len(field.value);
+    });
+    total += len(embed.title) + len(embed.description) + len(embed.footer?.text) + len(embed.author?.name);
+  });
+  if (total > LIMITS.total) errors.push(`embeds: Embed size exceeds maximum size of ${LIMITS.total}`);
+  if (data.nonce !== undefined && String(data.nonce).length > LIMITS.nonce) errors.push(`nonce: at most ${LIMITS.nonce} characters`);
+  if (data.enforce_nonce === true && data.nonce === undefined) errors.push("nonce: required with enforce_nonce");
+  if (requireAllowedMentions) {
+    const allowed = data.allowed_mentions as { parse?: unknown } | undefined;
+    if (!allowed || !Array.isArray(allowed.parse)) errors.push("allowed_mentions: required (paperboy never sends without it)");
+  }
+  return errors;
+}
+
+const NAME = /^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u;
+
+/** Errors of a bulk-overwrite commands body: names, descriptions, option counts and order. */
+export function validateCommands(body: unknown): string[] {
+  if (!Array.isArray(body)) return ["body: expected an array of commands"];
+  const errors: string[] = [];
+  if (body.length > 100) errors.push("at most 100 commands");
+  const names = new Set<string>();
+  body.forEach((command: Record<string, unknown>, i) => {
+    const name = String(command.name ?? "");
+    if (!NAME.test(name)) errors.push(`${i}.name: lowercase, 1-32 characters`);
+    if (names.has(name)) errors.push(`${i}.name: duplicate ${name}`);
+    names.add(name);
+    if ((command.type ?? 1) === 1) errors.push(...checkDescription(command.description, `${i}.description`));
+    if (command.default_member_permissions !== undefined && command.default_member_permissions !== null && !/^\d+$/.test(String(command.default_member_permissions))) {
+      errors.push(`${i}.default_member_permissions: a permission bitfield string`);
+    }
+    errors.push(...checkOptions(command.options, `${i}.options`, 0));
+  });
+  return errors;
+}
+
+function checkDescription(value: unknown, at: string): string[] {
+  return typeof value === "string" && value.length >= 1 && value.length <= 100 ? [] : [`${at}: 1-100 characters`];
+}
+
+function checkOptions(options: unknown, at: string, depth: number): string[] {
+  if (options === undefined) return [];
+  if (!Array.isArray(options)) return [`${at}: expected an array`];
+  const errors: string[] = [];
+  if (options.length > 25) errors.push(`${at}: at most 25 options`);
+  let sawOptional = false;
+  const names = new Set<string>();
+  options.forEach((option: Record<string, unknown>, i) => {
+    const here = `${at}.${i}`;
+    const name = String(option.name ?? "");
+    if (!NAME.test(name)) errors.push(`${here}.name: lowercase, 1-32 characters`);
+    if (names.has(name)) errors.push(`${here}.name: duplicate ${name}`);
+    names.add(name);
+    errors.push(...checkDescription(option.description, `${here}.description`));
+    const type = Number(option.type);
+    if (!(type >= 1 && type <= 11)) errors.push(`${here}.type: unknown option type`);
+    if (type === 1 || type === 2) {
+      if (depth > 1) errors.push(`${here}: subcommands nested too deep`);
+      errors.push(...checkOptions(option.options, `${here}.options`, depth + 1));
+      return;
+    }
+    if (option.required === true && sawOptional) errors.push(`${here}: required options must come before optional ones`);
+    if (option.required !== true) sawOptional = true;
+    const choices = option.choices as Array<Record<string, unknown>> | undefined;
+    if (choices !== undefined) {
+      if (!Array.isArray(choices) || choices.length > 25) errors.push(`${here}.choices: at most 25`);
+      if (option.autocomplete === true) errors.push(`${here}: autocomplete cannot be combined with choices`);
+      for (const choice of choices ?? []) if (typeof choice.name !== "string" || choice.name.length < 1 || choice.name.length > 100) errors.push(`${here}.choices: names 1-100 characters`);
+    }
+  });
+  return errors;
+}
