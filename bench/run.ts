@@ -55,7 +55,7 @@ async function main(): Promise<void> {
         `10% acronyms, 10% phrase + cat:, 8% exclusions, 8% alternatives, 8% Chinese, 6% author:, 6% title:, 4% cat: only); a topic matching more than ` +
         `${MAX_MATCH_SHARE * 100}% of a ${SAMPLE_PAPERS}-paper corpus sample is redrawn (topic-filter.ts). The ${QUERIES} search queries use the same mix, unfiltered.`,
     );
-    let corpusArchive: { url: string; papers: number } | null = null;
+    let corpusArchive: { url: string } | null = null;
 
     if (wanted.has("parse")) await guard("parse", () => collect(runParseBench(corpus.files)));
     if (wanted.has("ingest") || wanted.has("search")) {
@@ -69,14 +69,14 @@ async function main(): Promise<void> {
     if (wanted.has("memory")) await guard("memory", () => collect(runMemoryBench(topics, work)));
     if (wanted.has("search")) {
       await guard("search (corpus archive)", async () => {
-        const archive = corpusArchive as { url: string; papers: number } | null;
+        const archive = corpusArchive as { url: string } | null;
         if (archive === null) throw new Error("the ingest scenario did not produce the corpus archive");
-        const run = await runSearchBench("the corpus archive", archive.url, archive.papers, queries, true);
+        const run = await runSearchBench("the corpus archive", archive.url, queries);
         collect({ rows: [run.row], notes: run.notes });
       });
       await guard("search (250k synthetic archive)", async () => {
         const synthetic = await ensureSyntheticArchive(join(cacheDir(), "synthetic-250k.db"), papers);
-        const run = await runSearchBench("a synthetic archive", synthetic.url, 250_000, queries, true);
+        const run = await runSearchBench("the synthetic archive", synthetic.url, queries);
         collect({ rows: [run.row], notes: run.notes });
         notes.push(synthetic.reused ? "search: the synthetic archive was reused from an earlier run (see synthetic-archive.ts)." : `search: building the synthetic archive took ${synthetic.buildSeconds.toFixed(0)} s (not part of any figure).`);
       });

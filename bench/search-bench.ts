@@ -21,8 +21,9 @@ export interface SearchRun {
   notes: string[];
 }
 
-export async function runSearchBench(label: string, url: string, papers: number, queries: readonly GeneratedTopic[], withTarget: boolean): Promise<SearchRun> {
+export async function runSearchBench(label: string, url: string, queries: readonly GeneratedTopic[]): Promise<SearchRun> {
   const store = await openStore(url);
+  const papers = await store.countPapers();
   const tools = createTopicTools();
   note(`search: ${queries.length} queries over ${label}`);
   for (const query of queries.slice(0, WARM_UP)) await timedSearch(store, tools, query.text);
@@ -50,10 +51,10 @@ export async function runSearchBench(label: string, url: string, papers: number,
   return {
     row: {
       scenario: `search, ${queries.length} queries over ${label} (${papers.toLocaleString("en")} papers)`,
-      measured: `p50 ${fixed(p50)} ms, p95 ${fixed(p95)} ms`,
-      target: withTarget ? `p95 ≤ ${TARGET_P95_MS} ms` : `(p95 ≤ ${TARGET_P95_MS} ms applies at 250k)`,
+      measured: `p50 ${fixed(p50)} ms, p95 ${fixed(p95)} ms (store's searchCandidates alone: p95 ${fixed(percentile(storeOnly, 95))} ms)`,
+      target: `p95 ≤ ${TARGET_P95_MS} ms`,
       baseline: "—",
-      verdict: withTarget ? verdict(p95 <= TARGET_P95_MS) : "n/a",
+      verdict: verdict(p95 <= TARGET_P95_MS),
     },
     notes,
   };

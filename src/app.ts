@@ -21,7 +21,8 @@ import { createFolderSource } from "./sources/folder.js";
 import { createHttpSource } from "./sources/http.js";
 import { openStore } from "./store/open-store.js";
 import { syncConsoleChannels } from "./console-channels.js";
-import { buildRoutes, startHttpServer } from "./http.js";
+import { buildRoutes, startHttpServer, type Route } from "./http.js";
+import { slackMode } from "./platforms/slack/mode.js";
 import { createMetrics } from "./metrics.js";
 import type { Server } from "node:http";
 
@@ -66,7 +67,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   await store.migrate();
   const topicTools = createTopicTools({ maxTopicLength: config.topics.maxLength, maxTopics: config.topics.maxPerChannel });
   const matcher = createChannelMatcher(store);
-  const platforms = await buildPlatforms(config, store, logger, overrides);
+  let healthy = false;
+  const metrics = createMetrics(store);
+  const routes = buildRoutes(metrics, () => healthy);
+  const slackOwnsPort = enabledPlatforms(config).slack && slackMode(config).ownsHttpPort;
+  const platforms = await buildPlatforms(config, store, logger, overrides, routes);
 
   const commandDeps: CommandDeps = {
     store,
@@ -77,7 +82,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     command: config.slack.command,
     onTopicsChanged: () => matcher.invalidate(),
   };
-  const metrics = createMetrics(store);
   const handleRaw = createCommandHandler(commandDeps, logger.child({ component: "commands" }));
   const handleCommand: CommandHandler = (command, context) => {
     metrics.recordCommand(command.name || "help");
@@ -153,13 +157,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         { pollSeconds: isUrl(config.digests) ? config.sources.urlPollMinutes * 60 : config.sources.folderPollSeconds, logger },
       );
       const stopWatch = config.sources.watch && source?.watch ? source.watch(() => void pollAndDeliver()) : null;
-      // Slack in HTTP mode owns the port (its receiver serves /healthz); otherwise we serve it here.
-      const slackOwnsPort = platforms.has("slack") && !config.slack.appToken;
-      const http = slackOwnsPort ? null : await startHttpServer(config.port, buildRoutes(metrics, () => running !== null), logger);
+      // When Slack's receiver owns the port (HTTP mode, or OAuth) it serves these routes; otherwise we do.
+      const http = slackOwnsPort ? null : await startHttpServer(config.port, routes, logger);
       running = { stopScheduler: scheduler.stop, stopWatch, http };
+      healthy = true;
       logger.info({ platforms: [...platforms.keys()], digests: config.digests }, "paperboy is running");
     },
     async stop() {
+      healthy = false;
       if (running) {
         running.stopWatch?.();
         await running.stopScheduler();
@@ -214,7 +219,7 @@ function createSource(config: Config, clock: Clock, logger: Logger): DigestSourc
   return createFolderSource(config.digests);
 }
 
-async function buildPlatforms(config: Config, store: Store, logger: Logger, overrides: AppOverrides): Promise<Map<PlatformKind, Platform>> {
+async function buildPlatforms(config: Config, store: Store, logger: Logger, overrides: AppOverrides, httpRoutes: Route[]): Promise<Map<PlatformKind, Platform>> {
   const platforms = new Map<PlatformKind, Platform>();
   const enabled = enabledPlatforms(config);
   if (enabled.console) {
@@ -236,7 +241,7 @@ async function buildPlatforms(config: Config, store: Store, logger: Logger, over
   if (enabled.slack) {
     // Loaded only when configured: Bolt is heavy, and CLI commands should start fast.
     const { createSlackPlatform } = await import("./platforms/slack/slack.js");
-    platforms.set("slack", createSlackPlatform({ config, store, logger: logger.child({ platform: "slack" }) }));
+    platforms.set("slack", createSlackPlatform({ config, store, logger: logger.child({ platform: "slack" }), httpRoutes }));
   }
   if (enabled.discord) {
     const { createDiscordPlatform } = await import("./platforms/discord/discord.js");

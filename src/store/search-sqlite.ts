@@ -9,7 +9,7 @@ import type { SearchAlternative, SearchPlan } from "../core/ports.js";
 import { chunks, type IndexedPaper } from "./ingest.js";
 import { paperFromRow } from "./rows.js";
 import type { Database } from "./schema.js";
-import { alternativePhrases, authorTokens, categoryPhrase, numFromKey, recencyKey, sqliteFieldText, type TermPhrase } from "./search-text.js";
+import { alternativePhrases, authorTokens, categoryPhrase, numFromKey, recencyKey, sqliteFieldText, type PhraseToken, type TermPhrase } from "./search-text.js";
 import { collectWords, expandPrefix, writeTerms } from "./search-vocab.js";
 import type { TxBody } from "./tx.js";
 
@@ -53,48 +53,82 @@ function quote(token: string): string {
 /** Prefix → the index words it stands for (search-vocab.ts); absent or null: keep the prefix syntax. */
 export type Expansions = ReadonlyMap<string, readonly string[] | null>;
 
+/** A term no indexed word has: the phrase, and so the alternative, cannot match. */
+export const NOTHING = Symbol("nothing");
+type Expr = string | typeof NOTHING;
+
 // An OR of concrete phrases is merged lazily; past this many the cross product costs more than FTS5's
 // own prefix merge.
 const MAX_PHRASES = 96;
 
-/** `"kv" + "cach" *`: FTS5 marks prefixes per string, and `+` joins strings into one phrase. */
-function phraseExpr(phrase: TermPhrase, expansions: Expansions): string {
-  let variants: string[][] = [[]];
-  for (const token of phrase.tokens) {
-    const forms = token.prefix ? expansions.get(token.text) : [token.text];
-    if (forms === undefined || forms === null || variants.length * forms.length > MAX_PHRASES) {
-      return phrase.tokens.map((t) => `${quote(t.text)}${t.prefix ? " *" : ""}`).join(" + ");
-    }
-    variants = variants.flatMap((v) => forms.map((form) => [...v, form]));
-  }
-  const phrases = variants.map((v) => quote(v.join(" ")));
-  return phrases.length === 1 ? phrases[0]! : `(${phrases.join(" OR ")})`;
+function prefixSyntax(tokens: readonly PhraseToken[]): string {
+  return tokens.map((t) => `${quote(t.text)}${t.prefix ? " *" : ""}`).join(" + ");
 }
 
-/** An alternative as an FTS5 expression, or null when the index cannot narrow it. */
-function alternativeExpr(alternative: SearchAlternative, onlyTitle: boolean, expansions: Expansions): string | null {
+/**
+ * A phrase as FTS5 wants it: concrete words where the vocabulary knows them (`"kv cache" OR "kv
+ * caches"`), else `"kv" + "cach" *`. A prefix too common to expand (`co*`) is left out of a phrase that
+ * has other words — a superset, and it spares FTS5 merging thousands of doclists.
+ */
+function phraseExpr(phrase: TermPhrase, expansions: Expansions): Expr | null {
+  const forms = phrase.tokens.map((t) => (t.prefix ? (expansions.get(t.text) ?? null) : [t.text]));
+  if (forms.some((f) => f !== null && f.length === 0)) return NOTHING;
+  if (forms.every((f) => f === null)) {
+    if (phrase.cjk || phrase.tokens.length === 1) return prefixSyntax(phrase.tokens);
+    // Only very common prefixes (`co* + t*`): require the longest alone; one- and two-letter prefixes
+    // match nearly every paper, so such a phrase cannot narrow anything (and would cost FTS5 a merge of
+    // thousands of doclists).
+    const longest = phrase.tokens.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+    return longest.text.length >= 3 ? prefixSyntax([longest]) : null;
+  }
+  const runs: Array<Array<{ token: PhraseToken; forms: readonly string[] }>> = [[]];
+  phrase.tokens.forEach((token, i) => {
+    const known = forms[i];
+    if (known === null || known === undefined) runs.push([]);
+    else runs[runs.length - 1]!.push({ token, forms: known });
+  });
+  return runs
+    .filter((run) => run.length > 0)
+    .map((run) => {
+      const count = run.reduce((n, r) => n * r.forms.length, 1);
+      if (count > MAX_PHRASES) return prefixSyntax(run.map((r) => r.token));
+      let variants: string[][] = [[]];
+      for (const r of run) variants = variants.flatMap((v) => r.forms.map((form) => [...v, form]));
+      const phrases = variants.map((v) => quote(v.join(" ")));
+      return phrases.length === 1 ? phrases[0]! : `(${phrases.join(" OR ")})`;
+    })
+    .join(" AND ");
+}
+
+/** An alternative as an FTS5 expression; null when the index cannot narrow it. */
+function alternativeExpr(alternative: SearchAlternative, onlyTitle: boolean, expansions: Expansions): Expr | null {
   const phrases = alternativePhrases(alternative);
   if (phrases.length === 0) return null;
-  const body = phrases.map((p) => phraseExpr(p, expansions)).join(" AND ");
+  const all = phrases.map((p) => phraseExpr(p, expansions));
+  if (all.includes(NOTHING)) return NOTHING;
+  const parts = all.filter((p): p is string => typeof p === "string");
+  if (parts.length === 0) return null;
   const field = onlyTitle ? "title" : alternative.field;
   const columns = field !== undefined && (TEXT_COLUMNS as readonly string[]).includes(field) ? field : TEXT_COLUMNS.join(" ");
-  return `{${columns}} : (${body})`;
+  return `{${columns}} : (${parts.join(" AND ")})`;
 }
 
-/** The plan as one FTS5 MATCH expression (null: nothing to match on, every paper is a candidate). */
-export function planExpression(plan: SearchPlan, expansions: Expansions = new Map()): string | null {
+/** The plan as one FTS5 MATCH expression; null: every paper is a candidate; NOTHING: none is. */
+export function planExpression(plan: SearchPlan, expansions: Expansions = new Map()): Expr | null {
   const parts: string[] = [];
   for (const group of plan.all) {
     const alternatives = group.any.map((a) => alternativeExpr(a, false, expansions));
     // One alternative the index cannot narrow makes the whole group unnarrowable.
     if (alternatives.length === 0 || alternatives.some((a) => a === null)) continue;
-    parts.push(`(${alternatives.join(" OR ")})`);
+    const possible = alternatives.filter((a): a is string => a !== NOTHING);
+    if (possible.length === 0) return NOTHING;
+    parts.push(`(${possible.join(" OR ")})`);
   }
   const authorWords = authorTokens(plan.authorWords);
   if (authorWords.length > 0) parts.push(`{authors} : (${authorWords.map((t) => quote(t.text)).join(" AND ")})`);
   const categories = plan.categories.map(categoryPhrase);
   if (categories.length > 0 && categories.every((c) => c !== null)) {
-    parts.push(`{categories} : (${categories.map((c) => phraseExpr(c!, new Map())).join(" OR ")})`);
+    parts.push(`{categories} : (${categories.map((c) => prefixSyntax(c!.tokens)).join(" OR ")})`);
   }
   return parts.length === 0 ? null : parts.join(" AND ");
 }
@@ -105,7 +139,7 @@ export function titleExpression(plan: SearchPlan, expansions: Expansions = new M
     .flatMap((g) => g.any)
     .filter((a) => a.field === undefined || a.field === "title")
     .map((a) => alternativeExpr(a, true, expansions))
-    .filter((e): e is string => e !== null);
+    .filter((e): e is string => e !== null && e !== NOTHING);
   return hits.length === 0 ? null : `(${hits.join(" OR ")})`;
 }
 
@@ -125,6 +159,7 @@ export async function searchSqlite(db: Kysely<Database>, plan: SearchPlan, limit
   if (limit <= 0) return [];
   const expansions = await expansionsFor(db, plan);
   const expression = planExpression(plan, expansions);
+  if (expression === NOTHING) return [];
   if (expression === null) {
     const recent = await db.selectFrom("papers").selectAll().orderBy("last_seen", "desc").orderBy("num", "desc").limit(limit).execute();
     return recent.map(paperFromRow);

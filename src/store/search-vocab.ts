@@ -40,18 +40,18 @@ export function* writeTerms(words: string[]): TxBody<void> {
   }
 }
 
-export const MAX_EXPANSION = 48;
+export const MAX_EXPANSION = 128;
 
 /**
- * The index words starting with `prefix`, or null when FTS5's prefix syntax should be used instead
- * (too many words, non-ASCII words, or a non-ASCII prefix).
+ * The index words starting with `prefix` (none: no paper can match), or null when FTS5's prefix syntax
+ * should be used instead (too many words, non-ASCII words, or a non-ASCII prefix).
  */
 export async function expandPrefix(db: Kysely<Database>, prefix: string): Promise<string[] | null> {
-  if (NON_ASCII.test(prefix) || prefix === "") return null;
+  if (NON_ASCII.test(prefix) || prefix === "" || process.env.PB_NO_EXPAND) return null;
   const result = await db.executeQuery<{ term: string }>(
     CompiledQuery.raw("SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?", [prefix, `${prefix}\u{10ffff}`, MAX_EXPANSION + 1]),
   );
   const terms = result.rows.map((r) => r.term);
-  if (terms.length === 0 || terms.length > MAX_EXPANSION || terms.some((t) => NON_ASCII.test(t))) return null;
+  if (terms.length > MAX_EXPANSION || terms.some((t) => NON_ASCII.test(t))) return null;
   return terms;
 }

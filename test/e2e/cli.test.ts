@@ -19,7 +19,7 @@ async function freePort(): Promise<number> {
 
 const SEED_COUNTS: Record<string, number> = { "2025-09-08.md": 58, "2025-10-23.md": 107, "2025-12-11.md": 82, "2026-01-06.md": 162 };
 
-describe("paperboy CLI", () => {
+describe("paperboy CLI", { timeout: 120_000 }, () => {
   it("parse --json prints {date, papers, warnings} with the seeds' paper counts", () => {
     for (const [file, count] of Object.entries(SEED_COUNTS)) {
       const result = runCli(null, ["parse", join(ROOT, "seeds", file), "--json"]);

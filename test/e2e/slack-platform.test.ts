@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import type { CommandHandler, Store } from "../../src/core/ports.js";
 import type { Card, Post } from "../../src/core/post.js";
+import { slackMode } from "../../src/platforms/slack/mode.js";
 import { renderSlackPost } from "../../src/platforms/slack/render.js";
 import { createSlackPlatform, type SlackPlatform } from "../../src/platforms/slack/slack.js";
 import { openStore } from "../../src/store/open-store.js";
@@ -84,6 +85,16 @@ describe("the Slack platform with a stub command handler", () => {
     for (let i = 0; i < 60; i += 1) expect(text).toContain(`<https://arxiv.org/abs/2601.${i}|Paper ${i}>`);
   });
 
+  it("cuts a reply longer than a response_url's 5 uses, saying so", async () => {
+    const post: Post = { header: { title: "Preview" }, intro: [], cards: Array.from({ length: 300 }, (_, i) => card(i)), notes: [], overflow: null, format: "compact", ephemeral: true };
+    expect(renderSlackPost(post).length).toBeGreaterThan(5);
+    handler = async () => post;
+    const replies = await fake.slashCommand("T9", "C1", "U1", "digest", { replies: 5 });
+    expect(replies).toHaveLength(5);
+    expect(textOf(replies[4]!.body)).toContain("Answer cut short");
+    expect(logLines.some((line) => String(line["msg"]).includes("could not answer"))).toBe(false);
+  });
+
   it("without the history scope, a recovering send logs once and posts anyway", async () => {
     const ref = { platform: "slack" as const, workspace: "T9", channel: "C1" };
     const [message] = platform.render({ header: { title: "Hello" }, intro: [], cards: [], notes: [], overflow: null, format: "compact", ephemeral: false });
@@ -109,5 +120,42 @@ describe("the Slack platform with a stub command handler", () => {
     const all = JSON.stringify(logLines);
     expect(all).not.toContain(team.botToken);
     expect(all).not.toContain("xapp-");
+  });
+});
+
+describe("the Slack platform over HTTP with the app's own routes", () => {
+  it("serves the given /healthz and /metrics on Bolt's server, next to /slack/events", async () => {
+    const fake = await FakeSlack.start();
+    const team = fake.addTeam("T1");
+    const config = loadConfig({ env: {}, configDir: "config", flags: { port: 0, slack: { botToken: team.botToken, signingSecret: "s", apiUrl: fake.apiUrl } } });
+    expect(slackMode(config)).toEqual({ socketMode: false, oauth: false, ownsHttpPort: true });
+    const store = await openStore("sqlite::memory:");
+    const platform = createSlackPlatform({
+      config,
+      store,
+      logger: pino({ level: "silent" }),
+      httpRoutes: [
+        { path: "/healthz", method: "GET", handler: (_req, res) => void res.writeHead(503).end("starting") },
+        { path: "/metrics", method: "GET", handler: (_req, res) => void res.writeHead(200).end("paperboy_up 1") },
+      ],
+    });
+    try {
+      await platform.start(async () => ({ header: { title: "x" }, intro: [], cards: [], notes: [], overflow: null, format: "compact", ephemeral: true }));
+      const base = `http://127.0.0.1:${platform.receiverPort!()}`;
+      expect(await (await fetch(`${base}/metrics`)).text()).toBe("paperboy_up 1");
+      const health = await fetch(`${base}/healthz`);
+      expect([health.status, await health.text()]).toEqual([503, "starting"]);
+      expect((await fetch(`${base}/slack/events`, { method: "POST", body: "x=1" })).status).toBe(401);
+    } finally {
+      await platform.stop();
+      await store.close();
+      await fake.close();
+    }
+  });
+
+  it("knows when Bolt owns the HTTP port: HTTP mode, or Socket Mode with OAuth install pages", () => {
+    const mode = (slack: Record<string, string>) => slackMode(loadConfig({ env: {}, configDir: "config", flags: { slack } }));
+    expect(mode({ appToken: "xapp-1", botToken: "xoxb-1" })).toEqual({ socketMode: true, oauth: false, ownsHttpPort: false });
+    expect(mode({ appToken: "xapp-1", clientId: "1", clientSecret: "2", stateSecret: "3" })).toEqual({ socketMode: true, oauth: true, ownsHttpPort: true });
   });
 });

@@ -60,8 +60,12 @@ describe("Slack over Socket Mode, two workspaces installed with OAuth", () => {
 
   it("acks /papers help over the socket and answers with an ephemeral usage list", async () => {
     const before = fake.acks.length;
+    const timelineStart = fake.timeline.length;
     const text = await papers("T1", "CHELP", "help");
     expect(fake.acks.length).toBe(before + 1);
+    // The envelope is acked (Slack's 3-second rule) before the answer is computed and sent.
+    expect(fake.timeline.slice(timelineStart).map((entry) => entry.split(" ")[0])).toEqual(["ack", "reply"]);
+    expect(fake.acks[before]!.payload ?? {}).toEqual({});
     for (const sub of ["subscribe", "unsubscribe", "list", "search", "paper", "digest", "why", "schedule", "set", "pause / resume", "status"]) {
       expect(text).toContain(`\`/papers ${sub}`);
     }

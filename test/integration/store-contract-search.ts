@@ -85,6 +85,14 @@ export function searchContract(store: () => Store): void {
       expect(await ids(store(), plan([forms("for")]))).toEqual(["new-title"]);
     });
 
+    it("finds every form of a prefix shared by very many words", async () => {
+      const many = Array.from({ length: 80 }, (_, i) => paper(`z${i}`, { title: `Zeta${i} functions`, abstract: "Nothing." }));
+      await store().ingestDigest({ date: "2026-01-09", hash: "z", source: "z.md", papers: many });
+      expect(await ids(store(), plan([forms("zeta")]), 500)).toHaveLength(80);
+      expect(await ids(store(), plan([forms("zeta function")]), 500)).toHaveLength(80);
+      expect(await ids(store(), plan([forms("zeta17 function")]), 500)).toEqual(["z17"]);
+    });
+
     it("restricts an alternative to one field", async () => {
       expect(await ids(store(), plan([term("kv cache", { field: "title" })]))).toEqual(["old-title"]);
       expect(await ids(store(), plan([term("quantization", { field: "method" })]))).toEqual(["new-body"]);

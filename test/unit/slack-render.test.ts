@@ -111,6 +111,12 @@ describe("renderSlackPost", () => {
     expect(all).not.toContain("&amp;lt;"); // ampersand escaped first, never twice
   });
 
+  it("formats highlights as *bold* with spaces outside the markers, and leaves text holding a marker plain", () => {
+    const summary: Rich = [{ kind: "text", text: "on" }, { kind: "highlight", text: " KV cache " }, { kind: "text", text: "and " }, { kind: "highlight", text: "C*-algebras" }, { kind: "text", text: " with " }, { kind: "code", text: "a`b" }, { kind: "text", text: " " }, { kind: "italic", text: "nice" }];
+    const texts = bodies(renderSlackPost(post([card(1, { summary })]))).flatMap((body) => blockTexts(body.blocks));
+    expect(texts).toContain("*<https://arxiv.org/abs/2601.00001|Paper 1: Fast KV cache>*\non *KV cache* and C*-algebras with a`b _nice_");
+  });
+
   it("shows a link with an unsafe URL as plain text", () => {
     const messages = renderSlackPost(post([card(1, { url: "javascript:alert(1)", title: "Click me" })]));
     const texts = bodies(messages).flatMap((body) => blockTexts(body.blocks));

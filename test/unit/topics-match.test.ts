@@ -105,6 +105,9 @@ describe("rule 7: categories", () => {
     ["prefix cs.*", "cat:cs.*", { categories: ["cs.DC"] }, true],
     ["prefix does not match another archive", "cat:cs.*", { categories: ["math.OC"] }, false],
     ["exact is not a prefix", "cat:cs.A", { categories: ["cs.AR"] }, false],
+    ["an archive name means its categories", "cat:math", { categories: ["math.OC"] }, true],
+    ["an archive name is not a prefix of other archives", "cat:math", { categories: ["math-ph"] }, false],
+    ["categories without a dot match exactly", "cat:quant-ph", { categories: ["quant-ph"] }, true],
     ["phrase in a category", "llm serving cat:cs.DC", { categories: ["cs.DC"], title: "LLM serving" }, true],
     ["phrase in another category", "llm serving cat:cs.DC", { categories: ["cs.LG"], title: "LLM serving" }, false],
   ])("%s: %s", (...row) => check(row));

@@ -11,7 +11,7 @@ import { parseTopic } from "./parse.js";
 import { cjkKey, foldedCjkCode, hasCjk, tokenize } from "./text.js";
 import { alternativeSignature } from "./signature.js";
 import { DEFAULT_TERM_STATS } from "./term-stats.js";
-import { compileWords, joinedWord } from "./words.js";
+import { bigramKey, compileWords, joinedWord, matcherStem } from "./words.js";
 import type { WordMatcher } from "./words.js";
 
 export type CompiledAlternative =
@@ -72,6 +72,8 @@ function compileTerm(term: TermAlternative, field: TopicField | null): CompiledA
     const raw = term.text.trim().toLowerCase();
     const prefix = raw.endsWith("*");
     const value = prefix ? raw.slice(0, -1) : raw;
+    // `cat:math` names an archive: its categories are `math.*` (and a bare `math` if a paper has one).
+    if (!prefix && !value.includes(".")) return [{ kind: "cat", value, prefix: false }, { kind: "cat", value: `${value}.`, prefix: true }];
     return [{ kind: "cat", value, prefix }];
   }
   if (field === "author") {
@@ -116,8 +118,11 @@ function phrase(words: WordMatcher[]): CompiledAlternative {
 /** Index keys of an alternative: ALL of them are present in a paper where it occurs. */
 export function alternativeKeys(alt: CompiledAlternative): string[] {
   switch (alt.kind) {
-    case "phrase":
-      return [...new Set(alt.words.map((w) => w.key))];
+    case "phrase": {
+      const keys = alt.words.map((w) => w.key);
+      for (let i = 0; i + 1 < alt.words.length; i++) keys.push(bigramKey(matcherStem(alt.words[i]!), matcherStem(alt.words[i + 1]!)));
+      return [...new Set(keys)];
+    }
     case "cjk":
       return cjkKeysOf(alt.text);
     case "author":

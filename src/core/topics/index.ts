@@ -184,7 +184,8 @@ export class TopicIndex<Id = number> {
     const signature = topicSignature(topic);
     const existing = this.bySignature.get(signature);
     if (existing !== undefined) return existing;
-    const nodes = topic.clauses.map((clause) => this.clauseNode(clause));
+    // Cheap clauses first (categories, authors), exclusions last: most candidates fail on the former.
+    const nodes = [...topic.clauses].sort((a, b) => clauseCost(a) - clauseCost(b)).map((clause) => this.clauseNode(clause));
     const slot: Slot<Id> = { signature, topic, nodes, members: [], keys: chooseKeys(topic, this.stats), round: 0 };
     this.bySignature.set(signature, slot);
     for (const key of slot.keys) {
@@ -262,4 +263,9 @@ function clauseKeys(clause: CompiledClause, stats: TermStats): { keys: string[];
     cost += rarestFreq;
   }
   return { keys, cost };
+}
+
+function clauseCost(clause: CompiledClause): number {
+  if (clause.negated) return 3;
+  return clause.field === "cat" ? 0 : clause.field === "author" ? 1 : 2;
 }

@@ -110,3 +110,10 @@ function matchedTerms(clauses: ClauseResult[]): string[] {
   }
   return terms;
 }
+
+/** How many of the papers the topic matches (`subscribe` replies: "would have matched N papers"). */
+export function countMatches(topic: CompiledTopic, papers: ReadonlyArray<PreparedPaper>): number {
+  let count = 0;
+  for (const paper of papers) if (topicHolds(topic, paper)) count++;
+  return count;
+}

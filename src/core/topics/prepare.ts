@@ -7,7 +7,7 @@ import { TEXT_FIELDS } from "../paper.js";
 import type { Paper, TextField } from "../paper.js";
 import { COMPOUND_PREFIXES, cjkText, foldedCjkCode, hasCjk, stemWord, tokenize } from "./text.js";
 import type { CjkText, Token } from "./text.js";
-import { tokenKeys } from "./words.js";
+import { bigramKey, tokenKey } from "./words.js";
 
 export type HitField = TextField | "author" | "cat";
 
@@ -50,7 +50,7 @@ export interface PreparedPaper {
   authors: PreparedField[];
   /** Lower-cased categories, primary first. */
   categories: string[];
-  /** Word keys (`s:`, `a:`) → occurrences in `fields`; author word keys (`n:`) → occurrences in `authors`. */
+  /** Word stems → occurrences in `fields`; author words (`n:` keys) → occurrences in `authors`. */
   postings: Map<string, Posting[]>;
   /** Every word, author-word and category key of the paper (CJK characters: see `paperCjkChars`). */
   keys: string[];
@@ -62,6 +62,7 @@ const HYPHENS = new Set(["-", "\u2010", "\u2011"]);
 
 export function preparePaper(paper: Paper): PreparedPaper {
   const postings = new Map<string, Posting[]>();
+  const bigrams = new Set<string>();
   const fields: PreparedField[] = [];
   for (const name of TEXT_FIELDS) {
     const text = paper[name];
@@ -71,11 +72,12 @@ export function preparePaper(paper: Paper): PreparedPaper {
     fields.push(field);
     const count = Math.min(field.tokens.length, MAX_TOKENS);
     for (let i = 0; i < count; i++) {
-      for (const key of tokenKeys(field.tokens[i]!)) addPosting(postings, key, textPosting(index, i, false));
+      addPosting(postings, tokenKey(field.tokens[i]!), textPosting(index, i, false));
     }
     for (const [i, token] of field.compounds) {
-      if (i < MAX_TOKENS) for (const key of tokenKeys(token)) addPosting(postings, key, textPosting(index, i, true));
+      if (i < MAX_TOKENS) addPosting(postings, tokenKey(token), textPosting(index, i, true));
     }
+    addBigrams(field, bigrams);
   }
   const authors = paper.authors.map((name) => prepareField("author", name));
   authors.forEach((author, index) => {
@@ -83,7 +85,7 @@ export function preparePaper(paper: Paper): PreparedPaper {
     const count = Math.min(author.tokens.length, MAX_NAME_TOKENS);
     for (let i = 0; i < count; i++) addPosting(postings, `n:${author.tokens[i]!.word}`, authorPosting(index, i));
   });
-  const keys = [...postings.keys()];
+  const keys = [...postings.keys(), ...bigrams];
   const categories = paper.categories.map((c) => c.trim().toLowerCase()).filter((c) => c !== "");
   for (const category of new Set(categories)) {
     keys.push(`k:${category}`);
@@ -104,6 +106,22 @@ function prepareField(name: TextField | "author", text: string): PreparedField {
     }
   }
   return { name, text, tokens, compounds, hasCjk: name !== "author" && hasCjk(text), cjk: undefined };
+}
+
+/** Keys of neighbouring words (see words.ts `bigramKey`), hyphen compounds counting as one word. */
+function addBigrams(field: PreparedField, out: Set<string>): void {
+  const { tokens, compounds } = field;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    out.add(bigramKey(tokens[i]!.stem, tokens[i + 1]!.stem));
+    const compound = compounds.get(i);
+    if (compound === undefined) continue;
+    const before = tokens[i - 1];
+    const after = tokens[i + 2];
+    if (before !== undefined) out.add(bigramKey(before.stem, compound.stem));
+    if (after !== undefined) out.add(bigramKey(compound.stem, after.stem));
+    const next = compounds.get(i + 2);
+    if (next !== undefined) out.add(bigramKey(compound.stem, next.stem));
+  }
 }
 
 function addPosting(postings: Map<string, Posting[]>, key: string, posting: Posting): void {

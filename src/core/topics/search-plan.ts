@@ -40,7 +40,7 @@ function searchAlternatives(alt: CompiledAlternative, field: string | null): Sea
 }
 
 /** Most spellings per alternative: every word could be hyphenated, but rarely more than one is. */
-const MAX_SPELLINGS = 8;
+const MAX_SPELLINGS = 16;
 
 function spellings(words: readonly WordMatcher[]): string[][] {
   let out: string[][] = [[]];

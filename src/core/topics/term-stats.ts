@@ -26,8 +26,10 @@ function defaultFrequency(key: string): number {
   if (key.startsWith("k:")) return key.endsWith("*") ? 0.9 : 0.2;
   if (key.startsWith("c:")) return 0.05;
   if (key.startsWith("n:")) return 0.002;
+  // Pairs of words: rarer than either word; unknown pairs are rare.
+  if (key.startsWith("b:")) return 0.002;
   // Unknown words: rarer the longer they are.
-  return key.length <= 5 ? 0.01 : 0.003;
+  return key.length <= 3 ? 0.01 : 0.003;
 }
 
 /** Frequencies measured on a sample of papers (e.g. the last weeks of the archive), with defaults behind. */

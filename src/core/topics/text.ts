@@ -133,6 +133,7 @@ export function tokenize(text: string): Token[] {
     let kind: Folded["kind"];
     let len = 1;
     if (code < 128) kind = asciiFolds[code]!.kind;
+    else if (isPlainCjk(code)) kind = "cjk";
     else {
       len = charLength(text, i);
       kind = foldAt(text, i).kind;
@@ -203,12 +204,16 @@ const STEM_OVERRIDES = new Map<string, string>([
 
 const stemCache = new Map<string, string>();
 
-/** Porter stem, memoized. Words with digits (`a100`, `fp8`) are identifiers and stay as they are. */
+/** Porter stem, memoized. Words with digits (`a100`, `fp8`) are identifiers: only a plural "s" goes. */
 export function stemWord(word: string): string {
   const cached = stemCache.get(word);
   if (cached !== undefined) return cached;
   let stem = STEM_OVERRIDES.get(word);
-  if (stem === undefined) stem = /[0-9]/.test(word) || word.length < 3 ? word : stemmer(word);
+  if (stem === undefined) {
+    // Identifiers with digits are not English, but keep their plural with them: `A100s` → `a100`.
+    if (/[0-9]/.test(word)) stem = word.length > 2 && word.endsWith("s") ? word.slice(0, -1) : word;
+    else stem = word.length < 3 ? word : stemmer(word);
+  }
   if (stemCache.size > 200_000) stemCache.clear();
   stemCache.set(word, stem);
   return stem;
@@ -216,7 +221,12 @@ export function stemWord(word: string): string {
 
 // Suffix classes for `sameWordForm`: what is left of two words after their common prefix.
 type SuffixClass = "base" | "agent" | "action";
-const BASE_SUFFIXES = ["", "s", "es", "e", "ed", "d", "ing", "ings", "y", "ies", "ied", "ic", "ics", "al", "als"];
+const BASE_SUFFIXES = [
+  ...["", "s", "es", "e", "ed", "d", "ing", "ings", "y", "ies", "ied", "ly"],
+  // adjective ↔ noun: agent/agentic, retrieve/retrieval, robust/robustness, efficient/efficiency,
+  // scalable/scalability, parallel/parallelism
+  ...["ic", "ics", "al", "als", "ness", "t", "ce", "cy", "le", "ility", "ilities", "ism", "isms"],
+];
 const AGENT_SUFFIXES = ["er", "ers", "or", "ors"];
 const ACTION_SUFFIXES = ["ion", "ions", "ation", "ations", "tion", "tions"];
 

@@ -8,11 +8,12 @@ import type { Token } from "./text.js";
 /**
  * `stem`: any inflection (`cache` ↔ `caching`). `exact`: acronyms, short words, words with digits and
  * quoted words — the same word or its plural only (`LLM` ↔ `LLMs`), never part of another word.
- * `key`: the posting key under which a paper lists every word this matcher can match.
+ * `key`: the posting key under which a paper lists every word this matcher can match — the stem, which
+ * exact words share with their plural (a plural with another stem is not accepted).
  */
 export type WordMatcher =
   | { readonly kind: "stem"; readonly word: string; readonly stem: string; readonly key: string }
-  | { readonly kind: "exact"; readonly word: string; readonly plural: string; readonly key: string };
+  | { readonly kind: "exact"; readonly word: string; readonly plural: string; readonly stem: string; readonly key: string };
 
 // Matchers are immutable and shared: 100,000 topics use a few thousand distinct words, and sharing keeps
 // the index small (PRODUCT.md: ≤ 300 MB with 100,000 topics).
@@ -28,12 +29,13 @@ function intern(matcher: WordMatcher): WordMatcher {
 }
 
 export function exactWord(word: string): WordMatcher {
-  return intern({ kind: "exact", word, plural: `${word}s`, key: `a:${word}` });
+  const stem = stemWord(word);
+  return intern({ kind: "exact", word, plural: `${word}s`, stem, key: stem });
 }
 
 export function stemmedWord(word: string): WordMatcher {
   const stem = stemWord(word);
-  return intern({ kind: "stem", word, stem, key: `s:${stem}` });
+  return intern({ kind: "stem", word, stem, key: stem });
 }
 
 /** The words of a phrase as typed; `exact` forces exact matching (quoted terms). */
@@ -56,7 +58,7 @@ export function joinedWord(words: WordMatcher[]): WordMatcher {
 }
 
 export function wordMatches(matcher: WordMatcher, token: Token): boolean {
-  if (matcher.kind === "exact") return token.word === matcher.word || token.word === matcher.plural;
+  if (matcher.kind === "exact") return (token.word === matcher.word || token.word === matcher.plural) && token.stem === matcher.stem;
   return token.stem === matcher.stem && sameWordForm(matcher.word, token.word);
 }
 
@@ -64,20 +66,12 @@ export function wordKey(matcher: WordMatcher): string {
   return matcher.key;
 }
 
-const tokenKeyCache = new Map<string, string[]>();
-
 /**
- * Keys a paper word is listed under (see `WordMatcher.key`): its stem, itself, and itself without a
- * plural "s". Cached per word so that equal keys are one string (cheap to hash and compare).
+ * The key a paper word is listed under (see `WordMatcher.key`): its stem. Other keys (authors `n:`,
+ * categories `k:`, CJK `c:`, word pairs `b:`) contain a colon, which no stem has.
  */
-export function tokenKeys(token: Token): string[] {
-  const cached = tokenKeyCache.get(token.word);
-  if (cached !== undefined) return cached;
-  const keys = [`s:${token.stem}`, `a:${token.word}`];
-  if (token.word.length > 2 && token.word.endsWith("s")) keys.push(`a:${token.word.slice(0, -1)}`);
-  if (tokenKeyCache.size > 200_000) tokenKeyCache.clear();
-  tokenKeyCache.set(token.word, keys);
-  return keys;
+export function tokenKey(token: Token): string {
+  return token.stem;
 }
 
 /** Whether two matchers accept the same words (for synonym lookup and de-duplication). */
@@ -88,4 +82,17 @@ export function sameMatcher(a: WordMatcher, b: WordMatcher): boolean {
 
 export function matcherSignature(words: readonly WordMatcher[]): string {
   return words.map((w) => (w.kind === "exact" ? `=${w.word}` : `~${w.word}`)).join(" ");
+}
+
+/**
+ * Key of two adjacent words, by their stems: a paper lists it for every pair of neighbouring words, so a
+ * phrase topic can be filed under its rarest pair instead of a word that occurs everywhere.
+ */
+export function bigramKey(first: string, second: string): string {
+  return `b:${first} ${second}`;
+}
+
+/** The stem every paper word this matcher accepts has. */
+export function matcherStem(matcher: WordMatcher): string {
+  return matcher.stem;
 }

@@ -9,16 +9,16 @@ import { escapedLength, escapeMrkdwn, mrkdwnLink } from "./escape.js";
 
 const WRAP: Record<Exclude<Span["kind"], "text" | "link">, string> = { bold: "*", highlight: "*", italic: "_", code: "`" };
 
-/** One span as mrkdwn, never longer than `max`. Text spans longer than that must go through `spanPieces`. */
+/** One span as mrkdwn (spans too long for a chunk go through `spanPieces` first). */
 function renderSpan(span: Span): string {
   if (span.kind === "text") return escapeMrkdwn(span.text);
   if (span.kind === "link") return mrkdwnLink(span.text, span.url);
   const marker = WRAP[span.kind];
-  // mrkdwn only formats when the markers touch non-space characters: keep surrounding spaces outside, and
-  // drop the marker character itself from the inside (mrkdwn has no escape for it).
+  // mrkdwn only formats when the markers touch non-space characters: keep surrounding spaces outside. Text
+  // holding the marker itself cannot be wrapped (mrkdwn has no escape for it): it stays plain.
   const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(span.text);
-  const inner = (match?.[2] ?? "").split(marker).join(marker === "`" ? "ˋ" : " ");
-  if (inner === "") return escapeMrkdwn(span.text);
+  const inner = match?.[2] ?? "";
+  if (inner === "" || inner.includes(marker)) return escapeMrkdwn(span.text);
   return `${match?.[1] ?? ""}${marker}${escapeMrkdwn(inner)}${marker}${match?.[3] ?? ""}`;
 }
 

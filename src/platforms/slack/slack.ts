@@ -4,7 +4,7 @@
  * Sends work without `start()`: `paperboy deliver` posts without listening for commands.
  */
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Receiver } from "@slack/bolt";
-import type { Server, ServerResponse } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { Config } from "../../config.js";
 import type { ChannelRef } from "../../core/channel.js";
 import { PaperboyError, PlatformError } from "../../core/errors.js";
@@ -15,6 +15,7 @@ import { registerListeners } from "./listeners.js";
 import { isRateLimitRetry, toPlatformError } from "./errors.js";
 import { createInstallationStore, type SlackInstallationStore } from "./installation-store.js";
 import { BOT_SCOPES } from "./manifest.js";
+import { slackMode } from "./mode.js";
 import type { SlackMessageBody } from "./render.js";
 import { renderSlackPost } from "./render.js";
 
@@ -24,9 +25,9 @@ export const METADATA_EVENT_TYPE = "paperboy_post";
 /**
  * Explicit, because the defaults are far too patient for a delivery loop (10 retries over ~30 min; 100 in
  * Socket Mode). A 429's Retry-After is always waited out by the SDK before its next try; these timeouts
- * only add a short jittered backoff (≤ ~1.4 s in all) for blips: 5xx and network errors. Longer waits
- * belong to the delivery engine, which gets a retryable PlatformError (with Retry-After) once these are
- * spent, and retries with `recovering` so that nothing is posted twice.
+ * only add a short jittered backoff (≤ ~1.4 s in all). Sends retry nothing but 429s here (see `sender`);
+ * longer waits belong to the delivery engine, which gets a retryable PlatformError (with Retry-After)
+ * and retries with `recovering`, so that nothing is posted twice.
  * https://docs.slack.dev/tools/node-slack-sdk/web-api#retries
  */
 export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 100, maxTimeout: 2_000, randomize: true };
@@ -40,6 +41,17 @@ export interface SlackPlatformDeps {
   logger: Logger;
   /** Web API retry policy (defaults to DEFAULT_RETRY_CONFIG). */
   retryConfig?: webApi.RetryOptions;
+  /**
+   * The app's own GET routes (/healthz, /metrics), served by Bolt's HTTP server when it owns the port
+   * (see mode.ts). Without one for /healthz, a plain "ok" is served there.
+   */
+  httpRoutes?: HttpRoute[];
+}
+
+export interface HttpRoute {
+  path: string;
+  method: "GET";
+  handler(req: IncomingMessage, res: ServerResponse): void;
 }
 
 export type SlackPlatform = Platform & { receiverPort?(): number };
@@ -49,8 +61,7 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
   const slack = config.slack;
   const log = deps.logger;
   const sdkLogger = boltLogger(deps.logger);
-  const oauth = Boolean(slack.clientId && slack.clientSecret && slack.stateSecret);
-  const socketMode = Boolean(slack.appToken);
+  const { oauth, socketMode } = slackMode(config);
   if (!oauth && !slack.botToken) {
     throw new PaperboyError("slack_config", "Slack needs SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (OAuth install)");
   }
@@ -166,21 +177,23 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
     const installOptions = oauth
       ? { clientId: slack.clientId, clientSecret: slack.clientSecret, stateSecret: slack.stateSecret, scopes: [...BOT_SCOPES], installationStore: installations ?? undefined }
       : {};
-    const healthz = { path: "/healthz", method: "GET", handler: (_req: unknown, res: ServerResponse) => void res.writeHead(200, { "content-type": "text/plain" }).end("ok") };
+    const healthz: HttpRoute = { path: "/healthz", method: "GET", handler: (_req, res) => void res.writeHead(200, { "content-type": "text/plain" }).end("ok") };
+    const routes = deps.httpRoutes ?? [];
+    const customRoutes = routes.some((route) => route.path === healthz.path) ? routes : [healthz, ...routes];
     const receiver: Receiver = socketMode
       ? new SocketModeReceiver({
           appToken: slack.appToken ?? "",
           logger: sdkLogger,
           ...installOptions,
-          // Only OAuth needs an HTTP server in Socket Mode; then /healthz rides along on it.
-          ...(oauth ? { customRoutes: [healthz] } : {}),
+          // Only OAuth needs an HTTP server in Socket Mode; then the app's routes ride along on it.
+          ...(oauth ? { customRoutes } : {}),
           installerOptions: { clientOptions, port: config.port },
         })
       : new HTTPReceiver({
           signingSecret: slack.signingSecret ?? "",
           endpoints: "/slack/events",
           port: config.port,
-          customRoutes: [healthz],
+          customRoutes,
           logger: sdkLogger,
           ...installOptions,
           installerOptions: { clientOptions },

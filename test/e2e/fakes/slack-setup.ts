@@ -11,7 +11,6 @@ import { loadConfig, type Config } from "../../../src/config.js";
 import { silentLogger, createLogger } from "../../../src/log.js";
 import type { Message } from "../../../src/core/ports.js";
 import type { Post } from "../../../src/core/post.js";
-import { openStore } from "../../../src/store/open-store.js";
 import { createInstallationStore } from "../../../src/platforms/slack/installation-store.js";
 import type { FakeSlack, FakeTeam } from "./slack.js";
 
@@ -46,9 +45,7 @@ export async function startSlackTestApp(options: { fake: FakeSlack; slack: Recor
   // PAPERBOY_TEST_LOG=debug shows the app's logs when a test needs explaining.
   const level = process.env["PAPERBOY_TEST_LOG"];
   const logger = level ? createLogger({ level, pretty: false }) : silentLogger();
-  // The store gets the test clock too: a channel created "now" must not look newer than its first slot.
-  const store = await openStore(config.db, { now: () => now });
-  const app = await createApp(config, { clock, logger, store, sleep: async () => undefined });
+  const app = await createApp(config, { clock, logger, sleep: async () => undefined });
   const installations = createInstallationStore(app.store);
   for (const team of options.installs ?? []) {
     await installations.storeInstallation({

@@ -72,6 +72,8 @@ export class FakeSlack {
   readonly requests: RecordedRequest[] = [];
   readonly messages: FakeMessage[] = [];
   readonly acks: Array<{ envelope_id: string; payload?: unknown }> = [];
+  /** Envelope acks and response_url replies in arrival order ("ack <envelope id>", "reply <url id>"). */
+  readonly timeline: string[] = [];
   private readonly teams = new Map<string, FakeTeam>();
   private readonly channels = new Map<string, FakeChannel>();
   private readonly appTokens = new Set<string>();
@@ -235,6 +237,7 @@ export class FakeSlack {
       const message = JSON.parse(String(data)) as { envelope_id?: string; payload?: unknown };
       if (typeof message.envelope_id !== "string") return;
       this.acks.push({ envelope_id: message.envelope_id, ...(message.payload !== undefined ? { payload: message.payload } : {}) });
+      this.timeline.push(`ack ${message.envelope_id}`);
       this.ackWaiters.get(message.envelope_id)?.();
     });
     ws.send(JSON.stringify({ type: "hello", num_connections: this.sockets.size, debug_info: { host: "fake-slack" }, connection_info: { app_id: "A0PAPERBOY" } }));
@@ -383,6 +386,7 @@ export class FakeSlack {
     const invalid = validateBlocks(body["blocks"]);
     if (invalid) return send(res, 400, { ok: false, error: invalid.error, detail: invalid.detail });
     entry.replies.push({ body });
+    this.timeline.push(`reply ${id}`);
     for (const waiter of [...entry.waiters]) {
       if (entry.replies.length >= waiter.count) {
         entry.waiters.splice(entry.waiters.indexOf(waiter), 1);
