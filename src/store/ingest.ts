@@ -15,6 +15,8 @@ export interface IndexedPaper {
   row: NewPaperRow;
   /** The paper's last_seen before this ingest (null when new): where its old index entry is. */
   previousLastSeen: string | null;
+  /** New, or its text differs from what was indexed: its words need recording (search-vocab.ts). */
+  textChanged: boolean;
 }
 
 /** Dialect-specific: brings the full-text index of these papers up to date; returns words it recorded. */
@@ -32,6 +34,8 @@ export interface IngestInput {
   source: string;
   papers: Paper[];
 }
+
+const TEXT_COLUMNS = ["title", "tldr", "abstract", "motivation", "method", "result", "conclusion"] as const;
 
 // SQLite allows 32,766 bound parameters per statement; 19 paper columns × 400 rows stays well below.
 const CHUNK = 400;
@@ -60,19 +64,21 @@ export function* ingestBody(db: Kysely<Database>, input: IngestInput, now: strin
   }
 
   let newPapers = 0;
-  const merged: Array<{ row: NewPaperRow; previousLastSeen: string | null }> = [];
+  const merged: Array<{ row: NewPaperRow; previousLastSeen: string | null; textChanged: boolean }> = [];
   for (const paper of papers) {
     const old = known.get(paper.id);
     if (old === undefined) {
       newPapers++;
-      merged.push({ row: paperToRow(paper, input.date, input.date), previousLastSeen: null });
+      merged.push({ row: paperToRow(paper, input.date, input.date), previousLastSeen: null, textChanged: true });
       continue;
     }
     const isNewer = input.date >= old.last_seen;
     const combined = mergePaper(paperFromRow(old), paper, isNewer);
     const firstSeen = input.date < old.first_seen ? input.date : old.first_seen;
     const lastSeen = isNewer ? input.date : old.last_seen;
-    merged.push({ row: paperToRow(combined, firstSeen, lastSeen), previousLastSeen: old.last_seen });
+    const row = paperToRow(combined, firstSeen, lastSeen);
+    const textChanged = TEXT_COLUMNS.some((column) => row[column] !== old[column]);
+    merged.push({ row, previousLastSeen: old.last_seen, textChanged });
   }
 
   const indexed: IndexedPaper[] = [];
@@ -84,7 +90,7 @@ export function* ingestBody(db: Kysely<Database>, input: IngestInput, now: strin
       .returning(["num", "id"])
       .compile();
     const nums = new Map((yield* rows(query)).map((r) => [r.id, Number(r.num)]));
-    for (const m of chunk) indexed.push({ num: nums.get(m.row.id)!, row: m.row, previousLastSeen: m.previousLastSeen });
+    for (const m of chunk) indexed.push({ num: nums.get(m.row.id)!, row: m.row, previousLastSeen: m.previousLastSeen, textChanged: m.textChanged });
   }
   const words = yield* writeIndex(indexed);
 

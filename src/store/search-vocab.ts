@@ -47,7 +47,7 @@ export const MAX_EXPANSION = 128;
  * should be used instead (too many words, non-ASCII words, or a non-ASCII prefix).
  */
 export async function expandPrefix(db: Kysely<Database>, prefix: string): Promise<string[] | null> {
-  if (NON_ASCII.test(prefix) || prefix === "" || process.env.PB_NO_EXPAND) return null;
+  if (NON_ASCII.test(prefix) || prefix === "") return null;
   const result = await db.executeQuery<{ term: string }>(
     CompiledQuery.raw("SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?", [prefix, `${prefix}\u{10ffff}`, MAX_EXPANSION + 1]),
   );

@@ -23,7 +23,7 @@ export function searchWordsMigration(dialect: Dialect): Migration {
         await sql.raw("DROP TABLE IF EXISTS papers_fts").execute(db);
         await sql.raw(SQLITE_FTS).execute(db);
       }
-      await rebuildSearchIndex(db as Kysely<Database>, dialect);
+      await rebuildSearchIndex(db as Kysely<Database>, dialect, { main: true, titles: false, terms: false });
     },
   };
 }

@@ -8,7 +8,7 @@ export function searchTermsMigration(dialect: Dialect): Migration {
     async up(db: Kysely<unknown>): Promise<void> {
       if (dialect !== "sqlite") return;
       await sql.raw("CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID").execute(db);
-      await rebuildSearchIndex(db as Kysely<Database>, dialect, { wordsOnly: true });
+      await rebuildSearchIndex(db as Kysely<Database>, dialect, { main: false, titles: false, terms: true });
     },
   };
 }

@@ -5,17 +5,34 @@ import type { Database, Dialect } from "../schema.js";
 import { initMigration } from "./0001-init.js";
 import { searchWordsMigration } from "./0002-search-words.js";
 import { searchTermsMigration } from "./0003-search-terms.js";
+import { titleIndexMigration } from "./0004-title-index.js";
 
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     "0001-init": initMigration(dialect),
     "0002-search-words": searchWordsMigration(dialect),
     "0003-search-terms": searchTermsMigration(dialect),
+    "0004-title-index": titleIndexMigration(dialect),
   };
 }
 
-/** Applies every pending migration; a no-op when the schema is current. */
+/**
+ * Applies every pending migration; a no-op when the schema is current. Kysely's SQLite migrator takes
+ * no lock, so a second process starting at the same moment can collide with the first (a duplicate
+ * kysely_migration row): it then tries again and finds the work done.
+ */
 export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateOnce(db, dialect);
+    } catch (error) {
+      if (attempt >= 4) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
+}
+
+async function migrateOnce(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
   // Kysely looks for its bookkeeping tables by name in every schema; pin them to ours so that several
   // paperboy schemas can share one Postgres database.
