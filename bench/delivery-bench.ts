@@ -59,6 +59,8 @@ async function deliverOnce(mode: LimitMode, day: DigestDay, topics: readonly str
     platforms: new Map<PlatformKind, Platform>([["discord", platform]]),
     matcher: createChannelMatcher(store),
     log: silentLogger(),
+    owner: "bench",
+    now: () => new Date(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     maxAttempts: MAX_ATTEMPTS,
     concurrency: CONCURRENCY,

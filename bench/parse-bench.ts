@@ -31,23 +31,23 @@ export function runParseBench(files: readonly CorpusFile[]): ScenarioResult {
   note(`parse: ${markdown.length} Markdown files, ${fixed(megabytes)} MB, 1 warm-up + ${ROUNDS} rounds`);
   const parseRounds = rounds(parseRound);
   const parseMs = parseRounds.map((r) => r.wallMs);
-  const splitMs = rounds(splitRound).map((r) => r.wallMs);
+  const parseCpuMs = parseRounds.map((r) => r.cpuMs);
+  const splitCpuMs = rounds(splitRound).map((r) => r.cpuMs);
   const rate = (ms: number) => megabytes / (ms / 1000);
-  const bestRate = rate(best(parseMs));
-  const medianRate = rate(median(parseMs));
+  const cpuRate = rate(best(parseCpuMs));
   return {
     rows: [
       {
         scenario: `parse (${markdown.length} .md files, ${fixed(megabytes)} MB, ${papers} papers)`,
-        measured: `${fixed(bestRate)} MB/s best of ${ROUNDS} (median ${fixed(medianRate)})`,
+        measured: `${fixed(cpuRate)} MB/s by CPU time, best of ${ROUNDS} (wall: best ${fixed(rate(best(parseMs)))}, median ${fixed(rate(median(parseMs)))})`,
         target: `≥ ${TARGET_MB_S} MB/s`,
-        baseline: `\`text.split("\\n")\` floor: ${fixed(rate(best(splitMs)))} MB/s best`,
-        verdict: verdict(bestRate >= TARGET_MB_S),
+        baseline: `\`text.split("\\n")\` floor: ${fixed(rate(best(splitCpuMs)))} MB/s by CPU time`,
+        verdict: verdict(cpuRate >= TARGET_MB_S),
       },
     ],
     notes: [
       `parse: ${ROUNDS} rounds after a warm-up, one core; per round ${parseMs.map((ms) => fixed(ms, 0)).join(", ")} ms wall, ` +
-        `${parseRounds.map((r) => fixed(r.cpuMs, 0)).join(", ")} ms CPU (best is reported: the machine may be shared). ` +
+        `${parseRounds.map((r) => fixed(r.cpuMs, 0)).join(", ")} ms CPU. The verdict uses the best CPU time (user + system of the whole process, GC threads included): on a shared machine a conservative stand-in for wall time on an idle core. ` +
         `Files are read into memory first (no disk I/O timed); MB = 10^6 bytes of UTF-8. The baseline split ${lines} lines per round.`,
     ],
   };

@@ -42,6 +42,13 @@ async function main(): Promise<void> {
   const root = repoRoot();
   const work = runDir();
   const corpus = loadCorpus(join(root, "seeds"));
+  // Ctrl-C must not leave the extracted corpus (100 MB) behind in the temp dir.
+  const onSignal = () => {
+    corpus.dispose();
+    rmSync(work, { recursive: true, force: true });
+    process.exit(130);
+  };
+  process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
   try {
     const { days, papers } = parseAll(corpus);
     const vocabulary = buildVocabulary(papers);
@@ -78,7 +85,10 @@ async function main(): Promise<void> {
         const synthetic = await ensureSyntheticArchive(join(cacheDir(), "synthetic-250k.db"), papers);
         const run = await runSearchBench("the synthetic archive", synthetic.url, queries);
         collect({ rows: [run.row], notes: run.notes });
-        notes.push(synthetic.reused ? "search: the synthetic archive was reused from an earlier run (see synthetic-archive.ts)." : `search: building the synthetic archive took ${synthetic.buildSeconds.toFixed(0)} s (not part of any figure).`);
+        notes.push(
+          `search: synthetic archive "${synthetic.recipe}" ` +
+            (synthetic.reused ? "reused from an earlier run with the same store code." : `built in ${synthetic.buildSeconds.toFixed(0)} s (not part of any figure).`),
+        );
       });
     }
     if (wanted.has("delivery")) await guard("delivery", async () => collect(await runDeliveryBench(dayNear(days, DIGEST_SIZE), topics, work)));

@@ -3,13 +3,14 @@
  * and summaries of one paper, abstract of another, authors of a third) under new ids, 250 a day over
  * 1,000 days, stored through the product's own ingestDigest. Term frequencies stay those of real papers;
  * only the volume grows. Building it takes minutes, so the file is kept in the temp dir and reused when a
- * finished one (marked by a `.done` file naming its recipe) is there.
+ * finished one (marked by a `.done` file naming its recipe and the store code's fingerprint) is there.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { Paper } from "../src/core/paper.js";
 import { openStore } from "../src/store/open-store.js";
 import { note, progressReporter } from "./progress.js";
 import { Random } from "./random.js";
+import { storeFingerprint } from "./store-fingerprint.js";
 
 export const SYNTHETIC_PAPERS = 250_000;
 const PER_DAY = 250;
@@ -21,18 +22,19 @@ export interface SyntheticArchive {
   url: string;
   reused: boolean;
   buildSeconds: number;
+  recipe: string;
 }
 
 export async function ensureSyntheticArchive(path: string, source: readonly Paper[], count = SYNTHETIC_PAPERS): Promise<SyntheticArchive> {
   const marker = `${path}.done`;
-  const recipe = `${RECIPE} ${count} from ${source.length}`;
+  const recipe = `${RECIPE} ${count} from ${source.length}, store ${storeFingerprint()}`;
   const url = `sqlite:${path}`;
   if (existsSync(path) && existsSync(marker) && readFileSync(marker, "utf8") === recipe) {
     note(`search: reusing the synthetic archive ${path} (${recipe})`);
     const store = await openStore(url);
     await store.migrate();
     await store.close();
-    return { url, reused: true, buildSeconds: 0 };
+    return { url, reused: true, buildSeconds: 0, recipe };
   }
   for (const file of [path, `${path}-wal`, `${path}-shm`, marker]) rmSync(file, { force: true });
   const start = performance.now();
@@ -55,7 +57,7 @@ export async function ensureSyntheticArchive(path: string, source: readonly Pape
   }
   await store.close();
   writeFileSync(marker, recipe);
-  return { url, reused: false, buildSeconds: (performance.now() - start) / 1000 };
+  return { url, reused: false, buildSeconds: (performance.now() - start) / 1000, recipe };
 }
 
 function recombine(id: string, source: readonly Paper[], random: Random): Paper {

@@ -3,6 +3,7 @@
  * down; nothing is a module-level singleton.
  */
 import type { Writable } from "node:stream";
+import { hostname } from "node:os";
 import { existsSync } from "node:fs";
 import { enabledPlatforms, type Config } from "./config.js";
 import type { PlatformKind } from "./core/channel.js";
@@ -38,6 +39,8 @@ export interface AppOverrides {
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   onStep?: StepHook;
   sleep?: (ms: number) => Promise<void>;
+  /** Name in delivery leases (default: config.instanceId, else the host name). */
+  instanceId?: string;
 }
 
 export interface App {
@@ -96,6 +99,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     maxAttempts: config.delivery.maxAttempts,
     concurrency: config.delivery.concurrency,
     command: config.slack.command,
+    owner: overrides.instanceId ?? config.instanceId ?? hostname(),
+    now: () => clock.now(),
     ...(overrides.onStep ? { onStep: overrides.onStep } : config.testing.crashAt ? { onStep: crashAt(config.testing.crashAt) } : {}),
   });
   const source = createSource(config, clock, logger);

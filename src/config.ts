@@ -42,6 +42,11 @@ const configSchema = z.object({
   digests: z.string().min(1).default("./seeds"),
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * This instance's name in delivery leases. A restarted instance with the same name resumes its own
+   * unfinished deliveries at once; give each of several instances on one host its own name.
+   */
+  instanceId: z.string().min(1).optional(),
   /** Public base URL of this service (Slack request URLs in the manifest, OAuth redirect). */
   publicUrl: z.string().url().optional(),
   sources: z
@@ -114,6 +119,7 @@ const ENV_MAP: Array<{ env: string; path: string[]; secret?: boolean }> = [
   { env: "PAPERBOY_DIGESTS", path: ["digests"] },
   { env: "PAPERBOY_LOG_LEVEL", path: ["logLevel"] },
   { env: "PAPERBOY_PUBLIC_URL", path: ["publicUrl"] },
+  { env: "PAPERBOY_INSTANCE", path: ["instanceId"] },
   { env: "PORT", path: ["port"] },
   { env: "SLACK_BOT_TOKEN", path: ["slack", "botToken"], secret: true },
   { env: "SLACK_SIGNING_SECRET", path: ["slack", "signingSecret"], secret: true },

@@ -1,4 +1,5 @@
 /** start, deliver, migrate, render. */
+import { hostname } from "node:os";
 import { createApp } from "../app.js";
 import { syncConsoleChannels } from "../console-channels.js";
 import { composeDigestPost } from "../core/compose.js";
@@ -41,7 +42,8 @@ export async function startCommand(options: GlobalOptions): Promise<void> {
 
 export async function deliverCommand(options: GlobalOptions & { now?: boolean; json?: boolean }): Promise<void> {
   const config = resolveConfig(options);
-  const app = await createApp(config, { logger: cliLogger(config) });
+  // Its own lease name: a one-shot run beside a running service never takes over what the service sends.
+  const app = await createApp(config, { logger: cliLogger(config), instanceId: `${config.instanceId ?? hostname()}:deliver` });
   try {
     const report = await app.runOnce({ force: Boolean(options.now) });
     if (options.json) printJson(report);

@@ -32,7 +32,14 @@ export interface DeliveryDeps {
   concurrency: number;
   command?: string;
   onStep?: StepHook;
+  /** This instance's name in delivery leases (unique per process). */
+  owner: string;
+  now: () => Date;
+  /** How long a lease lasts without renewal; renewed before every message. */
+  leaseMs?: number;
 }
+
+const DEFAULT_LEASE_MS = 2 * 60_000;
 
 export interface DeliveryReport {
   delivered: number;
@@ -44,6 +51,7 @@ export interface DeliveryReport {
 
 export function createDeliveryEngine(deps: DeliveryDeps) {
   const { store, log } = deps;
+  const leaseUntil = () => new Date(deps.now().getTime() + (deps.leaseMs ?? DEFAULT_LEASE_MS)).toISOString();
 
   /** `force`: deliver to scheduled channels now even when their post time has not come. */
   async function runDue(now: Date, force = false): Promise<DeliveryReport> {
@@ -116,6 +124,7 @@ export function createDeliveryEngine(deps: DeliveryDeps) {
       paperIds: post.cards.map((card) => card.paperId),
       messages,
       state: skip ? "skipped" : "sending",
+      lease: { owner: deps.owner, until: leaseUntil() },
     });
     if (!delivery) {
       log.info({ channel: channel.id, slot: plan.slot }, "slot already claimed elsewhere");
@@ -134,6 +143,8 @@ export function createDeliveryEngine(deps: DeliveryDeps) {
       const channel = await store.getChannel(delivery.channelId);
       const platform = channel ? deps.platforms.get(channel.ref.platform) : undefined;
       if (!channel || channel.settings.paused || !platform) continue;
+      // Another live instance is sending it: leave it alone.
+      if (!(await store.leaseDelivery(delivery.id, deps.owner, leaseUntil()))) continue;
       log.info({ channel: channel.id, slot: delivery.slot, delivery: delivery.id }, "resuming an unfinished delivery");
       report[await sendAll(delivery, platform)] += 1;
     }
@@ -148,6 +159,10 @@ export function createDeliveryEngine(deps: DeliveryDeps) {
       const recovering = message.state === "sending";
       const replyTo = message.replyTo === null ? null : (refs.get(message.replyTo) ?? null);
       const step = { channelId: delivery.channelId, index: message.index };
+      if (!(await store.leaseDelivery(delivery.id, deps.owner, leaseUntil()))) {
+        log.warn({ channel: delivery.channelId, delivery: delivery.id }, "lost the delivery lease (a slow round?); another instance resumes it");
+        return "pending";
+      }
       deps.onStep?.("before-send", step);
       await store.markMessage(delivery.id, message.index, "sending", null);
       const result = await sendWithRetry(platform, delivery, message.index, { body: message.body, replyTo: message.replyTo }, { key: `${delivery.id}:${message.index}`, replyTo, recovering });

@@ -108,6 +108,8 @@ export interface NewDelivery {
   messages: Array<{ body: unknown; replyTo: number | null }>;
   /** "skipped" for an empty slot with on-empty=skip: recorded, nothing to send. */
   state: "sending" | "skipped";
+  /** The claimer holds the sending lease from the start (see Store.leaseDelivery). */
+  lease?: { owner: string; until: string };
 }
 
 export interface Store {
@@ -152,6 +154,11 @@ export interface Store {
    * can then never double-post.
    */
   claimDelivery(input: NewDelivery): Promise<Delivery | null>;
+  /**
+   * Takes or renews the lease on an open delivery for `owner` until the ISO time `until`. False when
+   * another owner holds an unexpired lease or the delivery is finished: only the holder sends.
+   */
+  leaseDelivery(deliveryId: number, owner: string, until: string): Promise<boolean>;
   /** Deliveries still in state "sending" (to resume after a crash), oldest first. */
   unfinishedDeliveries(): Promise<Delivery[]>;
   markMessage(deliveryId: number, index: number, state: "sending" | "sent", ref: string | null): Promise<void>;

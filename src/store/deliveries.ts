@@ -40,6 +40,8 @@ export class DeliveryRepository {
           error: null,
           created_at: now,
           updated_at: now,
+          lease_owner: input.lease?.owner ?? null,
+          lease_until: input.lease?.until ?? null,
         })
         .onConflict((oc) => oc.columns(["channel_id", "slot"]).doNothing())
         .returning("id")
@@ -82,6 +84,19 @@ export class DeliveryRepository {
   async unfinishedDeliveries(): Promise<Delivery[]> {
     const deliveries = await this.db.selectFrom("deliveries").selectAll().where("state", "=", "sending").orderBy("id").execute();
     return this.withMessages(deliveries);
+  }
+
+  /** Takes or renews the lease; false when another owner holds an unexpired one (or it is finished). */
+  async leaseDelivery(deliveryId: number, owner: string, until: string): Promise<boolean> {
+    const now = this.now();
+    const result = await this.db
+      .updateTable("deliveries")
+      .set({ lease_owner: owner, lease_until: until })
+      .where("id", "=", deliveryId)
+      .where("state", "=", "sending")
+      .where((eb) => eb.or([eb("lease_owner", "is", null), eb("lease_owner", "=", owner), eb("lease_until", "is", null), eb("lease_until", "<", now)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   async markMessage(deliveryId: number, index: number, state: "sending" | "sent", ref: string | null): Promise<void> {

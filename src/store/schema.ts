@@ -82,6 +82,9 @@ export interface DeliveriesTable {
   error: string | null;
   created_at: string;
   updated_at: string;
+  /** Which instance is sending this delivery, and until when (ISO time); see migration 0005. */
+  lease_owner: string | null;
+  lease_until: string | null;
 }
 
 export interface DeliveryMessagesTable {

@@ -129,6 +129,9 @@ export class KyselyStore implements Store {
   claimDelivery(input: NewDelivery): Promise<Delivery | null> {
     return this.deliveries.claimDelivery(input);
   }
+  leaseDelivery(deliveryId: number, owner: string, until: string): Promise<boolean> {
+    return this.deliveries.leaseDelivery(deliveryId, owner, until);
+  }
   unfinishedDeliveries(): Promise<Delivery[]> {
     return this.deliveries.unfinishedDeliveries();
   }

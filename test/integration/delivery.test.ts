@@ -140,3 +140,47 @@ describe("delivery", () => {
     expect(platform.sent).toHaveLength(1);
   });
 });
+
+describe("delivery with two instances on one database", () => {
+  it("an instance never resumes a delivery another live instance is sending; it takes over once the lease expires", async () => {
+    const clock = { now: new Date("2026-01-06T09:01:00Z") };
+    const dir = mkdtempSync(join(tmpdir(), "paperboy-lease-"));
+    const seeds = join(dir, "seeds");
+    cpSync(join(ROOT, "seeds", "2026-01-06.md"), join(seeds, "2026-01-06.md"));
+    const flags = { db: `sqlite:${join(dir, "db.sqlite")}`, digests: seeds, console: { enabled: false, channels: [] } };
+    const config = loadConfig({ env: {}, configDir: join(ROOT, "config"), flags });
+    let release: () => void = () => undefined;
+    let sendStarted: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => (sendStarted = resolve));
+    const stuck = new RecordingPlatform();
+    stuck.send = async () => {
+      sendStarted();
+      await new Promise<void>((resolve) => (release = resolve));
+      return "ts-stuck";
+    };
+    const other = new RecordingPlatform();
+    const common = { logger: silentLogger(), clock: { now: () => clock.now }, sleep: async () => undefined };
+    const a = await createApp(config, { ...common, platforms: [stuck], instanceId: "a" });
+    const b = await createApp(config, { ...common, platforms: [other], instanceId: "b" });
+    try {
+      const manager = { channel: { platform: "slack" as const, workspace: "T1", channel: "C1" }, userId: "U1", isManager: true };
+      await a.handleCommand({ name: "subscribe", args: "federated learning" }, manager);
+      await a.handleCommand({ name: "schedule", args: "instant" }, manager);
+      await a.pollSources();
+      const running = a.deliverDue();
+      await started;
+      expect(await b.deliverDue()).toMatchObject({ delivered: 0 });
+      expect(other.sent).toHaveLength(0);
+      // `a` dies mid-send (its promise is abandoned); after the lease runs out, `b` finishes the job.
+      clock.now = new Date("2026-01-06T09:05:00Z");
+      expect(await b.deliverDue()).toMatchObject({ delivered: 1 });
+      expect(other.sent).toHaveLength(1);
+      expect(other.sent[0]!.recovering).toBe(true);
+      release();
+      await running;
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+  });
+});

@@ -32,6 +32,17 @@ export function deliveriesContract(store: () => Store): void {
       expect(await store().postedPapers(CH, ["1", "2", "3"])).toEqual(new Set(["1", "2"]));
     });
 
+    it("leases an open delivery to one owner at a time; an expired lease can be taken over", async () => {
+      const claimed = await store().claimDelivery({ ...delivery(CH, "lease-1", ["L1"]), lease: { owner: "a", until: "2999-01-01T00:00:00.000Z" } });
+      expect(await store().leaseDelivery(claimed!.id, "b", "2999-01-01T00:00:00.000Z")).toBe(false);
+      expect(await store().leaseDelivery(claimed!.id, "a", "2999-01-01T00:05:00.000Z")).toBe(true);
+      const stale = await store().claimDelivery({ ...delivery(CH, "lease-2", ["L2"]), lease: { owner: "a", until: "2000-01-01T00:00:00.000Z" } });
+      expect(await store().leaseDelivery(stale!.id, "b", "2999-01-01T00:00:00.000Z")).toBe(true);
+      expect(await store().leaseDelivery(stale!.id, "a", "2999-01-01T00:00:00.000Z")).toBe(false);
+      await store().finishDelivery(stale!.id, "sent", null);
+      expect(await store().leaseDelivery(stale!.id, "b", "2999-01-01T00:00:00.000Z")).toBe(false);
+    });
+
     it("refuses a claim carrying a paper already posted to the channel, writing nothing", async () => {
       await store().claimDelivery(delivery(CH, "slot-1", ["1", "2"], { cursorTo: 3 }));
       expect(await store().claimDelivery(delivery(CH, "slot-2", ["3", "2"], { cursorTo: 5 }))).toBeNull();

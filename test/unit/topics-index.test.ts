@@ -36,6 +36,13 @@ describe("the index finds exactly what the naive matcher finds", () => {
     "large language models serving",
     "memory bandwidth",
     "mixture of experts inference",
+    "KV缓存",
+    "模型",
+    "学",
+    "推测解码",
+    "大语言模型 -cat:cs.LG",
+    "multivariate",
+    "pretraining data",
   ];
   const topics = texts.map((text, id) => {
     const result = compileTopicText(text);

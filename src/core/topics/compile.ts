@@ -8,10 +8,10 @@ import type { Spelling } from "./expand.js";
 import { DEFAULT_TOPIC_LIMITS } from "./limits.js";
 import type { TopicLimits } from "./limits.js";
 import { parseTopic } from "./parse.js";
-import { cjkKey, foldedCjkCode, hasCjk, tokenize } from "./text.js";
+import { cjkKey, forEachCjk, hasCjk, tokenize } from "./text.js";
 import { alternativeSignature } from "./signature.js";
 import { DEFAULT_TERM_STATS } from "./term-stats.js";
-import { bigramKey, compileWords, joinedWord, matcherStem } from "./words.js";
+import { bigramKey, compileWords, joinedWord, titleKey } from "./words.js";
 import type { WordMatcher } from "./words.js";
 
 export type CompiledAlternative =
@@ -73,12 +73,12 @@ function compileTerm(term: TermAlternative, field: TopicField | null): CompiledA
     const prefix = raw.endsWith("*");
     const value = prefix ? raw.slice(0, -1) : raw;
     // `cat:math` names an archive: its categories are `math.*` (and a bare `math` if a paper has one).
-    if (!prefix && !value.includes(".")) return [{ kind: "cat", value, prefix: false }, { kind: "cat", value: `${value}.`, prefix: true }];
-    return [{ kind: "cat", value, prefix }];
+    if (!prefix && !value.includes(".")) return [alternative({ kind: "cat", value, prefix: false }), alternative({ kind: "cat", value: `${value}.`, prefix: true })];
+    return [alternative({ kind: "cat", value, prefix })];
   }
   if (field === "author") {
     const words = tokenize(term.text).map((t) => t.word);
-    return [{ kind: "author", words }];
+    return [alternative({ kind: "author", words })];
   }
   if (hasCjk(term.text)) {
     const text = cjkKey(term.text);
@@ -101,9 +101,10 @@ function fromSpelling(spelling: Spelling): CompiledAlternative {
 function cjk(text: string): CompiledAlternative {
   let probe = "";
   for (const key of cjkKeysOf(text)) {
+    if (isCjkPair(key)) continue;
     if (probe === "" || DEFAULT_TERM_STATS.frequency(key) < DEFAULT_TERM_STATS.frequency(probe)) probe = key;
   }
-  return { kind: "cjk", text, probe: probe === "" ? -1 : probe.codePointAt(2)! };
+  return alternative({ kind: "cjk", text, probe: probe === "" ? -1 : probe.codePointAt(2)! });
 }
 
 /** `anchor`: index of the rarest word, where verification starts (see find.ts). */
@@ -112,15 +113,36 @@ function phrase(words: WordMatcher[]): CompiledAlternative {
   for (let i = 1; i < words.length; i++) {
     if (DEFAULT_TERM_STATS.frequency(words[i]!.key) < DEFAULT_TERM_STATS.frequency(words[anchor]!.key)) anchor = i;
   }
-  return { kind: "phrase", words, anchor };
+  return alternative({ kind: "phrase", words, anchor });
 }
 
-/** Index keys of an alternative: ALL of them are present in a paper where it occurs. */
-export function alternativeKeys(alt: CompiledAlternative): string[] {
+/**
+ * Every alternative object gets the same properties in the same order, whatever its kind: verification
+ * reads them for each candidate topic, and one object shape keeps those reads fast (monomorphic).
+ */
+function alternative(alt: CompiledAlternative): CompiledAlternative {
+  const all = {
+    kind: alt.kind,
+    words: "words" in alt ? alt.words : [],
+    anchor: "anchor" in alt ? alt.anchor : 0,
+    text: "text" in alt ? alt.text : "",
+    probe: "probe" in alt ? alt.probe : -1,
+    value: "value" in alt ? alt.value : "",
+    prefix: "prefix" in alt ? alt.prefix : false,
+  };
+  return all as CompiledAlternative;
+}
+
+/**
+ * Index keys of an alternative: ALL of them are present in a paper where it occurs. `field`: the clause's
+ * field — title words have keys of their own.
+ */
+export function alternativeKeys(alt: CompiledAlternative, field: TopicField | null = null): string[] {
+  if (alt.kind === "phrase" && field === "title") return [...new Set(alt.words.map((w) => titleKey(w.stem)))];
   switch (alt.kind) {
     case "phrase": {
       const keys = alt.words.map((w) => w.key);
-      for (let i = 0; i + 1 < alt.words.length; i++) keys.push(bigramKey(matcherStem(alt.words[i]!), matcherStem(alt.words[i + 1]!)));
+      for (let i = 0; i + 1 < alt.words.length; i++) keys.push(bigramKey(alt.words[i]!.stem, alt.words[i + 1]!.stem));
       return [...new Set(keys)];
     }
     case "cjk":
@@ -132,12 +154,25 @@ export function alternativeKeys(alt: CompiledAlternative): string[] {
   }
 }
 
-/** CJK keys: `c:` + each CJK character (as papers list them, see prepare.ts `paperCjkChars`). */
+/**
+ * CJK keys (as papers list them, see prepare.ts): `c:` + each CJK character, and `c:` + each pair of
+ * neighbouring CJK characters — a pair is far rarer than either character.
+ */
 export function cjkKeysOf(text: string): string[] {
   const keys = new Set<string>();
-  for (const ch of text) {
-    const code = foldedCjkCode(ch.codePointAt(0)!);
-    if (code !== null) keys.add(`c:${String.fromCodePoint(code)}`);
-  }
+  let previous = -1;
+  forEachCjk(text, (code) => {
+    if (code >= 0) {
+      keys.add(`c:${String.fromCodePoint(code)}`);
+      if (previous >= 0) keys.add(`c:${String.fromCodePoint(previous, code)}`);
+    }
+    previous = code;
+  });
   return [...keys];
+}
+
+/** `c:` keys of two characters (pairs) rather than one. */
+export function isCjkPair(key: string): boolean {
+  const first = key.codePointAt(2)!;
+  return key.length > (first > 0xffff ? 4 : 3);
 }

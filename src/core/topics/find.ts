@@ -35,8 +35,27 @@ export function findAlternative(alt: CompiledAlternative, scope: string | null, 
 
 const stopAtFirst: Visitor = () => true;
 
+/** Whether `alt` occurs at all. Phrases take a direct path: this runs for every candidate topic. */
 export function alternativeOccurs(alt: CompiledAlternative, scope: string | null, paper: PreparedPaper): boolean {
-  return findAlternative(alt, scope, paper, stopAtFirst);
+  if (alt.kind !== "phrase") return findAlternative(alt, scope, paper, stopAtFirst);
+  const words = alt.words;
+  const pivot = words[alt.anchor]!;
+  const postings = paper.postings.get(pivot.key);
+  if (postings === undefined) return false;
+  const last = words.length - 1;
+  for (let i = 0; i < postings.length; i++) {
+    const p = postings[i]!;
+    const field = paper.fields[p >>> 21]!;
+    if (scope !== null && field.name !== scope) continue;
+    const at = (p >>> 1) & 0xfffff;
+    const compound = (p & 1) === 1;
+    const token = compound ? field.compounds.get(at)! : field.tokens[at]!;
+    if (!wordMatches(pivot, token)) continue;
+    if (alt.anchor < last && phraseEnd(words, alt.anchor + 1, field, at + (compound ? 2 : 1), token.end) < 0) continue;
+    if (alt.anchor > 0 && phraseStart(words, alt.anchor - 1, field, at, token.start) < 0) continue;
+    return true;
+  }
+  return false;
 }
 
 function findPhrase(words: readonly WordMatcher[], anchor: number, scope: string | null, paper: PreparedPaper, visit: Visitor): boolean {

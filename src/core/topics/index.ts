@@ -8,15 +8,17 @@
  */
 import type { Paper } from "../paper.js";
 import type { TopicError } from "./ast.js";
-import { alternativeKeys, compileTopicText } from "./compile.js";
+import { chooseKeys } from "./choose-keys.js";
+import { compileTopicText } from "./compile.js";
 import type { CompiledClause, CompiledTopic } from "./compile.js";
 import type { TopicLimits } from "./limits.js";
 import { clauseHolds, describeMatch } from "./match.js";
 import type { TopicMatch } from "./match.js";
-import { paperCjkChars, preparePaper } from "./prepare.js";
+import { forEachBigram, forEachCjkBigram, paperCjkChars, preparePaper } from "./prepare.js";
 import type { PreparedPaper } from "./prepare.js";
 import { topicSignature, clauseSignature } from "./signature.js";
 import { DEFAULT_TERM_STATS } from "./term-stats.js";
+import { splitBigram } from "./words.js";
 import type { TermStats } from "./term-stats.js";
 
 /** One topic that matched one paper. `match` (hits, spans, terms) is computed on first access. */
@@ -69,6 +71,10 @@ export class TopicIndex<Id = number> {
   private readonly byKey = new Map<string, Slot<Id>[]>();
   /** Slots filed under a CJK character (`c:` keys), by code point: papers list those on demand. */
   private readonly byCjk = new Map<number, Slot<Id>[]>();
+  /** Slots filed under a pair of neighbouring CJK characters (two-character `c:` keys). */
+  private readonly byCjkPair = new Map<number, Map<number, Slot<Id>[]>>();
+  /** Slots filed under a pair of neighbouring words (`b:` keys), by first stem then second. */
+  private readonly byBigram = new Map<string, Map<string, Slot<Id>[]>>();
   private readonly bySignature = new Map<string, Slot<Id>>();
   private readonly byText = new Map<string, Slot<Id>>();
   private readonly byId = new Map<Id, Slot<Id>>();
@@ -139,6 +145,18 @@ export class TopicIndex<Id = number> {
       const slots = this.byKey.get(key);
       if (slots !== undefined) this.verify(slots, prepared, round, out);
     }
+    if (this.byBigram.size > 0) {
+      forEachBigram(prepared, (first, second) => {
+        const slots = this.byBigram.get(first)?.get(second);
+        if (slots !== undefined) this.verify(slots, prepared, round, out);
+      });
+    }
+    if (this.byCjkPair.size > 0) {
+      forEachCjkBigram(prepared, (first, second) => {
+        const slots = this.byCjkPair.get(first)?.get(second);
+        if (slots !== undefined) this.verify(slots, prepared, round, out);
+      });
+    }
     if (this.byCjk.size > 0) {
       for (const code of paperCjkChars(prepared)) {
         const slots = this.byCjk.get(code);
@@ -158,7 +176,49 @@ export class TopicIndex<Id = number> {
   }
 
   private postingList(key: string): Slot<Id>[] | undefined {
-    return key.startsWith("c:") ? this.byCjk.get(key.codePointAt(2)!) : this.byKey.get(key);
+    if (key.startsWith("c:")) {
+      const [first, second] = cjkCodes(key);
+      return second === undefined ? this.byCjk.get(first) : this.byCjkPair.get(first)?.get(second);
+    }
+    if (key.startsWith("b:")) {
+      const [first, second] = splitBigram(key);
+      return this.byBigram.get(first)?.get(second);
+    }
+    return this.byKey.get(key);
+  }
+
+  private createPostingList(key: string, slot: Slot<Id>): void {
+    if (key.startsWith("c:")) {
+      const [first, second] = cjkCodes(key);
+      if (second === undefined) this.byCjk.set(first, [slot]);
+      else {
+        let inner = this.byCjkPair.get(first);
+        if (inner === undefined) this.byCjkPair.set(first, (inner = new Map()));
+        inner.set(second, [slot]);
+      }
+    } else if (key.startsWith("b:")) {
+      const [first, second] = splitBigram(key);
+      let inner = this.byBigram.get(first);
+      if (inner === undefined) this.byBigram.set(first, (inner = new Map()));
+      inner.set(second, [slot]);
+    } else this.byKey.set(key, [slot]);
+  }
+
+  private deletePostingList(key: string): void {
+    if (key.startsWith("c:")) {
+      const [first, second] = cjkCodes(key);
+      if (second === undefined) this.byCjk.delete(first);
+      else {
+        const inner = this.byCjkPair.get(first);
+        inner?.delete(second);
+        if (inner?.size === 0) this.byCjkPair.delete(first);
+      }
+    } else if (key.startsWith("b:")) {
+      const [first, second] = splitBigram(key);
+      const inner = this.byBigram.get(first);
+      inner?.delete(second);
+      if (inner?.size === 0) this.byBigram.delete(first);
+    } else this.byKey.delete(key);
   }
 
   /** Matches a whole digest; papers are prepared once each. */
@@ -191,8 +251,7 @@ export class TopicIndex<Id = number> {
     for (const key of slot.keys) {
       const list = this.postingList(key);
       if (list !== undefined) list.push(slot);
-      else if (key.startsWith("c:")) this.byCjk.set(key.codePointAt(2)!, [slot]);
-      else this.byKey.set(key, [slot]);
+      else this.createPostingList(key, slot);
     }
     return slot;
   }
@@ -215,10 +274,7 @@ export class TopicIndex<Id = number> {
       if (list === undefined) continue;
       const i = list.indexOf(slot);
       if (i >= 0) list.splice(i, 1);
-      if (list.length === 0) {
-        if (key.startsWith("c:")) this.byCjk.delete(key.codePointAt(2)!);
-        else this.byKey.delete(key);
-      }
+      if (list.length === 0) this.deletePostingList(key);
     }
     for (const node of slot.nodes) {
       node.users--;
@@ -227,45 +283,13 @@ export class TopicIndex<Id = number> {
   }
 }
 
-/**
- * The keys to file a topic under: for its cheapest positive clause, the rarest key of each alternative
- * (a paper that matches the topic satisfies that clause, so it has at least one of those keys).
- */
-export function chooseKeys(topic: CompiledTopic, stats: TermStats): string[] {
-  let best: string[] = [];
-  let bestCost = Infinity;
-  for (const clause of topic.clauses) {
-    if (clause.negated) continue;
-    const { keys, cost } = clauseKeys(clause, stats);
-    if (cost < bestCost) {
-      best = keys;
-      bestCost = cost;
-    }
-  }
-  return [...new Set(best)];
-}
-
-function clauseKeys(clause: CompiledClause, stats: TermStats): { keys: string[]; cost: number } {
-  const keys: string[] = [];
-  let cost = 0;
-  for (const alt of clause.alternatives) {
-    const altKeys = alternativeKeys(alt);
-    let rarest = altKeys[0]!;
-    let rarestFreq = stats.frequency(rarest);
-    for (const key of altKeys) {
-      const f = stats.frequency(key);
-      if (f < rarestFreq) {
-        rarest = key;
-        rarestFreq = f;
-      }
-    }
-    keys.push(rarest);
-    cost += rarestFreq;
-  }
-  return { keys, cost };
-}
-
 function clauseCost(clause: CompiledClause): number {
   if (clause.negated) return 3;
   return clause.field === "cat" ? 0 : clause.field === "author" ? 1 : 2;
+}
+
+/** Code points of a `c:` key: one character, or a pair. */
+function cjkCodes(key: string): [number, number | undefined] {
+  const codes = [...key.slice(2)].map((ch) => ch.codePointAt(0)!);
+  return [codes[0]!, codes[1]];
 }

@@ -5,9 +5,10 @@
  */
 import { TEXT_FIELDS } from "../paper.js";
 import type { Paper, TextField } from "../paper.js";
-import { COMPOUND_PREFIXES, cjkText, foldedCjkCode, hasCjk, stemWord, tokenize } from "./text.js";
+import { cjkText, forEachCjk, hasCjk, stemWord, tokenize } from "./text.js";
+import { COMPOUND_PREFIXES } from "./word-forms.js";
 import type { CjkText, Token } from "./text.js";
-import { bigramKey, tokenKey } from "./words.js";
+import { titleKey, tokenKey } from "./words.js";
 
 export type HitField = TextField | "author" | "cat";
 
@@ -52,7 +53,7 @@ export interface PreparedPaper {
   categories: string[];
   /** Word stems → occurrences in `fields`; author words (`n:` keys) → occurrences in `authors`. */
   postings: Map<string, Posting[]>;
-  /** Every word, author-word and category key of the paper (CJK characters: see `paperCjkChars`). */
+  /** Every word, author-word and category key (CJK characters: `paperCjkChars`; pairs: `forEachBigram`). */
   keys: string[];
   /** Filled by `paperCjkChars`. */
   cjkChars: Set<number> | undefined;
@@ -62,7 +63,6 @@ const HYPHENS = new Set(["-", "\u2010", "\u2011"]);
 
 export function preparePaper(paper: Paper): PreparedPaper {
   const postings = new Map<string, Posting[]>();
-  const bigrams = new Set<string>();
   const fields: PreparedField[] = [];
   for (const name of TEXT_FIELDS) {
     const text = paper[name];
@@ -77,7 +77,6 @@ export function preparePaper(paper: Paper): PreparedPaper {
     for (const [i, token] of field.compounds) {
       if (i < MAX_TOKENS) addPosting(postings, tokenKey(token), textPosting(index, i, true));
     }
-    addBigrams(field, bigrams);
   }
   const authors = paper.authors.map((name) => prepareField("author", name));
   authors.forEach((author, index) => {
@@ -85,13 +84,23 @@ export function preparePaper(paper: Paper): PreparedPaper {
     const count = Math.min(author.tokens.length, MAX_NAME_TOKENS);
     for (let i = 0; i < count; i++) addPosting(postings, `n:${author.tokens[i]!.word}`, authorPosting(index, i));
   });
-  const keys = [...postings.keys(), ...bigrams];
-  const categories = paper.categories.map((c) => c.trim().toLowerCase()).filter((c) => c !== "");
-  for (const category of new Set(categories)) {
-    keys.push(`k:${category}`);
-    for (let n = 0; n <= category.length; n++) keys.push(`k:${category.slice(0, n)}*`);
+  const keys = [...postings.keys()];
+  // Title words again under their own keys: `title:` topics are filed there, not under words that fill
+  // every abstract.
+  const title = fields[0]?.name === "title" ? fields[0] : undefined;
+  if (title !== undefined) {
+    const stems = new Set(title.tokens.map((t) => t.stem));
+    for (const compound of title.compounds.values()) stems.add(compound.stem);
+    for (const stem of stems) keys.push(titleKey(stem));
   }
-  return { paper, fields, authors, categories, postings, keys: [...new Set(keys)], cjkChars: undefined };
+  const categories = paper.categories.map((c) => c.trim().toLowerCase()).filter((c) => c !== "");
+  const categoryKeys = new Set<string>();
+  for (const category of categories) {
+    categoryKeys.add(`k:${category}`);
+    for (let n = 0; n <= category.length; n++) categoryKeys.add(`k:${category.slice(0, n)}*`);
+  }
+  keys.push(...categoryKeys);
+  return { paper, fields, authors, categories, postings, keys, cjkChars: undefined };
 }
 
 function prepareField(name: TextField | "author", text: string): PreparedField {
@@ -108,19 +117,25 @@ function prepareField(name: TextField | "author", text: string): PreparedField {
   return { name, text, tokens, compounds, hasCjk: name !== "author" && hasCjk(text), cjk: undefined };
 }
 
-/** Keys of neighbouring words (see words.ts `bigramKey`), hyphen compounds counting as one word. */
-function addBigrams(field: PreparedField, out: Set<string>): void {
-  const { tokens, compounds } = field;
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    out.add(bigramKey(tokens[i]!.stem, tokens[i + 1]!.stem));
-    const compound = compounds.get(i);
-    if (compound === undefined) continue;
-    const before = tokens[i - 1];
-    const after = tokens[i + 2];
-    if (before !== undefined) out.add(bigramKey(before.stem, compound.stem));
-    if (after !== undefined) out.add(bigramKey(compound.stem, after.stem));
-    const next = compounds.get(i + 2);
-    if (next !== undefined) out.add(bigramKey(compound.stem, next.stem));
+/**
+ * Every pair of neighbouring words (by stem), hyphen compounds counting as one word — the pairs a
+ * phrase topic may be filed under (see words.ts `bigramKey`). Visited, not stored: a digest has
+ * ~100,000 of them and the index only cares about the few it has topics for.
+ */
+export function forEachBigram(paper: PreparedPaper, visit: (first: string, second: string) => void): void {
+  for (const { tokens, compounds } of paper.fields) {
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      visit(tokens[i]!.stem, tokens[i + 1]!.stem);
+      if (compounds.size === 0) continue;
+      const compound = compounds.get(i);
+      if (compound === undefined) continue;
+      const before = tokens[i - 1];
+      const after = tokens[i + 2];
+      if (before !== undefined) visit(before.stem, compound.stem);
+      if (after !== undefined) visit(compound.stem, after.stem);
+      const next = compounds.get(i + 2);
+      if (next !== undefined) visit(compound.stem, next.stem);
+    }
   }
 }
 
@@ -142,15 +157,20 @@ export function paperCjkChars(paper: PreparedPaper): Set<number> {
   if (paper.cjkChars !== undefined) return paper.cjkChars;
   const chars = new Set<number>();
   for (const field of paper.fields) {
-    if (!field.hasCjk) continue;
-    const text = field.text;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.codePointAt(i)!;
-      if (code > 0xffff) i++;
-      const folded = foldedCjkCode(code);
-      if (folded !== null) chars.add(folded);
-    }
+    if (field.hasCjk) forEachCjk(field.text, (code) => code >= 0 && chars.add(code));
   }
   paper.cjkChars = chars;
   return chars;
+}
+
+/** Every pair of neighbouring CJK characters (separators between them dropped), by code point. */
+export function forEachCjkBigram(paper: PreparedPaper, visit: (first: number, second: number) => void): void {
+  for (const field of paper.fields) {
+    if (!field.hasCjk) continue;
+    let previous = -1;
+    forEachCjk(field.text, (code) => {
+      if (previous >= 0 && code >= 0) visit(previous, code);
+      previous = code;
+    });
+  }
 }

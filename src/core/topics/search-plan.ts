@@ -7,7 +7,7 @@
  */
 import type { SearchAlternative, SearchGroup, SearchPlan } from "../ports.js";
 import type { CompiledAlternative, CompiledTopic } from "./compile.js";
-import { compoundSplits, sharedPrefix } from "./text.js";
+import { compoundSplits, sharedPrefix } from "./word-forms.js";
 import type { WordMatcher } from "./words.js";
 
 export function searchPlan(topic: CompiledTopic): SearchPlan {

@@ -3,7 +3,8 @@
  * steer performance, never results: any choice of key is correct, a rare one is just cheaper.
  */
 import { COMMON_KEYS } from "./common-keys.js";
-import { paperCjkChars } from "./prepare.js";
+import { forEachBigram, forEachCjkBigram, paperCjkChars } from "./prepare.js";
+import { bigramKey } from "./words.js";
 import type { PreparedPaper } from "./prepare.js";
 
 export interface TermStats {
@@ -24,8 +25,15 @@ function defaultFrequency(key: string): number {
   const known = common.get(key);
   if (known !== undefined) return known;
   if (key.startsWith("k:")) return key.endsWith("*") ? 0.9 : 0.2;
-  if (key.startsWith("c:")) return 0.05;
+  if (key.startsWith("c:")) {
+    const chars = [...key.slice(2)];
+    if (chars.length < 2) return 0.05;
+    // A pair: rarer than its rarer character.
+    return Math.min(...chars.map((ch) => defaultFrequency(`c:${ch}`))) * 0.2;
+  }
   if (key.startsWith("n:")) return 0.002;
+  // A word in the title: about a tenth as common as anywhere in the paper.
+  if (key.startsWith("t:")) return defaultFrequency(key.slice(2)) * 0.1;
   // Pairs of words: rarer than either word; unknown pairs are rare.
   if (key.startsWith("b:")) return 0.002;
   // Unknown words: rarer the longer they are.
@@ -41,6 +49,10 @@ export function termStatsFromPapers(papers: PreparedPaper[]): TermStats {
   for (const paper of papers) {
     for (const key of paper.keys) count(key);
     for (const code of paperCjkChars(paper)) count(`c:${String.fromCodePoint(code)}`);
+    const pairs = new Set<string>();
+    forEachBigram(paper, (first, second) => pairs.add(bigramKey(first, second)));
+    forEachCjkBigram(paper, (first, second) => pairs.add(`c:${String.fromCodePoint(first, second)}`));
+    for (const pair of pairs) count(pair);
   }
   const n = Math.max(1, papers.length);
   return {

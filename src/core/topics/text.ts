@@ -34,10 +34,6 @@ export function hasCjk(text: string): boolean {
   return CJK_RE.test(text);
 }
 
-export function isCjkChar(ch: string): boolean {
-  return CJK_RE.test(ch);
-}
-
 /** Ranges whose characters are CJK and unchanged by folding (the bulk of Chinese, Japanese, Korean). */
 function isPlainCjk(code: number): boolean {
   return (
@@ -50,16 +46,27 @@ function isPlainCjk(code: number): boolean {
 }
 
 /**
- * The code point a character folds to when that is a CJK character, else null. Used on both sides (topic
- * terms and papers) to list CJK characters for the index, so both always agree.
+ * The CJK characters of a text after folding, in order, as `visit(code)`; `visit(-1)` where a Latin
+ * letter or digit interrupts them (separators do not: they are dropped, as in `cjkText`). Used on both
+ * sides — topic terms and papers — to list CJK characters and neighbouring pairs for the index, so both
+ * always agree.
  */
-export function foldedCjkCode(code: number): number | null {
-  if (code < 0x1100) return null;
-  if (isPlainCjk(code)) return code;
-  const folded = foldChar(String.fromCodePoint(code));
-  if (folded.kind !== "cjk") return null;
-  const first = folded.text.codePointAt(0)!;
-  return CJK_RE.test(String.fromCodePoint(first)) ? first : null;
+export function forEachCjk(text: string, visit: (code: number) => void): void {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    if (code > 0xffff) i++;
+    if (code < 128) {
+      if (asciiFolds[code]!.kind === "word") visit(-1);
+    } else if (isPlainCjk(code)) visit(code);
+    else {
+      const folded = foldChar(code);
+      if (folded.kind === "word") visit(-1);
+      else if (folded.kind === "cjk") {
+        // NFKC may expand one character into several (㍿ → 株式会社).
+        for (const ch of folded.text) visit(CJK_RE.test(ch) ? ch.codePointAt(0)! : -1);
+      }
+    }
+  }
 }
 
 /** How one original code point folds: the normalized text and whether it belongs to a word. */
@@ -69,12 +76,14 @@ interface Folded {
   kind: "word" | "cjk" | "sep" | "mark";
 }
 
-// Per-character folding is memoized: real text reuses a small alphabet, and the Unicode calls are slow.
-const foldCache = new Map<string, Folded>();
+// Per-character folding is memoized by code point: real text reuses a small alphabet, and the Unicode
+// calls are slow.
+const foldCache = new Map<number, Folded>();
 
-function foldChar(ch: string): Folded {
-  const cached = foldCache.get(ch);
+function foldChar(code: number): Folded {
+  const cached = foldCache.get(code);
   if (cached !== undefined) return cached;
+  const ch = String.fromCodePoint(code);
   const nfkc = ch.normalize("NFKC");
   // Diacritics are removed from Latin-like scripts only: NFD would split Hangul syllables into jamo and
   // strip the voicing marks of kana, changing the word.
@@ -85,7 +94,7 @@ function foldChar(ch: string): Folded {
   else if (text.length > 0 && WORD_CHAR_RE.test(text)) kind = "word";
   const folded: Folded = { text: kind === "word" || kind === "cjk" ? text : "", kind };
   if (foldCache.size > 50_000) foldCache.clear();
-  foldCache.set(ch, folded);
+  foldCache.set(code, folded);
   return folded;
 }
 
@@ -109,7 +118,7 @@ function foldAt(text: string, i: number): Folded {
   const code = text.charCodeAt(i);
   // ASCII fast path: the common case in abstracts.
   if (code < 128) return asciiFolds[code]!;
-  return foldChar(text.slice(i, i + charLength(text, i)));
+  return foldChar(text.codePointAt(i)!);
 }
 
 function charLength(text: string, i: number): number {
@@ -219,78 +228,6 @@ export function stemWord(word: string): string {
   return stem;
 }
 
-// Suffix classes for `sameWordForm`: what is left of two words after their common prefix.
-type SuffixClass = "base" | "agent" | "action";
-const BASE_SUFFIXES = [
-  ...["", "s", "es", "e", "ed", "d", "ing", "ings", "y", "ies", "ied", "ly"],
-  // adjective ↔ noun: agent/agentic, retrieve/retrieval, robust/robustness, efficient/efficiency,
-  // scalable/scalability, parallel/parallelism
-  ...["ic", "ics", "al", "als", "ness", "t", "ce", "cy", "le", "ility", "ilities", "ism", "isms"],
-];
-const AGENT_SUFFIXES = ["er", "ers", "or", "ors"];
-const ACTION_SUFFIXES = ["ion", "ions", "ation", "ations", "tion", "tions"];
-
-/** Suffixes by length, so a rest is compared only with suffixes it could be. */
-const SUFFIXES_BY_LENGTH: Array<{ suffixes: string[]; classes: SuffixClass[] }> = [];
-for (const [list, cls] of [
-  [BASE_SUFFIXES, "base"],
-  [AGENT_SUFFIXES, "agent"],
-  [ACTION_SUFFIXES, "action"],
-] as const) {
-  for (const suffix of list) {
-    const bucket = (SUFFIXES_BY_LENGTH[suffix.length] ??= { suffixes: [], classes: [] });
-    bucket.suffixes.push(suffix);
-    bucket.classes.push(cls);
-  }
-}
-
-/** Class of `word.slice(from)` without slicing (this runs for every candidate word of every topic). */
-function suffixClassAt(word: string, from: number): SuffixClass | null {
-  const length = word.length - from;
-  if (length === 0) return "base";
-  const bucket = SUFFIXES_BY_LENGTH[length];
-  if (bucket === undefined) return null;
-  for (let i = 0; i < bucket.suffixes.length; i++) if (word.endsWith(bucket.suffixes[i]!)) return bucket.classes[i]!;
-  return null;
-}
-
-/**
- * Whether two words with the same stem are forms of one another rather than merely related: Porter maps
- * "general" and "generative", "transformer" and "transformation" to one stem, which is not what a
- * researcher means. Inflections (`cache` ↔ `caching`, `study` ↔ `studies`), agent nouns with their verb
- * (`scheduler` ↔ `scheduling`) and actions with their verb (`quantization` ↔ `quantized`) pass; an agent
- * noun and an action noun (`compiler` ↔ `compilation`) do not.
- */
-export function sameWordForm(a: string, b: string): boolean {
-  if (a === b) return true;
-  let p = 0;
-  const n = Math.min(a.length, b.length);
-  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-  if (p < 3) return false;
-  // Doubled final consonant: model → modelling, plan → planned.
-  const last = a.charCodeAt(p - 1);
-  const fromA = a.length - p > 1 && a.charCodeAt(p) === last ? p + 1 : p;
-  const fromB = b.length - p > 1 && b.charCodeAt(p) === last ? p + 1 : p;
-  const ca = suffixClassAt(a, fromA);
-  const cb = suffixClassAt(b, fromB);
-  if (ca === null || cb === null) return false;
-  return ca === cb || ca === "base" || cb === "base";
-}
-
-const ALL_SUFFIXES = [...BASE_SUFFIXES, ...AGENT_SUFFIXES, ...ACTION_SUFFIXES].sort((a, b) => b.length - a.length);
-
-/**
- * The longest prefix shared by every word `sameWordForm` accepts for `word` (for full-text prefix search,
- * which must never miss a form the matcher accepts): the word without its longest known suffix and
- * without a doubled final consonant, at least 3 characters.
- */
-export function sharedPrefix(word: string): string {
-  const suffix = ALL_SUFFIXES.find((s) => s !== "" && word.endsWith(s) && word.length - s.length >= 3) ?? "";
-  let base = word.slice(0, word.length - suffix.length);
-  if (base.length >= 4 && base[base.length - 1] === base[base.length - 2]) base = base.slice(0, -1);
-  return base.length >= 3 ? base : word.slice(0, 3);
-}
-
 /** Whether a topic word as typed is an acronym: ≤ 3 letters, capitals after the first letter, or digits. */
 export function isAcronymTyped(typed: string): boolean {
   const folded = tokenize(typed);
@@ -298,25 +235,4 @@ export function isAcronymTyped(typed: string): boolean {
   if (word.length <= 3) return true;
   if (/[0-9]/.test(word)) return true;
   return /^.+\p{Lu}/u.test(typed.normalize("NFKC"));
-}
-
-/**
- * First halves of hyphenated words that are also written joined (`pre-training` / `pretraining`,
- * `multi-agent` / `multiagent`). Only these form compounds: a closed list keeps the full-text prefilter
- * able to split a joined topic word back into the two words it may be written as (search-plan.ts).
- */
-export const COMPOUND_PREFIXES: ReadonlySet<string> = new Set(
-  ("pre post multi non co re sub super inter intra cross self semi anti over under hyper meta micro macro mini " +
-    "bi tri uni de un auto bio neuro quasi pseudo ultra nano out up down on off fine back feed zero few " +
-    "hard soft wide mid near trans long short high low end").split(" "),
-);
-
-/** `multivariate` → [`multi`, `variate`]: every way the word may have been hyphenated (see above). */
-export function compoundSplits(word: string): Array<[string, string]> {
-  const splits: Array<[string, string]> = [];
-  for (let n = 2; n <= 6 && n < word.length; n++) {
-    const head = word.slice(0, n);
-    if (COMPOUND_PREFIXES.has(head)) splits.push([head, word.slice(n)]);
-  }
-  return splits;
 }

@@ -2,7 +2,8 @@
  * How one topic word matches one paper word (TOPICS.md rule 3), and the index key that every matching
  * paper word is guaranteed to produce.
  */
-import { isAcronymTyped, sameWordForm, stemWord, tokenize } from "./text.js";
+import { isAcronymTyped, stemWord, tokenize } from "./text.js";
+import { sameWordForm } from "./word-forms.js";
 import type { Token } from "./text.js";
 
 /**
@@ -12,7 +13,7 @@ import type { Token } from "./text.js";
  * exact words share with their plural (a plural with another stem is not accepted).
  */
 export type WordMatcher =
-  | { readonly kind: "stem"; readonly word: string; readonly stem: string; readonly key: string }
+  | { readonly kind: "stem"; readonly word: string; readonly plural: string; readonly stem: string; readonly key: string }
   | { readonly kind: "exact"; readonly word: string; readonly plural: string; readonly stem: string; readonly key: string };
 
 // Matchers are immutable and shared: 100,000 topics use a few thousand distinct words, and sharing keeps
@@ -35,7 +36,8 @@ export function exactWord(word: string): WordMatcher {
 
 export function stemmedWord(word: string): WordMatcher {
   const stem = stemWord(word);
-  return intern({ kind: "stem", word, stem, key: stem });
+  // `plural` is unused for stems; present so that both kinds share one object shape (a hot path).
+  return intern({ kind: "stem", word, plural: "", stem, key: stem });
 }
 
 /** The words of a phrase as typed; `exact` forces exact matching (quoted terms). */
@@ -60,10 +62,6 @@ export function joinedWord(words: WordMatcher[]): WordMatcher {
 export function wordMatches(matcher: WordMatcher, token: Token): boolean {
   if (matcher.kind === "exact") return (token.word === matcher.word || token.word === matcher.plural) && token.stem === matcher.stem;
   return token.stem === matcher.stem && sameWordForm(matcher.word, token.word);
-}
-
-export function wordKey(matcher: WordMatcher): string {
-  return matcher.key;
 }
 
 /**
@@ -92,7 +90,12 @@ export function bigramKey(first: string, second: string): string {
   return `b:${first} ${second}`;
 }
 
-/** The stem every paper word this matcher accepts has. */
-export function matcherStem(matcher: WordMatcher): string {
-  return matcher.stem;
+export function splitBigram(key: string): [string, string] {
+  const space = key.indexOf(" ");
+  return [key.slice(2, space), key.slice(space + 1)];
+}
+
+/** Key of a word in a paper's title (see prepare.ts): `t:` + its stem. */
+export function titleKey(stem: string): string {
+  return `t:${stem}`;
 }

@@ -6,6 +6,7 @@ import { initMigration } from "./0001-init.js";
 import { searchWordsMigration } from "./0002-search-words.js";
 import { searchTermsMigration } from "./0003-search-terms.js";
 import { titleIndexMigration } from "./0004-title-index.js";
+import { deliveryLeaseMigration } from "./0005-delivery-lease.js";
 
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -13,6 +14,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     "0002-search-words": searchWordsMigration(dialect),
     "0003-search-terms": searchTermsMigration(dialect),
     "0004-title-index": titleIndexMigration(dialect),
+    "0005-delivery-lease": deliveryLeaseMigration(),
   };
 }
 
