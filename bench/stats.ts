@@ -16,13 +16,6 @@ export function best(samples: readonly number[]): number {
   return Math.min(...samples);
 }
 
-/** Wall time of a synchronous call, in milliseconds. */
-export function timeSync(run: () => void): number {
-  const start = performance.now();
-  run();
-  return performance.now() - start;
-}
-
 export interface WallAndCpu {
   wallMs: number;
   /** Process CPU time (user + system): on a machine shared with other jobs, closer to the work done than wall time. */
@@ -36,12 +29,6 @@ export function timeSyncCpu(run: () => void): WallAndCpu {
   const wallMs = performance.now() - start;
   const used = process.cpuUsage(cpu);
   return { wallMs, cpuMs: (used.user + used.system) / 1000 };
-}
-
-export async function timeAsync(run: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await run();
-  return performance.now() - start;
 }
 
 /** Collects garbage when node runs with --expose-gc, so one scenario's garbage does not bill the next. */

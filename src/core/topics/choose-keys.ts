@@ -8,6 +8,32 @@ import type { TermStats } from "./term-stats.js";
  * (a paper that matches the topic satisfies that clause, so it has at least one of those keys).
  */
 export function chooseKeys(topic: CompiledTopic, stats: TermStats): string[] {
+  const keys = rarestClauseKeys(topic, stats);
+  // A topic that also needs one of a few categories (`llm serving cat:cs.DC`) is filed under each
+  // (category, key): papers of other categories never even look at it.
+  const categories = requiredCategories(topic);
+  if (categories === null || keys.some((k) => k.includes(":") && !k.startsWith("t:") && !k.startsWith("n:"))) return keys;
+  return categories.flatMap((category) => keys.map((key) => qualifiedKey(category, key)));
+}
+
+/** The exact categories of the topic's first positive category clause, or null (none, or prefixes). */
+function requiredCategories(topic: CompiledTopic): string[] | null {
+  const clause = topic.clauses.find((c) => !c.negated && c.field === "cat");
+  if (clause === undefined || clause.alternatives.some((a) => a.kind !== "cat" || a.prefix)) return null;
+  return [...new Set(clause.alternatives.map((a) => (a.kind === "cat" ? a.value : "")))];
+}
+
+/** `q:` + category + U+0001 + key (U+0001 appears in neither). */
+export function qualifiedKey(category: string, key: string): string {
+  return `q:${category}\u0001${key}`;
+}
+
+export function splitQualified(key: string): [string, string] {
+  const at = key.indexOf("\u0001");
+  return [key.slice(2, at), key.slice(at + 1)];
+}
+
+function rarestClauseKeys(topic: CompiledTopic, stats: TermStats): string[] {
   let best: string[] = [];
   let bestCost = Infinity;
   for (const clause of topic.clauses) {

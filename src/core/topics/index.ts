@@ -8,7 +8,7 @@
  */
 import type { Paper } from "../paper.js";
 import type { TopicError } from "./ast.js";
-import { chooseKeys } from "./choose-keys.js";
+import { chooseKeys, splitQualified } from "./choose-keys.js";
 import { compileTopicText } from "./compile.js";
 import type { CompiledClause, CompiledTopic } from "./compile.js";
 import type { TopicLimits } from "./limits.js";
@@ -73,6 +73,8 @@ export class TopicIndex<Id = number> {
   private readonly byCjk = new Map<number, Slot<Id>[]>();
   /** Slots filed under a pair of neighbouring CJK characters (two-character `c:` keys). */
   private readonly byCjkPair = new Map<number, Map<number, Slot<Id>[]>>();
+  /** Slots of topics with a category clause, filed under (category, key) (`q:` keys), by category. */
+  private readonly byCategory = new Map<string, Map<string, Slot<Id>[]>>();
   /** Slots filed under a pair of neighbouring words (`b:` keys), by first stem then second. */
   private readonly byBigram = new Map<string, Map<string, Slot<Id>[]>>();
   private readonly bySignature = new Map<string, Slot<Id>>();
@@ -145,6 +147,16 @@ export class TopicIndex<Id = number> {
       const slots = this.byKey.get(key);
       if (slots !== undefined) this.verify(slots, prepared, round, out);
     }
+    if (this.byCategory.size > 0) {
+      for (const category of new Set(prepared.categories)) {
+        const inner = this.byCategory.get(category);
+        if (inner === undefined) continue;
+        for (const key of prepared.keys) {
+          const slots = inner.get(key);
+          if (slots !== undefined) this.verify(slots, prepared, round, out);
+        }
+      }
+    }
     if (this.byBigram.size > 0) {
       forEachBigram(prepared, (first, second) => {
         const slots = this.byBigram.get(first)?.get(second);
@@ -184,6 +196,10 @@ export class TopicIndex<Id = number> {
       const [first, second] = splitBigram(key);
       return this.byBigram.get(first)?.get(second);
     }
+    if (key.startsWith("q:")) {
+      const [category, inner] = splitQualified(key);
+      return this.byCategory.get(category)?.get(inner);
+    }
     return this.byKey.get(key);
   }
 
@@ -201,6 +217,11 @@ export class TopicIndex<Id = number> {
       let inner = this.byBigram.get(first);
       if (inner === undefined) this.byBigram.set(first, (inner = new Map()));
       inner.set(second, [slot]);
+    } else if (key.startsWith("q:")) {
+      const [category, rest] = splitQualified(key);
+      let inner = this.byCategory.get(category);
+      if (inner === undefined) this.byCategory.set(category, (inner = new Map()));
+      inner.set(rest, [slot]);
     } else this.byKey.set(key, [slot]);
   }
 
@@ -218,6 +239,11 @@ export class TopicIndex<Id = number> {
       const inner = this.byBigram.get(first);
       inner?.delete(second);
       if (inner?.size === 0) this.byBigram.delete(first);
+    } else if (key.startsWith("q:")) {
+      const [category, rest] = splitQualified(key);
+      const inner = this.byCategory.get(category);
+      inner?.delete(rest);
+      if (inner?.size === 0) this.byCategory.delete(category);
     } else this.byKey.delete(key);
   }
 
