@@ -56,7 +56,8 @@ describe("rule 3: word forms", () => {
     ["past tense", "quantize", "quantized"],
     ["action noun and participle", "quantization", "quantized"],
     ["doubled consonant", "model", "modelling"],
-    ["agent noun and gerund", "scheduler", "scheduling"],
+    ["typed gerund finds the agent noun", "scheduling", "scheduler"],
+    ["agent noun plural", "accelerator", "accelerators"],
   ])("same word form (%s): %s ~ %s", (_name, a, b) => {
     const wa = normalizeText(a);
     const wb = normalizeText(b);
@@ -68,6 +69,9 @@ describe("rule 3: word forms", () => {
     ["agent noun vs action noun", "transformer", "transformation"],
     ["related but different words", "general", "generative"],
     ["compiler vs compilation", "compiler", "compilation"],
+    ["a typed agent noun is a thing, not the verb", "accelerator", "accelerating"],
+    ["a typed agent noun does not find the gerund", "scheduler", "scheduling"],
+    ["optimizer vs optimized", "optimizer", "optimized"],
   ])("not the same word form (%s): %s ≁ %s", (_name, a, b) => {
     expect(stemWord(a) === stemWord(b) && sameWordForm(a, b)).toBe(false);
   });

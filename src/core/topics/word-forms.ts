@@ -39,11 +39,13 @@ function suffixClassAt(word: string, from: number): SuffixClass | null {
 }
 
 /**
- * Whether two words with the same stem are forms of one another rather than merely related: Porter maps
+ * Whether the paper's word `b` is a form of the topic's word `a`, rather than merely related: Porter maps
  * "general" and "generative", "transformer" and "transformation" to one stem, which is not what a
- * researcher means. Inflections (`cache` ↔ `caching`, `study` ↔ `studies`), agent nouns with their verb
- * (`scheduler` ↔ `scheduling`) and actions with their verb (`quantization` ↔ `quantized`) pass; an agent
- * noun and an action noun (`compiler` ↔ `compilation`) do not.
+ * researcher means. Inflections (`cache` ↔ `caching`, `study` ↔ `studies`) and actions with their verb
+ * (`quantization` ↔ `quantized`) pass. A typed verb finds its agent noun (`scheduling` → "scheduler"),
+ * but a typed agent noun names a thing and finds only that thing: `accelerator` must not find
+ * "accelerating training", nor `optimizer` every paper that optimizes something. An agent noun and an
+ * action noun (`compiler` ↔ `compilation`) never pass.
  */
 export function sameWordForm(a: string, b: string): boolean {
   if (a === b) return true;
@@ -58,6 +60,7 @@ export function sameWordForm(a: string, b: string): boolean {
   const ca = suffixClassAt(a, fromA);
   const cb = suffixClassAt(b, fromB);
   if (ca === null || cb === null) return false;
+  if (ca === "agent") return cb === "agent";
   return ca === cb || ca === "base" || cb === "base";
 }
 
