@@ -17,6 +17,7 @@ import { registerDiscordCommands } from "../../src/platforms/discord/commands.js
 import { nonceFor } from "../../src/platforms/discord/discord.js";
 import { DISCORD_LIMITS as L } from "../../src/platforms/discord/limits.js";
 import { openStore } from "../../src/store/open-store.js";
+import { digestMarkdown } from "../helpers/synthetic-digest.js";
 import { BASIC_MEMBER, FakeDiscord, type FakeMessage, type InteractionResult } from "./fakes/discord.js";
 
 const REPO = fileURLToPath(new URL("../..", import.meta.url));
@@ -25,40 +26,6 @@ const G2 = "120000000000000002";
 const ch = (n: number): string => `21000000000000${String(n).padStart(4, "0")}`;
 const C = { HELP: ch(1), SUBS: ch(2), LOOK: ch(3), SET: ch(4), MEMBER: ch(5), A: ch(6), BIG: ch(7), BAD: ch(8), STORM: ch(9), GONE: ch(10), G2A: ch(11) };
 
-interface Paper {
-  id: string;
-  title: string;
-  tldr: string;
-}
-
-/** A digest in the generator's Markdown format (see seeds/) for made-up papers. */
-function digestMarkdown(papers: Paper[], category = "cs.LG"): string {
-  const entries = papers.map(
-    (paper, index) => `### [${index + 1}] [${paper.title}](https://arxiv.org/abs/${paper.id})
-*Ada Lovelace,Alan Turing*
-
-Main category: ${category}
-
-TL;DR: ${paper.tldr}
-
-
-<details>
-  <summary>Details</summary>
-Motivation: Motivation of ${paper.id}.
-
-Method: Method of ${paper.id}.
-
-Result: Result of ${paper.id}.
-
-Conclusion: Conclusion of ${paper.id}.
-
-Abstract: Abstract of ${paper.id}. ${paper.tldr}
-
-</details>
-`,
-  );
-  return `<div id=toc></div>\n\n# Table of Contents\n\n- [${category}](#${category}) [Total: ${papers.length}]\n\n\n<div id='${category}'></div>\n\n# ${category} [[Back]](#toc)\n\n${entries.join("\n\n")}\n`;
-}
 
 /** Every visible string of a message body: content, embed titles, descriptions, fields, footers. */
 function textOf(body: Record<string, unknown>): string {

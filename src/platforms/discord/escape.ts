@@ -6,6 +6,7 @@
  * a line), and break mentions with a zero-width space so they stay inert even if a body were ever sent
  * without `allowed_mentions` (https://discord.com/developers/docs/reference#message-formatting).
  */
+import { parseHttpUrl } from "../http-url.js";
 import { escapeMarkdown } from "discord.js";
 
 const ZWSP = "\u200b";
@@ -42,14 +43,8 @@ export function plainText(raw: string): string {
  * that could end the Markdown link early. Null when the value is not such a URL.
  */
 export function safeUrl(raw: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch (error) {
-    if (error instanceof TypeError) return null;
-    throw error;
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return null;
+  const url = parseHttpUrl(raw);
+  if (!url) return null;
   const href = url.href.replace(/[()<>[\]\s]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
   return href.length <= 2000 ? href : null;
 }

@@ -4,6 +4,7 @@
  * produce would be escaped twice) makes any digest text inert.
  * https://docs.slack.dev/messaging/formatting-message-text#escaping
  */
+import { parseHttpUrl } from "../http-url.js";
 import { truncate } from "../split.js";
 
 export function escapeMrkdwn(text: string): string {
@@ -34,14 +35,8 @@ export function escapeLinkLabel(text: string): string {
  * the caller then shows the label as plain text.
  */
 export function safeLinkUrl(raw: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch (error) {
-    if (error instanceof TypeError) return null;
-    throw error;
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+  const url = parseHttpUrl(raw);
+  if (!url) return null;
   return escapeMrkdwn(url.href.replace(/\|/g, "%7C").replace(/</g, "%3C").replace(/>/g, "%3E"));
 }
 
