@@ -7,12 +7,13 @@ import type { TopicTools } from "./commands/deps.js";
 import type { FieldSpan, PaperMatch } from "./match-result.js";
 import type { ArchivedPaper } from "./paper.js";
 import { formatTopicError } from "./topics/ast.js";
-import { compileTopicText } from "./topics/compile.js";
+import { compileTopicText, type CompiledTopic } from "./topics/compile.js";
 import { explain } from "./topics/explain.js";
 import { TopicIndex, type IndexMatch } from "./topics/index.js";
 import { DEFAULT_TOPIC_LIMITS, type TopicLimits } from "./topics/limits.js";
 import type { TopicMatch } from "./topics/match.js";
-import { preparePaper, type PreparedPaper } from "./topics/prepare.js";
+import { preparePaper, preparePaperFor, type PreparedPaper } from "./topics/prepare.js";
+import { topicNeeds } from "./topics/prepare-needs.js";
 import { scoreMatch } from "./topics/score.js";
 import { searchPlan } from "./topics/search-plan.js";
 import { parseTopicList } from "./topics/topic-list.js";
@@ -38,10 +39,18 @@ export function createTopicTools(limits: TopicLimits = DEFAULT_TOPIC_LIMITS): To
     },
     matchTopics(topics: TopicRecord[], papers: ArchivedPaper[]): PaperMatch[] {
       const index = new TopicIndex<number>({ limits });
-      for (const topic of topics) index.add(topic.id, topic.text);
+      const compiled: CompiledTopic[] = [];
+      for (const topic of topics) {
+        const result = compileTopicText(topic.text.trim(), limits);
+        if (!result.ok) continue;
+        compiled.push(result.topic);
+        index.add(topic.id, result.topic);
+      }
+      // A search verifies one topic against hundreds of candidates: tokenize only what the topics read.
+      const needs = topicNeeds(compiled);
       const out: PaperMatch[] = [];
       for (const paper of papers) {
-        const matches = index.matchPaper(preparePaper(paper));
+        const matches = index.matchPaper(preparePaperFor(paper, needs));
         if (matches.length > 0) out.push(toPaperMatch(paper, matches));
       }
       return out;

@@ -7,6 +7,8 @@ import { TEXT_FIELDS } from "../paper.js";
 import type { Paper, TextField } from "../paper.js";
 import { cjkText, forEachCjk, hasCjk, stemWord, tokenize } from "./text.js";
 import { COMPOUND_PREFIXES } from "./word-forms.js";
+import { PREPARE_ALL } from "./prepare-needs.js";
+import type { PrepareNeeds } from "./prepare-needs.js";
 import type { CjkText, Token } from "./text.js";
 import { titleKey, tokenKey } from "./words.js";
 
@@ -61,13 +63,22 @@ export interface PreparedPaper {
 
 const HYPHENS = new Set(["-", "\u2010", "\u2011"]);
 
+/** One argument only: `papers.map(preparePaper)` must not pass the index as needs. */
 export function preparePaper(paper: Paper): PreparedPaper {
+  return preparePaperFor(paper, PREPARE_ALL);
+}
+
+/**
+ * A paper prepared for topics that read only `needs` (see prepare-needs.ts): a field outside them keeps
+ * its text (CJK search) but lists no words.
+ */
+export function preparePaperFor(paper: Paper, needs: PrepareNeeds): PreparedPaper {
   const postings = new Map<string, Posting[]>();
   const fields: PreparedField[] = [];
   for (const name of TEXT_FIELDS) {
     const text = paper[name];
     if (text === null || text === undefined || text === "") continue;
-    const field = prepareField(name, text);
+    const field = prepareField(name, text, needs.words.has(name));
     const index = fields.length;
     fields.push(field);
     const count = Math.min(field.tokens.length, MAX_TOKENS);
@@ -78,7 +89,7 @@ export function preparePaper(paper: Paper): PreparedPaper {
       if (i < MAX_TOKENS) addPosting(postings, tokenKey(token), textPosting(index, i, true));
     }
   }
-  const authors = paper.authors.map((name) => prepareField("author", name));
+  const authors = needs.authors ? paper.authors.map((name) => prepareField("author", name, true)) : [];
   authors.forEach((author, index) => {
     if (index >= MAX_AUTHORS) return;
     const count = Math.min(author.tokens.length, MAX_NAME_TOKENS);
@@ -103,8 +114,8 @@ export function preparePaper(paper: Paper): PreparedPaper {
   return { paper, fields, authors, categories, postings, keys, cjkChars: undefined };
 }
 
-function prepareField(name: TextField | "author", text: string): PreparedField {
-  const tokens = tokenize(text);
+function prepareField(name: TextField | "author", text: string, words: boolean): PreparedField {
+  const tokens = words ? tokenize(text) : [];
   const compounds = new Map<number, Token>();
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i]!;
