@@ -8,7 +8,7 @@ import type { Spelling } from "./expand.js";
 import { DEFAULT_TOPIC_LIMITS } from "./limits.js";
 import type { TopicLimits } from "./limits.js";
 import { parseTopic } from "./parse.js";
-import { cjkKey, forEachCjk, hasCjk, tokenize } from "./text.js";
+import { cjkKey, cjkPairCode, forEachCjk, hasCjk, tokenize } from "./text.js";
 import { alternativeSignature } from "./signature.js";
 import { DEFAULT_TERM_STATS } from "./term-stats.js";
 import { bigramKey, compileWords, joinedWord, titleKey } from "./words.js";
@@ -18,7 +18,11 @@ export type CompiledAlternative =
   /** Consecutive words within one text field. */
   | { readonly kind: "phrase"; readonly words: readonly WordMatcher[]; readonly anchor: number }
   /** Normalized CJK text, a substring of a text field (separators removed on both sides). */
-  | { readonly kind: "cjk"; readonly text: string; readonly probe: number }
+  /**
+   * `pairs`: its neighbouring CJK character pairs (`cjkPairCode`), all of which a paper that contains it
+   * has; `whole`: the text IS one such pair, so the pair alone decides (see find.ts `cjkOccurs`).
+   */
+  | { readonly kind: "cjk"; readonly text: string; readonly probe: number; readonly pairs: readonly number[]; readonly whole: boolean }
   /** Consecutive exact words within one author's name. */
   | { readonly kind: "author"; readonly words: readonly string[] }
   /** A category, or a category prefix (`cs.*` → `cs.`). */
@@ -104,7 +108,16 @@ function cjk(text: string): CompiledAlternative {
     if (isCjkPair(key)) continue;
     if (probe === "" || DEFAULT_TERM_STATS.frequency(key) < DEFAULT_TERM_STATS.frequency(probe)) probe = key;
   }
-  return alternative({ kind: "cjk", text, probe: probe === "" ? -1 : probe.codePointAt(2)! });
+  const pairs: number[] = [];
+  let previous = -1;
+  let interrupted = false;
+  forEachCjk(text, (code) => {
+    if (code < 0) interrupted = true;
+    else if (previous >= 0) pairs.push(cjkPairCode(previous, code));
+    previous = code;
+  });
+  const whole = !interrupted && pairs.length === 1 && [...text].length === 2;
+  return alternative({ kind: "cjk", text, probe: probe === "" ? -1 : probe.codePointAt(2)!, pairs: [...new Set(pairs)], whole });
 }
 
 /** `anchor`: index of the rarest word, where verification starts (see find.ts). */
@@ -127,6 +140,8 @@ function alternative(alt: CompiledAlternative): CompiledAlternative {
     anchor: "anchor" in alt ? alt.anchor : 0,
     text: "text" in alt ? alt.text : "",
     probe: "probe" in alt ? alt.probe : -1,
+    pairs: "pairs" in alt ? alt.pairs : [],
+    whole: "whole" in alt ? alt.whole : false,
     value: "value" in alt ? alt.value : "",
     prefix: "prefix" in alt ? alt.prefix : false,
   };

@@ -3,7 +3,7 @@
  * reported to a visitor that can stop early, so "does it hold?" costs one occurrence and "where?" all.
  */
 import type { CompiledAlternative } from "./compile.js";
-import { fieldCjk, paperCjkChars } from "./prepare.js";
+import { fieldCjk, paperCjkChars, paperCjkPairs } from "./prepare.js";
 import type { PreparedField, PreparedPaper } from "./prepare.js";
 import type { Token } from "./text.js";
 import { wordMatches } from "./words.js";
@@ -37,6 +37,7 @@ const stopAtFirst: Visitor = () => true;
 
 /** Whether `alt` occurs at all. Phrases take a direct path: this runs for every candidate topic. */
 export function alternativeOccurs(alt: CompiledAlternative, scope: string | null, paper: PreparedPaper): boolean {
+  if (alt.kind === "cjk") return cjkOccurs(alt, scope, paper);
   if (alt.kind !== "phrase") return findAlternative(alt, scope, paper, stopAtFirst);
   const words = alt.words;
   const pivot = words[alt.anchor]!;
@@ -56,6 +57,21 @@ export function alternativeOccurs(alt: CompiledAlternative, scope: string | null
     return true;
   }
   return false;
+}
+
+/**
+ * A CJK term occurs only where all its character pairs do, and a two-character term anywhere its pair
+ * is: `cjkText` and `forEachCjk` fold a field alike, so "AB" is a substring of the field's folded text
+ * exactly when A and B are visited one after the other. Most candidates are settled by set lookups,
+ * without folding the field's text for a substring search.
+ */
+function cjkOccurs(alt: CompiledAlternative & { kind: "cjk" }, scope: string | null, paper: PreparedPaper): boolean {
+  if (alt.pairs.length > 0) {
+    const pairs = paperCjkPairs(paper);
+    for (let i = 0; i < alt.pairs.length; i++) if (!pairs.has(alt.pairs[i]!)) return false;
+    if (alt.whole && scope === null) return true;
+  }
+  return findAlternative(alt, scope, paper, stopAtFirst);
 }
 
 function findPhrase(words: readonly WordMatcher[], anchor: number, scope: string | null, paper: PreparedPaper, visit: Visitor): boolean {

@@ -5,7 +5,7 @@
  */
 import { TEXT_FIELDS } from "../paper.js";
 import type { Paper, TextField } from "../paper.js";
-import { cjkText, forEachCjk, hasCjk, stemWord, tokenize } from "./text.js";
+import { cjkPairCode, cjkText, forEachCjk, hasCjk, stemWord, tokenize } from "./text.js";
 import { COMPOUND_PREFIXES } from "./word-forms.js";
 import { PREPARE_ALL } from "./prepare-needs.js";
 import type { PrepareNeeds } from "./prepare-needs.js";
@@ -59,6 +59,8 @@ export interface PreparedPaper {
   keys: string[];
   /** Filled by `paperCjkChars`. */
   cjkChars: Set<number> | undefined;
+  /** Filled by `paperCjkPairs`. */
+  cjkPairs: Set<number> | undefined;
 }
 
 const HYPHENS = new Set(["-", "\u2010", "\u2011"]);
@@ -111,7 +113,7 @@ export function preparePaperFor(paper: Paper, needs: PrepareNeeds): PreparedPape
     for (let n = 0; n <= category.length; n++) categoryKeys.add(`k:${category.slice(0, n)}*`);
   }
   keys.push(...categoryKeys);
-  return { paper, fields, authors, categories, postings, keys, cjkChars: undefined };
+  return { paper, fields, authors, categories, postings, keys, cjkChars: undefined, cjkPairs: undefined };
 }
 
 function prepareField(name: TextField | "author", text: string, words: boolean): PreparedField {
@@ -172,6 +174,15 @@ export function paperCjkChars(paper: PreparedPaper): Set<number> {
   }
   paper.cjkChars = chars;
   return chars;
+}
+
+/** `cjkPairCode` of every pair `forEachCjkBigram` visits (computed on first use). */
+export function paperCjkPairs(paper: PreparedPaper): Set<number> {
+  if (paper.cjkPairs !== undefined) return paper.cjkPairs;
+  const pairs = new Set<number>();
+  forEachCjkBigram(paper, (first, second) => pairs.add(cjkPairCode(first, second)));
+  paper.cjkPairs = pairs;
+  return pairs;
 }
 
 /** Every pair of neighbouring CJK characters (separators between them dropped), by code point. */

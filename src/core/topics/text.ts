@@ -69,6 +69,14 @@ export function forEachCjk(text: string, visit: (code: number) => void): void {
   }
 }
 
+/**
+ * One number for a pair of neighbouring CJK characters (code points < 0x110000, so the product stays
+ * well inside a double's exact integers): papers keep a set of them, topics test against it.
+ */
+export function cjkPairCode(first: number, second: number): number {
+  return first * 0x110000 + second;
+}
+
 /** How one original code point folds: the normalized text and whether it belongs to a word. */
 interface Folded {
   text: string;
