@@ -40,6 +40,8 @@ export interface DeliveryDeps {
 }
 
 const DEFAULT_LEASE_MS = 2 * 60_000;
+/** How long one message may wait on rate limits within a round before it is left for the next tick. */
+const RATE_LIMIT_BUDGET_MS = 60_000;
 
 export interface DeliveryReport {
   delivered: number;
@@ -196,13 +198,21 @@ export function createDeliveryEngine(deps: DeliveryDeps) {
   ): Promise<{ ok: true; ref: string } | { ok: false; error: PlatformError }> {
     const ref = parseChannelId(delivery.channelId)!;
     let recovering = options.recovering;
+    let failures = 0;
+    let rateLimitedMs = 0;
     for (let attempt = 1; ; attempt += 1) {
       try {
         return { ok: true, ref: await platform.send(ref, message, { ...options, recovering }) };
       } catch (thrown) {
         const error = thrown instanceof PlatformError ? thrown : new PlatformError("send_failed", errorMessage(thrown), { retryable: true });
-        if (!error.retryable || attempt >= deps.maxAttempts) return { ok: false, error };
-        const wait = error.retryAfterMs ?? Math.min(30_000, 500 * 2 ** (attempt - 1));
+        if (!error.retryable) return { ok: false, error };
+        // A rate limit with Retry-After is pacing, not failure: wait as told (within a time budget, so a
+        // round still ends); other transient errors count against maxAttempts with exponential backoff.
+        const paced = error.retryAfterMs !== null && rateLimitedMs + error.retryAfterMs <= RATE_LIMIT_BUDGET_MS;
+        if (paced) rateLimitedMs += error.retryAfterMs!;
+        else if (++failures >= deps.maxAttempts) return { ok: false, error };
+        // Jitter spreads workers that were told the same Retry-After, so they do not collide again.
+        const wait = (paced ? error.retryAfterMs! : Math.min(30_000, 500 * 2 ** (failures - 1))) + Math.floor(Math.random() * 250);
         log.warn({ channel: delivery.channelId, index, attempt, code: error.code, waitMs: wait }, "send failed; retrying");
         // A timed-out attempt may have landed: the next one must check before posting again.
         recovering = true;

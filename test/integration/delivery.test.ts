@@ -116,12 +116,23 @@ describe("delivery", () => {
     await app.handleCommand({ name: "subscribe", args: "federated learning" }, manager("C1"));
     await app.handleCommand({ name: "schedule", args: "instant" }, manager("C1"));
     await app.pollSources();
-    platform.failures = Array.from({ length: 5 }, () => new PlatformError("rate_limited", "429", { retryable: true, retryAfterMs: 1000 }));
+    platform.failures = Array.from({ length: 5 }, () => new PlatformError("server_error", "503", { retryable: true }));
     expect((await app.deliverDue()).pending).toBe(1);
     expect(platform.sent).toHaveLength(0);
     expect((await app.deliverDue()).delivered).toBe(1);
     expect(platform.sent).toHaveLength(1);
     expect(platform.sent[0]!.recovering).toBe(true);
+  });
+
+  it("rate limits with Retry-After are waited out in the same round, not counted as failures", async () => {
+    const clock = { now: new Date("2026-01-06T09:01:00Z") };
+    const { app, platform, manager } = await setup(["2026-01-06.md"], clock);
+    await app.handleCommand({ name: "subscribe", args: "federated learning" }, manager("C1"));
+    await app.handleCommand({ name: "schedule", args: "instant" }, manager("C1"));
+    await app.pollSources();
+    platform.failures = Array.from({ length: 12 }, () => new PlatformError("rate_limited", "429", { retryable: true, retryAfterMs: 1000 }));
+    expect(await app.deliverDue()).toMatchObject({ delivered: 1, pending: 0 });
+    expect(platform.sent).toHaveLength(1);
   });
 
   it("a permanent failure pauses the channel and shows in status; resume sends what was left", async () => {
