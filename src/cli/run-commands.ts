@@ -43,7 +43,12 @@ export async function startCommand(options: GlobalOptions): Promise<void> {
 export async function deliverCommand(options: GlobalOptions & { now?: boolean; json?: boolean }): Promise<void> {
   const config = resolveConfig(options);
   // Its own lease name: a one-shot run beside a running service never takes over what the service sends.
-  const app = await createApp(config, { logger: cliLogger(config), instanceId: `${config.instanceId ?? hostname()}:deliver` });
+  const app = await createApp(config, {
+    logger: cliLogger(config),
+    instanceId: `${config.instanceId ?? hostname()}:deliver`,
+    // With --json, stdout carries only the report; console channels print to stderr.
+    ...(options.json ? { stdout: process.stderr } : {}),
+  });
   try {
     const report = await app.runOnce({ force: Boolean(options.now) });
     if (options.json) printJson(report);

@@ -6,6 +6,8 @@ import { describeMatch, topicHolds } from "../../src/core/topics/match.js";
 import { preparePaper, preparePaperFor } from "../../src/core/topics/prepare.js";
 import type { PreparedPaper } from "../../src/core/topics/prepare.js";
 import { PREPARE_ALL, topicNeeds } from "../../src/core/topics/prepare-needs.js";
+import { matchablePrefix, wordMatches } from "../../src/core/topics/words.js";
+import type { WordMatcher } from "../../src/core/topics/words.js";
 import { compiled, seedPapers } from "./topics-fixtures.js";
 
 const papers = seedPapers();
@@ -13,23 +15,61 @@ const full = papers.map(preparePaper);
 
 describe("preparing only what a topic reads", () => {
   it("lists the fields a topic's words come from, authors only for author clauses", () => {
-    expect(topicNeeds([compiled("title:llm")])).toEqual({ words: new Set(["title"]), authors: false });
-    expect(topicNeeds([compiled("author:han cat:cs.AR")])).toEqual({ words: new Set(), authors: true });
-    expect(topicNeeds([compiled('"联邦学习"')])).toEqual({ words: new Set(), authors: false });
-    expect(topicNeeds([compiled("tldr:cache -abstract:survey")]).words).toEqual(new Set(["tldr", "abstract"]));
-    expect(topicNeeds([compiled("kv cache"), compiled("author:han")])).toBe(PREPARE_ALL);
+    const fields = (text: string) => {
+      const needs = topicNeeds([compiled(text)]);
+      return { words: needs.words, authors: needs.authors };
+    };
+    expect(fields("title:llm")).toEqual({ words: new Set(["title"]), authors: false });
+    expect(fields("author:han cat:cs.AR")).toEqual({ words: new Set(), authors: true });
+    expect(fields('"联邦学习"')).toEqual({ words: new Set(), authors: false });
+    expect(fields("tldr:cache -abstract:survey").words).toEqual(new Set(["tldr", "abstract"]));
+    const both = topicNeeds([compiled("kv cache"), compiled("author:han")]);
+    expect(both.words).toEqual(PREPARE_ALL.words);
+    expect(both.authors).toBe(true);
+  });
+
+  it("stems only words that could match a topic word", () => {
+    const { stems } = topicNeeds([compiled("kv cache -survey")]);
+    expect(stems).not.toBeNull();
+    for (const word of ["kv", "kvs", "caching", "cached", "surveys", "kvcache", "key", "value"]) expect(stems!(word), word).toBe(true);
+    for (const word of ["model", "ca", "su", "memory"]) expect(stems!(word), word).toBe(false);
+    // Many topics at once: stemming everything is cheaper than testing many prefixes.
+    expect(topicNeeds(generateTopics(papers, 200, 3).map(compiled)).stems).toBeNull();
+  });
+
+  it("every word a topic word matches starts with its matchable prefix (on the seeds)", () => {
+    const matchers = generateTopics(papers, 600, 11)
+      .map(compiled)
+      .flatMap((t) => t.clauses.flatMap((c) => c.alternatives.flatMap((a) => (a.kind === "phrase" ? a.words : []))));
+    const byKey = new Map<string, WordMatcher[]>();
+    for (const m of matchers) byKey.set(m.key, [...(byKey.get(m.key) ?? []), m]);
+    const violations: string[] = [];
+    let checked = 0;
+    for (const paper of full) {
+      for (const field of paper.fields) {
+        for (const token of [...field.tokens, ...field.compounds.values()]) {
+          for (const m of byKey.get(token.stem) ?? []) {
+            if (!wordMatches(m, token)) continue;
+            checked++;
+            if (!token.word.startsWith(matchablePrefix(m))) violations.push(`${m.word} ~ ${token.word}`);
+          }
+        }
+      }
+    }
+    expect(violations).toEqual([]);
+    expect(checked).toBeGreaterThan(1000);
   });
 
   it("decides and explains every seed topic exactly as a fully prepared paper does", () => {
-    const texts = [...generateTopics(papers, 400, 7), "title:llm -survey", "author:han", "tldr:(gpu | fpga)", "联邦学习", "cat:cs.AR"];
-    // Papers prepared once per distinct set of needs (a handful), not once per topic.
+    const texts = [...generateTopics(papers, 150, 7), "title:llm -survey", "author:han", "tldr:(gpu | fpga)", "联邦学习", "cat:cs.AR"];
+    // Each topic's own preparation (as a search does it), against the full one.
     const byNeeds = new Map<string, PreparedPaper[]>();
     const mismatches: string[] = [];
     let holding = 0;
     for (const text of texts) {
       const topic = compiled(text);
       const needs = topicNeeds([topic]);
-      const key = `${[...needs.words].sort().join(",")}|${needs.authors}`;
+      const key = `${[...needs.words].sort().join(",")}|${needs.authors}|${text}`;
       let partial = byNeeds.get(key);
       if (partial === undefined) byNeeds.set(key, (partial = papers.map((paper) => preparePaperFor(paper, needs))));
       for (let i = 0; i < papers.length; i++) {
@@ -44,7 +84,7 @@ describe("preparing only what a topic reads", () => {
     expect(mismatches).toEqual([]);
     expect(holding).toBeGreaterThan(100);
     expect(byNeeds.size).toBeGreaterThan(3);
-  });
+  }, 60_000);
 
   it("matchTopics (the search path) finds what a full index finds", () => {
     const tools = createTopicTools();

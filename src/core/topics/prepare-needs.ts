@@ -7,16 +7,26 @@
 import { TEXT_FIELDS } from "../paper.js";
 import type { TextField } from "../paper.js";
 import type { CompiledTopic } from "./compile.js";
+import type { StemFilter } from "./text.js";
+import { matchablePrefix } from "./words.js";
 
 export interface PrepareNeeds {
   /** Text fields whose words (tokens, compounds, postings, title keys) are listed. */
   readonly words: ReadonlySet<TextField>;
   /** Whether author names are tokenized (`author:` clauses). */
   readonly authors: boolean;
+  /**
+   * Only text words starting with one of these are stemmed (and so listed); null: every word. No other
+   * word can match the topics' words (words.ts `matchablePrefix`), and stemming is most of the work.
+   */
+  readonly stems: StemFilter | null;
 }
 
 /** Everything: what an index of arbitrary topics (a channel matcher, a digest) needs. */
-export const PREPARE_ALL: PrepareNeeds = { words: new Set(TEXT_FIELDS), authors: true };
+export const PREPARE_ALL: PrepareNeeds = { words: new Set(TEXT_FIELDS), authors: true, stems: null };
+
+/** Past this many prefixes, testing each word against them all costs more than stemming it. */
+const MAX_PREFIXES = 16;
 
 /**
  * What verifying (and explaining) these topics reads. Negated clauses count too: proving a term absent
@@ -24,17 +34,31 @@ export const PREPARE_ALL: PrepareNeeds = { words: new Set(TEXT_FIELDS), authors:
  */
 export function topicNeeds(topics: ReadonlyArray<CompiledTopic>): PrepareNeeds {
   const words = new Set<TextField>();
+  const prefixes = new Set<string>();
   let everyField = false;
   let authors = false;
   for (const topic of topics) {
     for (const clause of topic.clauses) {
       if (clause.field === "author") authors = true;
       if (clause.field === "author" || clause.field === "cat") continue;
-      if (!clause.alternatives.some((alt) => alt.kind === "phrase")) continue;
+      let phrase = false;
+      for (const alt of clause.alternatives) {
+        if (alt.kind !== "phrase") continue;
+        phrase = true;
+        for (const word of alt.words) prefixes.add(matchablePrefix(word));
+      }
+      if (!phrase) continue;
       if (clause.field === null) everyField = true;
       else words.add(clause.field);
     }
   }
-  if (everyField) return authors ? PREPARE_ALL : { words: PREPARE_ALL.words, authors: false };
-  return { words, authors };
+  const stems = prefixes.size <= MAX_PREFIXES ? stemFilter([...prefixes]) : null;
+  return { words: everyField ? PREPARE_ALL.words : words, authors, stems };
+}
+
+function stemFilter(prefixes: readonly string[]): StemFilter {
+  return (word) => {
+    for (let i = 0; i < prefixes.length; i++) if (word.startsWith(prefixes[i]!)) return true;
+    return false;
+  };
 }

@@ -5,7 +5,8 @@
  */
 import { TEXT_FIELDS } from "../paper.js";
 import type { Paper, TextField } from "../paper.js";
-import { cjkPairCode, cjkText, forEachCjk, hasCjk, stemWord, tokenize } from "./text.js";
+import { UNSTEMMED, cjkPairCode, cjkText, forEachCjk, hasCjk, stemWord, tokenize } from "./text.js";
+import type { StemFilter } from "./text.js";
 import { COMPOUND_PREFIXES } from "./word-forms.js";
 import { PREPARE_ALL } from "./prepare-needs.js";
 import type { PrepareNeeds } from "./prepare-needs.js";
@@ -80,18 +81,19 @@ export function preparePaperFor(paper: Paper, needs: PrepareNeeds): PreparedPape
   for (const name of TEXT_FIELDS) {
     const text = paper[name];
     if (text === null || text === undefined || text === "") continue;
-    const field = prepareField(name, text, needs.words.has(name));
+    const field = prepareField(name, text, needs.words.has(name), needs.stems);
     const index = fields.length;
     fields.push(field);
     const count = Math.min(field.tokens.length, MAX_TOKENS);
     for (let i = 0; i < count; i++) {
-      addPosting(postings, tokenKey(field.tokens[i]!), textPosting(index, i, false));
+      const token = field.tokens[i]!;
+      if (token.stem !== UNSTEMMED) addPosting(postings, tokenKey(token), textPosting(index, i, false));
     }
     for (const [i, token] of field.compounds) {
-      if (i < MAX_TOKENS) addPosting(postings, tokenKey(token), textPosting(index, i, true));
+      if (i < MAX_TOKENS && token.stem !== UNSTEMMED) addPosting(postings, tokenKey(token), textPosting(index, i, true));
     }
   }
-  const authors = needs.authors ? paper.authors.map((name) => prepareField("author", name, true)) : [];
+  const authors = needs.authors ? paper.authors.map((name) => prepareField("author", name, true, null)) : [];
   authors.forEach((author, index) => {
     if (index >= MAX_AUTHORS) return;
     const count = Math.min(author.tokens.length, MAX_NAME_TOKENS);
@@ -104,6 +106,7 @@ export function preparePaperFor(paper: Paper, needs: PrepareNeeds): PreparedPape
   if (title !== undefined) {
     const stems = new Set(title.tokens.map((t) => t.stem));
     for (const compound of title.compounds.values()) stems.add(compound.stem);
+    stems.delete(UNSTEMMED);
     for (const stem of stems) keys.push(titleKey(stem));
   }
   const categories = paper.categories.map((c) => c.trim().toLowerCase()).filter((c) => c !== "");
@@ -116,15 +119,17 @@ export function preparePaperFor(paper: Paper, needs: PrepareNeeds): PreparedPape
   return { paper, fields, authors, categories, postings, keys, cjkChars: undefined, cjkPairs: undefined };
 }
 
-function prepareField(name: TextField | "author", text: string, words: boolean): PreparedField {
-  const tokens = words ? tokenize(text) : [];
+/** `stems`: which words to stem (null: all; authors match by word, so theirs are all stemmed as before). */
+function prepareField(name: TextField | "author", text: string, words: boolean, stems: StemFilter | null): PreparedField {
+  const tokens = words ? tokenize(text, stems ?? undefined) : [];
   const compounds = new Map<number, Token>();
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i]!;
     const b = tokens[i + 1]!;
     if (b.start === a.end + 1 && HYPHENS.has(text[a.end]!) && COMPOUND_PREFIXES.has(a.word)) {
       const word = a.word + b.word;
-      compounds.set(i, { word, stem: stemWord(word), start: a.start, end: b.end });
+      const stem = stems === null || stems(word) ? stemWord(word) : UNSTEMMED;
+      compounds.set(i, { word, stem, start: a.start, end: b.end });
     }
   }
   return { name, text, tokens, compounds, hasCjk: name !== "author" && hasCjk(text), cjk: undefined };

@@ -135,11 +135,20 @@ function charLength(text: string, i: number): number {
 }
 
 /**
+ * Which words of a text get their stem computed (stemming is most of a paper's preparation); the others
+ * get `UNSTEMMED`. For papers prepared to be matched against a few known topics only.
+ */
+export type StemFilter = (word: string) => boolean;
+
+/** The stem of a word left unstemmed: equal to no real stem, which has only letters and digits. */
+export const UNSTEMMED = "\u0000";
+
+/**
  * Words of a text (CJK characters are not words: they separate words and are searched as substrings).
  * Spans point into the original string. Runs of plain ASCII are sliced and lower-cased at once; only
  * words with other characters are folded character by character.
  */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, stems?: StemFilter): Token[] {
   const tokens: Token[] = [];
   let start = -1;
   let plain = true;
@@ -165,12 +174,12 @@ export function tokenize(text: string): Token[] {
       // Part of the word it follows (e + U+0301 is é); nothing to add after folding.
       if (start >= 0) plain = false;
     } else if (start >= 0) {
-      tokens.push(makeToken(plain ? text.slice(start, i).toLowerCase() : foldRun(text, start, i), start, i));
+      tokens.push(makeToken(plain ? text.slice(start, i).toLowerCase() : foldRun(text, start, i), start, i, stems));
       start = -1;
     }
     i += len;
   }
-  if (start >= 0) tokens.push(makeToken(plain ? text.slice(start).toLowerCase() : foldRun(text, start, n), start, n));
+  if (start >= 0) tokens.push(makeToken(plain ? text.slice(start).toLowerCase() : foldRun(text, start, n), start, n, stems));
   return tokens;
 }
 
@@ -180,8 +189,8 @@ function foldRun(text: string, from: number, to: number): string {
   return word;
 }
 
-function makeToken(word: string, start: number, end: number): Token {
-  return { word, stem: stemWord(word), start, end };
+function makeToken(word: string, start: number, end: number, stems: StemFilter | undefined): Token {
+  return { word, stem: stems === undefined || stems(word) ? stemWord(word) : UNSTEMMED, start, end };
 }
 
 /**
@@ -192,8 +201,23 @@ export function cjkText(text: string): CjkText {
   let out = "";
   const starts: number[] = [];
   const ends: number[] = [];
+  // Runs of characters that fold to themselves (lower-case ASCII letters and digits, plain CJK) are
+  // appended as one slice: most of a Chinese TL;DR, and per-character concatenation was the cost.
+  let run = -1;
   let i = 0;
   while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if ((code < 128 && asciiFolds[code]!.text === text[i]) || isPlainCjk(code)) {
+      if (run < 0) run = i;
+      starts.push(i);
+      ends.push(i + 1);
+      i++;
+      continue;
+    }
+    if (run >= 0) {
+      out += text.slice(run, i);
+      run = -1;
+    }
     const len = charLength(text, i);
     const folded = foldAt(text, i);
     if (folded.kind !== "sep") {
@@ -205,6 +229,7 @@ export function cjkText(text: string): CjkText {
     }
     i += len;
   }
+  if (run >= 0) out += text.slice(run);
   return { text: out, starts, ends };
 }
 

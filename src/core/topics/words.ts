@@ -65,6 +65,16 @@ export function wordMatches(matcher: WordMatcher, token: Token): boolean {
 }
 
 /**
+ * A prefix of every word `wordMatches` can accept for this matcher: an exact word (or its plural) starts
+ * with the word itself, and `sameWordForm` accepts only words sharing at least three leading characters
+ * (or the word itself). A paper prepared for a few topics stems only the words that start with one of
+ * their prefixes (prepare-needs.ts): no other word can match them. Keep in step with `wordMatches`.
+ */
+export function matchablePrefix(matcher: WordMatcher): string {
+  return matcher.word.slice(0, 3);
+}
+
+/**
  * The key a paper word is listed under (see `WordMatcher.key`): its stem. Other keys (authors `n:`,
  * categories `k:`, CJK `c:`, word pairs `b:`) contain a colon, which no stem has.
  */
