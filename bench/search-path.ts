@@ -1,14 +1,13 @@
 /**
- * The product's `search` path (src/core/commands/lookup.ts), step by step and timed per step: validate →
- * search plan → store candidates (200) → verify with the topic matcher → rank → top 5. Post composition is
- * left out: it is a few cards of string work.
+ * The product's `search` path, timed: validate → `searchArchive` (src/core/search.ts: store candidates,
+ * verification in store order with early stop, title-then-recency ranking, top 5). The store's share is
+ * measured by timing its `searchCandidates` call through a thin wrapper.
  */
 import type { TopicTools } from "../src/core/commands/deps.js";
-import { rankMatches } from "../src/core/match-result.js";
 import type { PaperMatch } from "../src/core/match-result.js";
-import type { Store } from "../src/core/ports.js";
+import type { SearchPlan, Store } from "../src/core/ports.js";
+import { searchArchive } from "../src/core/search.js";
 
-export const SEARCH_CANDIDATES = 200;
 export const SEARCH_RESULTS = 5;
 
 export interface SearchTiming {
@@ -18,6 +17,7 @@ export interface SearchTiming {
   /** searchCandidates alone, CPU time: the store's share. */
   storeMs: number;
   candidates: number;
+  /** Verified matches returned (at most SEARCH_RESULTS). */
   matches: number;
   top: PaperMatch[];
 }
@@ -27,14 +27,19 @@ export async function timedSearch(store: Store, tools: TopicTools, query: string
   const start = performance.now();
   const parsed = tools.parseList(query);
   if (!parsed.ok) throw new Error(`query does not parse: ${query}: ${parsed.message}`);
-  const plan = tools.searchPlan(query);
-  const storeCpu = process.cpuUsage();
-  const candidates = await store.searchCandidates(plan, SEARCH_CANDIDATES);
-  const storeUsed = process.cpuUsage(storeCpu);
-  const storeMs = (storeUsed.user + storeUsed.system) / 1000;
-  const matches = rankMatches(tools.matchTopics([{ id: 0, channelId: "", text: query, createdAt: "" }], candidates));
-  const top = matches.slice(0, SEARCH_RESULTS);
+  let storeMs = 0;
+  let candidates = 0;
+  const timedStore = Object.create(store) as Store;
+  timedStore.searchCandidates = async (plan: SearchPlan, limit: number) => {
+    const storeCpu = process.cpuUsage();
+    const found = await store.searchCandidates(plan, limit);
+    const used = process.cpuUsage(storeCpu);
+    storeMs += (used.user + used.system) / 1000;
+    candidates += found.length;
+    return found;
+  };
+  const { matches } = await searchArchive(timedStore, tools, query, SEARCH_RESULTS);
   const totalMs = performance.now() - start;
   const used = process.cpuUsage(cpu);
-  return { totalMs, cpuMs: (used.user + used.system) / 1000, storeMs, candidates: candidates.length, matches: matches.length, top };
+  return { totalMs, cpuMs: (used.user + used.system) / 1000, storeMs, candidates, matches: matches.length, top: matches };
 }

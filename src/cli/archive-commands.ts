@@ -6,6 +6,7 @@ import { errorMessage, PaperboyError } from "../core/errors.js";
 import type { DigestFile } from "../core/ports.js";
 import { rankMatches } from "../core/match-result.js";
 import { createTopicTools } from "../core/topic-tools.js";
+import { searchArchive } from "../core/search.js";
 import { ingestFiles } from "../ingest.js";
 import { openStore } from "../store/open-store.js";
 import { cliLogger, printJson, resolveConfig, usageError, type GlobalOptions } from "./context.js";
@@ -104,8 +105,7 @@ export async function searchCommand(query: string, options: GlobalOptions & { js
   const store = await openStore(config.db, { logger: cliLogger(config) });
   try {
     await store.migrate();
-    const candidates = await store.searchCandidates(tools.searchPlan(query), Math.max(200, limit * 4));
-    const matches = rankMatches(tools.matchTopics([{ id: 1, channelId: "", text: query, createdAt: "" }], candidates)).slice(0, limit);
+    const { matches } = await searchArchive(store, tools, query, limit);
     const results = matches.map((m) => ({ id: m.paper.id, title: m.paper.title, url: m.paper.url, authors: m.paper.authors, categories: m.paper.categories, lastSeen: m.paper.lastSeen, terms: m.terms, score: m.score }));
     if (options.json) printJson(results);
     else {

@@ -1,15 +1,13 @@
 /** search, paper, digest, why: answers from the archive. */
 import { formatChannelId } from "../channel.js";
 import { composeDigestPost, paperCard, plural } from "../compose.js";
-import { rankMatches } from "../match-result.js";
 import type { CommandContext } from "../ports.js";
 import { code, notePost, text, type Post, type Rich } from "../post.js";
+import { searchArchive } from "../search.js";
 import type { CommandDeps } from "./deps.js";
 import { errorReply } from "./reply.js";
 
 export const SEARCH_RESULTS = 5;
-/** How many full-text candidates the matcher verifies for one search. */
-const SEARCH_CANDIDATES = 200;
 
 /** `2512.09277`, `2512.09277v2`, `arxiv.org/abs/2512.09277`, `…/pdf/2512.09277v1`, `math/0601001`. */
 export function parseArxivId(input: string): string | null {
@@ -27,14 +25,12 @@ export async function search(deps: CommandDeps, _context: CommandContext, args: 
   const parsed = deps.topics.parseList(query);
   if (!parsed.ok) return errorReply(parsed.message, example);
   if (parsed.topics.length !== 1) return errorReply("Search one topic at a time (no commas).", example);
-  const candidates = await deps.store.searchCandidates(deps.topics.searchPlan(query), SEARCH_CANDIDATES);
-  const matches = rankMatches(deps.topics.matchTopics([{ id: 0, channelId: "", text: query, createdAt: "" }], candidates));
-  const shown = matches.slice(0, SEARCH_RESULTS);
+  const { matches: shown, more } = await searchArchive(deps.store, deps.topics, query, SEARCH_RESULTS);
   const post: Post = {
-    header: { title: `Search: ${query}`, count: matches.length },
+    header: { title: `Search: ${query}`, count: shown.length },
     intro: shown.length === 0 ? [[text("No paper in the archive matches that. Try fewer words or a synonym.")]] : [],
     cards: shown.map((match) => paperCard(match.paper, { match, format: "compact" })),
-    notes: matches.length > shown.length ? [[text(`Showing the best ${shown.length} of ${matches.length}${matches.length >= SEARCH_CANDIDATES ? "+" : ""}.`)]] : [],
+    notes: more ? [[text(`More papers match: title hits first, newest first. Narrow it with a field (`), code("title:"), text(") or an exclusion ("), code("-survey"), text(").")]] : [],
     overflow: null,
     format: "compact",
     ephemeral: true,
