@@ -5,7 +5,7 @@ import { generateTopics } from "../../src/core/topics/generate-topics.js";
 import { describeMatch, topicHolds } from "../../src/core/topics/match.js";
 import { preparePaper, preparePaperFor } from "../../src/core/topics/prepare.js";
 import type { PreparedPaper } from "../../src/core/topics/prepare.js";
-import { PREPARE_ALL, topicNeeds } from "../../src/core/topics/prepare-needs.js";
+import { PREPARE_ALL, mayHoldStems, topicNeeds } from "../../src/core/topics/prepare-needs.js";
 import { matchablePrefix, wordMatches } from "../../src/core/topics/words.js";
 import type { WordMatcher } from "../../src/core/topics/words.js";
 import { compiled, seedPapers } from "./topics-fixtures.js";
@@ -35,6 +35,19 @@ describe("preparing only what a topic reads", () => {
     for (const word of ["model", "ca", "su", "memory"]) expect(stems!(word), word).toBe(false);
     // Many topics at once: stemming everything is cheaper than testing many prefixes.
     expect(topicNeeds(generateTopics(papers, 200, 3).map(compiled)).stems).toBeNull();
+  });
+
+  it("skips tokenizing an ASCII field only when none of its words (or hyphen compounds) can be stemmed", () => {
+    const needs = topicNeeds([compiled("retraining")]);
+    expect(mayHoldStems(needs, "We study Re-Training of models.")).toBe(true);
+    expect(mayHoldStems(needs, "RETRAINED weights")).toBe(true);
+    expect(mayHoldStems(needs, "Nothing relevant here.")).toBe(false);
+    // Non-ASCII text may fold into the word (ｒｅｔｒａｉｎ): always tokenized.
+    expect(mayHoldStems(needs, "ｒｅｔｒａｉｎ")).toBe(true);
+    expect(mayHoldStems(PREPARE_ALL, "anything")).toBe(true);
+    const paper = preparePaperFor({ ...papers[0]!, title: "Re-training at scale", abstract: "Nothing relevant here." }, needs);
+    expect(paper.fields.find((f) => f.name === "abstract")?.tokens).toEqual([]);
+    expect(topicHolds(compiled("retraining"), paper)).toBe(true);
   });
 
   it("every word a topic word matches starts with its matchable prefix (on the seeds)", () => {

@@ -117,7 +117,7 @@ function cjk(text: string): CompiledAlternative {
     previous = code;
   });
   const whole = !interrupted && pairs.length === 1 && [...text].length === 2;
-  return alternative({ kind: "cjk", text, probe: probe === "" ? -1 : probe.codePointAt(2)!, pairs: [...new Set(pairs)], whole });
+  return alternative({ kind: "cjk", text, probe: probe === "" ? -1 : probe.codePointAt(2)!, pairs: pairs.length === 0 ? NONE : [...new Set(pairs)], whole });
 }
 
 /** `anchor`: index of the rarest word, where verification starts (see find.ts). */
@@ -129,6 +129,9 @@ function phrase(words: WordMatcher[]): CompiledAlternative {
   return alternative({ kind: "phrase", words, anchor });
 }
 
+/** One shared empty list for the properties an alternative's kind does not use (100,000s of them). */
+const NONE: readonly never[] = [];
+
 /**
  * Every alternative object gets the same properties in the same order, whatever its kind: verification
  * reads them for each candidate topic, and one object shape keeps those reads fast (monomorphic).
@@ -136,11 +139,11 @@ function phrase(words: WordMatcher[]): CompiledAlternative {
 function alternative(alt: CompiledAlternative): CompiledAlternative {
   const all = {
     kind: alt.kind,
-    words: "words" in alt ? alt.words : [],
+    words: "words" in alt ? alt.words : NONE,
     anchor: "anchor" in alt ? alt.anchor : 0,
     text: "text" in alt ? alt.text : "",
     probe: "probe" in alt ? alt.probe : -1,
-    pairs: "pairs" in alt ? alt.pairs : [],
+    pairs: "pairs" in alt ? alt.pairs : NONE,
     whole: "whole" in alt ? alt.whole : false,
     value: "value" in alt ? alt.value : "",
     prefix: "prefix" in alt ? alt.prefix : false,

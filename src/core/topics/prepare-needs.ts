@@ -20,10 +20,12 @@ export interface PrepareNeeds {
    * word can match the topics' words (words.ts `matchablePrefix`), and stemming is most of the work.
    */
   readonly stems: StemFilter | null;
+  /** The prefixes behind `stems` (null with it). */
+  readonly prefixes: readonly string[] | null;
 }
 
 /** Everything: what an index of arbitrary topics (a channel matcher, a digest) needs. */
-export const PREPARE_ALL: PrepareNeeds = { words: new Set(TEXT_FIELDS), authors: true, stems: null };
+export const PREPARE_ALL: PrepareNeeds = { words: new Set(TEXT_FIELDS), authors: true, stems: null, prefixes: null };
 
 /** Past this many prefixes, testing each word against them all costs more than stemming it. */
 const MAX_PREFIXES = 16;
@@ -52,8 +54,22 @@ export function topicNeeds(topics: ReadonlyArray<CompiledTopic>): PrepareNeeds {
       else words.add(clause.field);
     }
   }
-  const stems = prefixes.size <= MAX_PREFIXES ? stemFilter([...prefixes]) : null;
-  return { words: everyField ? PREPARE_ALL.words : words, authors, stems };
+  const list = prefixes.size <= MAX_PREFIXES ? [...prefixes] : null;
+  return { words: everyField ? PREPARE_ALL.words : words, authors, stems: list === null ? null : stemFilter(list), prefixes: list };
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * False when no word of the text can be stemmed under `needs` (so the field need not be tokenized at
+ * all). Exact only for ASCII text, where every word is a slice of the lower-cased text and a hyphen
+ * compound (`re-training` → `retraining`) a slice of it without hyphens; other text is always tokenized.
+ */
+export function mayHoldStems(needs: PrepareNeeds, text: string): boolean {
+  if (needs.prefixes === null || !ASCII.test(text)) return true;
+  const plain = text.toLowerCase().replaceAll("-", "");
+  for (const prefix of needs.prefixes) if (plain.includes(prefix)) return true;
+  return false;
 }
 
 function stemFilter(prefixes: readonly string[]): StemFilter {

@@ -8,7 +8,7 @@ import type { Paper, TextField } from "../paper.js";
 import { UNSTEMMED, cjkPairCode, cjkText, forEachCjk, hasCjk, stemWord, tokenize } from "./text.js";
 import type { StemFilter } from "./text.js";
 import { COMPOUND_PREFIXES } from "./word-forms.js";
-import { PREPARE_ALL } from "./prepare-needs.js";
+import { PREPARE_ALL, mayHoldStems } from "./prepare-needs.js";
 import type { PrepareNeeds } from "./prepare-needs.js";
 import type { CjkText, Token } from "./text.js";
 import { titleKey, tokenKey } from "./words.js";
@@ -81,7 +81,7 @@ export function preparePaperFor(paper: Paper, needs: PrepareNeeds): PreparedPape
   for (const name of TEXT_FIELDS) {
     const text = paper[name];
     if (text === null || text === undefined || text === "") continue;
-    const field = prepareField(name, text, needs.words.has(name), needs.stems);
+    const field = prepareField(name, text, needs.words.has(name) && mayHoldStems(needs, text), needs.stems);
     const index = fields.length;
     fields.push(field);
     const count = Math.min(field.tokens.length, MAX_TOKENS);
