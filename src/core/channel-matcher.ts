@@ -7,7 +7,8 @@ import type { PaperMatch } from "./match-result.js";
 import type { ArchivedPaper } from "./paper.js";
 import type { Store } from "./ports.js";
 import { toPaperMatch } from "./topic-tools.js";
-import { TopicIndex, type IndexMatch } from "./topics/index.js";
+import type { IndexMatch } from "./topics/index-match.js";
+import { TopicIndex } from "./topics/index.js";
 import { preparePaper } from "./topics/prepare.js";
 
 export function createChannelMatcher(store: Store): ChannelMatcher & { invalidate(): void } {

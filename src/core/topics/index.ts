@@ -12,36 +12,14 @@ import { chooseKeys, splitQualified } from "./choose-keys.js";
 import { compileTopicText } from "./compile.js";
 import type { CompiledClause, CompiledTopic } from "./compile.js";
 import type { TopicLimits } from "./limits.js";
-import { clauseHolds, describeMatch } from "./match.js";
-import type { TopicMatch } from "./match.js";
+import { clauseHolds } from "./match.js";
+import { IndexMatch, type PaperMatches } from "./index-match.js";
 import { forEachBigram, forEachCjkBigram, paperCjkChars, preparePaper } from "./prepare.js";
 import type { PreparedPaper } from "./prepare.js";
 import { topicSignature, clauseSignature } from "./signature.js";
 import { DEFAULT_TERM_STATS } from "./term-stats.js";
 import { splitBigram } from "./words.js";
 import type { TermStats } from "./term-stats.js";
-
-/** One topic that matched one paper. `match` (hits, spans, terms) is computed on first access. */
-export class IndexMatch<Id> {
-  private details: TopicMatch | null = null;
-  constructor(
-    readonly id: Id,
-    /** The topic as this id added it. */
-    readonly text: string,
-    readonly topic: CompiledTopic,
-    readonly paper: PreparedPaper,
-  ) {}
-
-  get match(): TopicMatch {
-    this.details ??= describeMatch(this.topic, this.paper, this.text);
-    return this.details;
-  }
-}
-
-export interface PaperMatches<Id> {
-  paper: PreparedPaper;
-  matches: IndexMatch<Id>[];
-}
 
 /** A clause shared by every topic that has it, with its result for the paper being matched. */
 interface ClauseNode {

@@ -5,8 +5,7 @@
  */
 import type { Paper } from "../paper.js";
 import type { CompiledTopic } from "./compile.js";
-import { IndexMatch } from "./index.js";
-import type { PaperMatches } from "./index.js";
+import { IndexMatch, type PaperMatches } from "./index-match.js";
 import { topicHolds } from "./match.js";
 import { preparePaper } from "./prepare.js";
 import type { PreparedPaper } from "./prepare.js";
