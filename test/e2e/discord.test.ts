@@ -4,23 +4,18 @@
  * scheduled deliveries to two servers, limits, hostile text, a 429 storm, a deleted channel, a removed
  * server, and command registration.
  */
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { rmSync } from "node:fs";
 import { embedLength, type APIEmbed } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
-import { createLogger, silentLogger } from "../../src/log.js";
 import { registerDiscordCommands } from "../../src/platforms/discord/commands.js";
 import { nonceFor } from "../../src/platforms/discord/discord.js";
 import { DISCORD_LIMITS as L } from "../../src/platforms/discord/limits.js";
 import { openStore } from "../../src/store/open-store.js";
+import { appTestConfig, testLogger } from "../helpers/app-config.js";
 import { digestMarkdown } from "../helpers/synthetic-digest.js";
 import { BASIC_MEMBER, FakeDiscord, type FakeMessage, type InteractionResult } from "./fakes/discord.js";
 
-const REPO = fileURLToPath(new URL("../..", import.meta.url));
 const G1 = "110000000000000001";
 const G2 = "120000000000000002";
 const ch = (n: number): string => `21000000000000${String(n).padStart(4, "0")}`;
@@ -82,25 +77,14 @@ describe("Discord over the gateway, two servers", () => {
     fake = await FakeDiscord.start();
     fake.addGuild(G1, [C.HELP, C.SUBS, C.LOOK, C.SET, C.MEMBER, C.A, C.BIG, C.BAD, C.STORM, C.GONE]);
     fake.addGuild(G2, [C.G2A]);
-    dir = mkdtempSync(join(tmpdir(), "paperboy-discord-"));
-    cpSync(join(REPO, "seeds"), join(dir, "digests"), { recursive: true });
-    const config = loadConfig({
-      env: {},
-      configDir: join(REPO, "config"),
-      flags: {
-        db: `sqlite:${join(dir, "paperboy.db")}`,
-        digests: join(dir, "digests"),
-        port: 0,
-        logLevel: "silent",
-        console: { enabled: false, channels: [] },
-        sources: { watch: false },
-        discord: { token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl },
-      },
+    const prepared = appTestConfig("paperboy-discord-", {
+      discord: { token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl },
     });
+    dir = prepared.dir;
+    const config = prepared.config;
     const now = new Date("2026-01-06T08:00:00Z");
     const clock = { now: () => now };
-    const level = process.env["PAPERBOY_TEST_LOG"];
-    const logger = level ? createLogger({ level, pretty: false }) : silentLogger();
+    const logger = testLogger();
     const store = await openStore(config.db, { now: () => now });
     app = await createApp(config, { clock, logger, store, sleep: async () => undefined });
     await app.start();

@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
-import { BASIC_MEMBER, BOT_OK, fakeUser, guildPayload, interactionPayload, MANAGE_CHANNELS, messagePayload, type User } from "./discord-payloads.js";
+import { BASIC_MEMBER, BOT_OK, fakeUser, guildPayload, interactionPayload, MANAGE_CHANNELS, messagePayload, type StoredMessage, type User } from "./discord-payloads.js";
 import { validateCommands, validateMessage } from "./discord-validate.js";
 
 export { BASIC_MEMBER, BOT_OK, MANAGE_CHANNELS, validateCommands, validateMessage };
@@ -27,13 +27,7 @@ export interface RecordedRequest {
   status: number;
 }
 
-export interface FakeMessage {
-  id: string;
-  channel_id: string;
-  content: string;
-  embeds: Array<Record<string, unknown>>;
-  nonce?: string;
-  flags: number;
+export interface FakeMessage extends StoredMessage {
   body: Record<string, unknown>;
 }
 

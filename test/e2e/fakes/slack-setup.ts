@@ -2,20 +2,16 @@
  * Shared set-up for the Slack end-to-end tests: the real app (createApp → the real Bolt app) in a temp
  * folder with a copy of the seeds and a temp SQLite file, pointed at a FakeSlack.
  */
-import { digestMarkdown, type SyntheticPaper } from "../../helpers/synthetic-digest.js";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { rmSync } from "node:fs";
 import { createApp, type App } from "../../../src/app.js";
-import { loadConfig, type Config } from "../../../src/config.js";
-import { silentLogger, createLogger } from "../../../src/log.js";
+import type { Config } from "../../../src/config.js";
 import type { Message } from "../../../src/core/ports.js";
 import type { Post } from "../../../src/core/post.js";
 import { createInstallationStore } from "../../../src/platforms/slack/installation-store.js";
+import { appTestConfig, testLogger } from "../../helpers/app-config.js";
+import { digestMarkdown, type SyntheticPaper } from "../../helpers/synthetic-digest.js";
 import type { FakeSlack, FakeTeam } from "./slack.js";
 
-const REPO = fileURLToPath(new URL("../../..", import.meta.url));
 
 export interface SlackTestApp {
   app: App;
@@ -26,26 +22,10 @@ export interface SlackTestApp {
 }
 
 export async function startSlackTestApp(options: { fake: FakeSlack; slack: Record<string, unknown>; now: Date; installs?: FakeTeam[]; port?: number }): Promise<SlackTestApp> {
-  const dir = mkdtempSync(join(tmpdir(), "paperboy-slack-"));
-  cpSync(join(REPO, "seeds"), join(dir, "digests"), { recursive: true });
-  const config = loadConfig({
-    env: {},
-    configDir: join(REPO, "config"),
-    flags: {
-      db: `sqlite:${join(dir, "paperboy.db")}`,
-      digests: join(dir, "digests"),
-      port: options.port ?? 0,
-      logLevel: "silent",
-      console: { enabled: false, channels: [] },
-      sources: { watch: false },
-      slack: { apiUrl: options.fake.apiUrl, ...options.slack },
-    },
-  });
+  const { dir, config } = appTestConfig("paperboy-slack-", { port: options.port ?? 0, slack: { apiUrl: options.fake.apiUrl, ...options.slack } });
   let now = options.now;
   const clock = { now: () => now, set: (date: Date) => void (now = date) };
-  // PAPERBOY_TEST_LOG=debug shows the app's logs when a test needs explaining.
-  const level = process.env["PAPERBOY_TEST_LOG"];
-  const logger = level ? createLogger({ level, pretty: false }) : silentLogger();
+  const logger = testLogger();
   const app = await createApp(config, { clock, logger, sleep: async () => undefined });
   const installations = createInstallationStore(app.store);
   for (const team of options.installs ?? []) {
