@@ -6,7 +6,7 @@
  */
 import type { TopicTools } from "./commands/deps.js";
 import type { PaperMatch } from "./match-result.js";
-import type { Store } from "./ports.js";
+import type { SearchPlan, Store } from "./ports.js";
 
 /** Candidates fetched for one search: enough that a rare verified match is not cut off. */
 export const SEARCH_CANDIDATES = 200;
@@ -20,6 +20,15 @@ export interface SearchOutcome {
 
 const inTitle = (match: PaperMatch) => match.spans.some((span) => span.field === "title");
 
+/**
+ * Whether any clause of the plan could hit a title. Chinese terms (titles are English), `author:` and
+ * `cat:` cannot: then every candidate is a body hit, the store's order is plain recency, and the first
+ * verified candidates are already the answer.
+ */
+export function canHitTitle(plan: SearchPlan): boolean {
+  return plan.all.some((group) => group.any.some((alt) => !alt.cjk && (alt.field === undefined || alt.field === "title")));
+}
+
 export function rankForSearch(matches: PaperMatch[]): PaperMatch[] {
   return [...matches].sort(
     (a, b) => Number(inTitle(b)) - Number(inTitle(a)) || b.paper.lastSeen.localeCompare(a.paper.lastSeen) || b.score - a.score || a.paper.id.localeCompare(b.paper.id),
@@ -28,12 +37,14 @@ export function rankForSearch(matches: PaperMatch[]): PaperMatch[] {
 
 /** `query` must be a valid single topic (the caller validated it with tools.parseList). */
 export async function searchArchive(store: Store, tools: TopicTools, query: string, limit: number): Promise<SearchOutcome> {
-  const candidates = await store.searchCandidates(tools.searchPlan(query), Math.max(SEARCH_CANDIDATES, limit * 4));
+  const plan = tools.searchPlan(query);
+  const candidates = await store.searchCandidates(plan, Math.max(SEARCH_CANDIDATES, limit * 4));
+  const enough = canHitTitle(plan) ? () => titleHits >= limit : () => verified.length >= limit;
   const topic = [{ id: 1, channelId: "", text: query, createdAt: "" }];
   const verified: PaperMatch[] = [];
   let titleHits = 0;
   let next = 0;
-  while (next < candidates.length && titleHits < limit) {
+  while (next < candidates.length && !enough()) {
     const batch = candidates.slice(next, next + VERIFY_BATCH);
     next += batch.length;
     for (const match of tools.matchTopics(topic, batch)) {

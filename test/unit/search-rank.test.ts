@@ -38,3 +38,16 @@ describe("search ranking", () => {
     expect(more).toBe(true);
   });
 });
+
+describe("search: queries that cannot hit a title (author:, cat:, Chinese without an English synonym)", () => {
+  it("stop at the first verified candidates, which the store already gives newest first", async () => {
+    const candidates = Array.from({ length: 40 }, (_, i) => ({ ...paper(`c${i}`, `Paper ${i}`, `2026-01-${String(40 - i).padStart(2, "0")}`), authors: [i % 2 === 0 ? "Ada Lovelace" : "Alan Turing"] }));
+    let verifiedUpTo = 0;
+    const tools = createTopicTools();
+    const counting = { ...tools, matchTopics: (topics: Parameters<typeof tools.matchTopics>[0], papers: ArchivedPaper[]) => ((verifiedUpTo += papers.length), tools.matchTopics(topics, papers)) };
+    const store = { searchCandidates: async () => candidates } as unknown as Store;
+    const { matches } = await searchArchive(store, counting, "author:lovelace", 3);
+    expect(matches.map((m) => m.paper.id)).toEqual(["c0", "c2", "c4"]);
+    expect(verifiedUpTo).toBeLessThan(candidates.length);
+  });
+});
