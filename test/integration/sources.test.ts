@@ -1,0 +1,86 @@
+/** Digest sources: a folder (new and changed files only) and a URL template (conditional requests). */
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mkdtempSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFolderSource } from "../../src/sources/folder.js";
+import { createHttpSource, datesBack } from "../../src/sources/http.js";
+
+describe("folder source", () => {
+  it("returns every digest file first, then only new or changed ones", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "paperboy-folder-"));
+    writeFileSync(join(dir, "2026-01-05.md"), "a");
+    writeFileSync(join(dir, "2026-01-05_AI_enhanced_English.jsonl"), "{}");
+    writeFileSync(join(dir, "notes.txt"), "not a digest name");
+    const source = createFolderSource(dir);
+    expect((await source.poll()).map((f) => f.name).sort()).toEqual(["2026-01-05.md", "2026-01-05_AI_enhanced_English.jsonl"]);
+    expect(await source.poll()).toEqual([]);
+    writeFileSync(join(dir, "2026-01-06.md"), "b");
+    writeFileSync(join(dir, "2026-01-05.md"), "a changed");
+    const changed = await source.poll();
+    expect(changed.map((f) => [f.name, f.text]).sort()).toEqual([["2026-01-05.md", "a changed"], ["2026-01-06.md", "b"]]);
+    // Touched but identical content: not a change.
+    const later = new Date(Date.now() + 5000);
+    utimesSync(join(dir, "2026-01-06.md"), later, later);
+    expect(await source.poll()).toEqual([]);
+  });
+});
+
+describe("URL template source", () => {
+  let server: Server;
+  let base = "";
+  const requests: Array<{ url: string; ifNoneMatch: string | undefined }> = [];
+  const files = new Map<string, { body: string; etag: string }>();
+
+  beforeAll(async () => {
+    server = createServer((req: IncomingMessage, res) => {
+      requests.push({ url: req.url ?? "", ifNoneMatch: req.headers["if-none-match"] as string | undefined });
+      const file = files.get(req.url ?? "");
+      if (!file) return void res.writeHead(404).end();
+      if (req.headers["if-none-match"] === file.etag) return void res.writeHead(304, { etag: file.etag }).end();
+      res.writeHead(200, { etag: file.etag, "content-type": "text/markdown" }).end(file.body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("polls today and the days before, skips missing days, and sends If-None-Match afterwards", async () => {
+    const now = new Date("2026-01-07T12:00:00Z");
+    expect(datesBack(now, 3)).toEqual(["2026-01-07", "2026-01-06", "2026-01-05"]);
+    files.set("/data/2026-01-06.md", { body: "digest six", etag: '"v1"' });
+    const errors: string[] = [];
+    const source = createHttpSource({ template: `${base}/data/{date}.md`, lookbackDays: 3, now: () => now, onError: (_url, message) => errors.push(message) });
+    const first = await source.poll();
+    expect(first).toEqual([{ name: "2026-01-06.md", source: `${base}/data/2026-01-06.md`, text: "digest six" }]);
+    const second = await source.poll();
+    expect(second).toEqual([]);
+    expect(requests.filter((r) => r.url === "/data/2026-01-06.md").at(-1)?.ifNoneMatch).toBe('"v1"');
+    files.set("/data/2026-01-06.md", { body: "digest six, fixed", etag: '"v2"' });
+    expect((await source.poll()).map((f) => f.text)).toEqual(["digest six, fixed"]);
+    expect(errors).toEqual([]);
+  });
+
+  it("reports a server error for one day and still returns the others", async () => {
+    const now = new Date("2026-02-02T12:00:00Z");
+    files.set("/b/2026-02-01.md", { body: "one", etag: '"x"' });
+    const failing = createServer((req, res) => {
+      if (req.url === "/b/2026-02-02.md") return void res.writeHead(500).end();
+      const file = files.get(req.url ?? "");
+      if (!file) return void res.writeHead(404).end();
+      res.writeHead(200).end(file.body);
+    });
+    await new Promise<void>((resolve) => failing.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(failing.address() as AddressInfo).port}/b/{date}.md`;
+    const errors: string[] = [];
+    try {
+      const source = createHttpSource({ template: url, lookbackDays: 2, now: () => now, onError: (_u, message) => errors.push(message) });
+      expect((await source.poll()).map((f) => f.text)).toEqual(["one"]);
+      expect(errors).toEqual(["HTTP 500"]);
+    } finally {
+      await new Promise<void>((resolve) => failing.close(() => resolve()));
+    }
+  });
+});
