@@ -116,7 +116,7 @@ describe("/papers commands", () => {
     await run("resume");
     const status = textOf(await run("status", member));
     expect(status).toMatch(/Latest digest: 2026-01-06/);
-    expect(status).toMatch(/Next post: 2026-01-06 23:30 UTC/);
+    expect(status).toMatch(/Next post: 2026-01-07 07:30 Asia\/Shanghai \(2026-01-06 23:30 UTC\)/);
   });
 
   it("unsubscribe by number, by text, and all", async () => {

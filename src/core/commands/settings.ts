@@ -6,7 +6,7 @@ import { notePost, text, type Post } from "../post.js";
 import { nextPostTime } from "../schedule.js";
 import type { CommandDeps } from "./deps.js";
 import { errorReply, MANAGERS_ONLY } from "./reply.js";
-import { scheduleText } from "./settings-text.js";
+import { postTimeText, scheduleText } from "./settings-text.js";
 import { ensureChannel } from "./subscriptions.js";
 
 const HHMM = /^([01]?\d|2[0-3]):([0-5]\d)$/;
@@ -57,7 +57,7 @@ export async function schedule(deps: CommandDeps, context: CommandContext, args:
   const next = nextPostTime(updated.settings, deps.clock.now());
   return notePost("Schedule updated", [
     [text(`Posts: ${scheduleText(updated.settings)}.`)],
-    ...(next ? [[text(`Next post: ${next.toISOString().replace("T", " ").slice(0, 16)} UTC.`)]] : []),
+    ...(next ? [[text(`Next post: ${postTimeText(next, updated.settings.timezone)}.`)]] : []),
   ]);
 }
 

@@ -4,9 +4,7 @@ import type { CommandContext } from "../ports.js";
 import { code, notePost, text, type Post, type Rich } from "../post.js";
 import { nextPostTime } from "../schedule.js";
 import type { CommandDeps } from "./deps.js";
-import { scheduleText } from "./settings-text.js";
-
-const utc = (date: Date) => `${date.toISOString().replace("T", " ").slice(0, 16)} UTC`;
+import { postTimeText, scheduleText } from "./settings-text.js";
 
 export async function status(deps: CommandDeps, context: CommandContext): Promise<Post> {
   const channelId = formatChannelId(context.channel);
@@ -23,7 +21,7 @@ export async function status(deps: CommandDeps, context: CommandContext): Promis
     lines.push([text(channel.pausedReason ? `Paused by paperboy after an error: ${channel.pausedReason}. Fix it, then ` : "Paused. Restart posts with "), code(`${deps.command} resume`), text(".")]);
   } else {
     const next = nextPostTime(channel.settings, deps.clock.now());
-    lines.push([text(next ? `Next post: ${utc(next)}.` : "Posts as soon as a new digest is ingested.")]);
+    lines.push([text(next ? `Next post: ${postTimeText(next, channel.settings.timezone)}.` : "Posts as soon as a new digest is ingested.")]);
   }
   const last = await deps.store.lastDelivery(channelId);
   if (last) {
