@@ -10,7 +10,7 @@ import { createApp, type App } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { PlatformError } from "../../src/core/errors.js";
 import type { ChannelRef } from "../../src/core/channel.js";
-import type { Message, Platform, SendOptions } from "../../src/core/ports.js";
+import type { CommandContext, Message, Platform, SendOptions } from "../../src/core/ports.js";
 import type { Post } from "../../src/core/post.js";
 import { silentLogger } from "../../src/log.js";
 import { ROOT } from "../helpers/cli.js";
@@ -48,6 +48,12 @@ async function setup(seedNames: string[], clock: { now: Date }) {
   app = await createApp(config, { logger: silentLogger(), clock: { now: () => clock.now }, platforms: [platform], sleep: async () => undefined });
   const manager = (channel: string) => ({ channel: { platform: "slack" as const, workspace: "T1", channel }, userId: "U1", isManager: true });
   return { app, platform, seeds, manager };
+}
+
+/** Subscribes a channel in instant mode (posts as soon as a digest is ingested). */
+async function instantChannel(app: App, context: CommandContext, topics: string): Promise<void> {
+  await app.handleCommand({ name: "subscribe", args: topics }, context);
+  await app.handleCommand({ name: "schedule", args: "instant" }, context);
 }
 
 describe("delivery", () => {
@@ -102,8 +108,7 @@ describe("delivery", () => {
   it("instant channels post as soon as a digest is ingested", async () => {
     const clock = { now: new Date("2026-01-06T06:00:00Z") };
     const { app, platform, manager } = await setup(["2026-01-06.md"], clock);
-    await app.handleCommand({ name: "subscribe", args: "federated learning" }, manager("C1"));
-    await app.handleCommand({ name: "schedule", args: "instant" }, manager("C1"));
+    await instantChannel(app, manager("C1"), "federated learning");
     expect((await app.deliverDue()).delivered).toBe(0);
     await app.pollSources();
     expect((await app.deliverDue()).delivered).toBe(1);
@@ -113,8 +118,7 @@ describe("delivery", () => {
   it("a transient failure leaves the delivery open; the next tick resumes it with `recovering`", async () => {
     const clock = { now: new Date("2026-01-06T09:01:00Z") };
     const { app, platform, manager } = await setup(["2026-01-06.md"], clock);
-    await app.handleCommand({ name: "subscribe", args: "federated learning" }, manager("C1"));
-    await app.handleCommand({ name: "schedule", args: "instant" }, manager("C1"));
+    await instantChannel(app, manager("C1"), "federated learning");
     await app.pollSources();
     platform.failures = Array.from({ length: 5 }, () => new PlatformError("server_error", "503", { retryable: true }));
     expect((await app.deliverDue()).pending).toBe(1);
@@ -127,8 +131,7 @@ describe("delivery", () => {
   it("rate limits with Retry-After are waited out in the same round, not counted as failures", async () => {
     const clock = { now: new Date("2026-01-06T09:01:00Z") };
     const { app, platform, manager } = await setup(["2026-01-06.md"], clock);
-    await app.handleCommand({ name: "subscribe", args: "federated learning" }, manager("C1"));
-    await app.handleCommand({ name: "schedule", args: "instant" }, manager("C1"));
+    await instantChannel(app, manager("C1"), "federated learning");
     await app.pollSources();
     platform.failures = Array.from({ length: 12 }, () => new PlatformError("rate_limited", "429", { retryable: true, retryAfterMs: 1000 }));
     expect(await app.deliverDue()).toMatchObject({ delivered: 1, pending: 0 });
@@ -138,8 +141,7 @@ describe("delivery", () => {
   it("a permanent failure pauses the channel and shows in status; resume sends what was left", async () => {
     const clock = { now: new Date("2026-01-06T09:01:00Z") };
     const { app, platform, manager } = await setup(["2026-01-06.md"], clock);
-    await app.handleCommand({ name: "subscribe", args: "federated learning" }, manager("C1"));
-    await app.handleCommand({ name: "schedule", args: "instant" }, manager("C1"));
+    await instantChannel(app, manager("C1"), "federated learning");
     await app.pollSources();
     platform.failures = [new PlatformError("channel_not_found", "the channel is gone", { retryable: false })];
     expect((await app.deliverDue()).failed).toBe(1);
@@ -175,8 +177,7 @@ describe("delivery with two instances on one database", () => {
     const b = await createApp(config, { ...common, platforms: [other], instanceId: "b" });
     try {
       const manager = { channel: { platform: "slack" as const, workspace: "T1", channel: "C1" }, userId: "U1", isManager: true };
-      await a.handleCommand({ name: "subscribe", args: "federated learning" }, manager);
-      await a.handleCommand({ name: "schedule", args: "instant" }, manager);
+      await instantChannel(a, manager, "federated learning");
       await a.pollSources();
       const running = a.deliverDue();
       await started;

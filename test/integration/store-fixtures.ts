@@ -2,22 +2,10 @@
 import { DEFAULT_SETTINGS, type ChannelRef, type ChannelSettings } from "../../src/core/channel.js";
 import type { Paper } from "../../src/core/paper.js";
 import type { NewDelivery, SearchAlternative, SearchPlan } from "../../src/core/ports.js";
+import { makePaper } from "../helpers/papers.js";
 
 export function paper(id: string, overrides: Partial<Paper> = {}): Paper {
-  return {
-    id,
-    title: `Paper ${id}`,
-    authors: ["Ada Lovelace", "Charles Babbage"],
-    categories: ["cs.LG"],
-    url: `https://arxiv.org/abs/${id}`,
-    tldr: null,
-    motivation: null,
-    method: null,
-    result: null,
-    conclusion: null,
-    abstract: `Abstract of ${id}.`,
-    ...overrides,
-  };
+  return makePaper(id, { title: `Paper ${id}`, authors: ["Ada Lovelace", "Charles Babbage"], abstract: `Abstract of ${id}.`, ...overrides });
 }
 
 export const SLACK: ChannelRef = { platform: "slack", workspace: "T1", channel: "C1" };

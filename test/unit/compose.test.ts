@@ -4,24 +4,21 @@ import type { PaperMatch } from "../../src/core/match-result.js";
 import type { ArchivedPaper } from "../../src/core/paper.js";
 import { plain } from "../../src/core/post.js";
 import { cardSummary, firstSentencesEnd, shortenAuthors } from "../../src/core/summary.js";
+import { makeArchivedPaper } from "../helpers/papers.js";
 
 function paper(id: string, patch: Partial<ArchivedPaper> = {}): ArchivedPaper {
-  return {
-    id,
+  return makeArchivedPaper(id, "2026-01-06", {
     title: `Paper ${id}`,
     authors: ["Ada Lovelace", "Alan Turing"],
     categories: ["cs.DC"],
-    url: `https://arxiv.org/abs/${id}`,
     tldr: "A short summary about KV caches.",
     motivation: "m",
     method: "me",
     result: "r",
     conclusion: "c",
     abstract: "First sentence. Second one.",
-    firstSeen: "2026-01-06",
-    lastSeen: "2026-01-06",
     ...patch,
-  };
+  });
 }
 
 const match = (p: ArchivedPaper, score: number, patch: Partial<PaperMatch> = {}): PaperMatch => ({ paper: p, topicIds: [1], terms: ["KV caches"], spans: [], score, ...patch });

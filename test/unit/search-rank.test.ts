@@ -4,9 +4,10 @@ import type { ArchivedPaper } from "../../src/core/paper.js";
 import type { SearchPlan, Store } from "../../src/core/ports.js";
 import { rankForSearch, searchArchive } from "../../src/core/search.js";
 import { createTopicTools } from "../../src/core/topic-tools.js";
+import { makeArchivedPaper } from "../helpers/papers.js";
 
 function paper(id: string, title: string, lastSeen: string, abstract = "Nothing here."): ArchivedPaper {
-  return { id, title, authors: ["A"], categories: ["cs.LG"], url: `https://arxiv.org/abs/${id}`, tldr: null, motivation: null, method: null, result: null, conclusion: null, abstract, firstSeen: lastSeen, lastSeen };
+  return makeArchivedPaper(id, lastSeen, { title, authors: ["A"], abstract });
 }
 
 const match = (p: ArchivedPaper, field: string, score = 1): PaperMatch => ({ paper: p, topicIds: [1], terms: [], spans: [{ field, start: 0, end: 1 }], score });

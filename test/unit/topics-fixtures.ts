@@ -5,26 +5,13 @@ import { parseDigest } from "../../src/core/digest/parse.js";
 import type { Paper } from "../../src/core/paper.js";
 import { compileTopicText } from "../../src/core/topics/compile.js";
 import type { CompiledTopic } from "../../src/core/topics/compile.js";
+import { makePaper } from "../helpers/papers.js";
 
 let next = 1;
 
 /** A paper with only the given fields (everything else absent). */
 export function paper(fields: Partial<Paper>): Paper {
-  const id = fields.id ?? `2601.${String(next++).padStart(5, "0")}`;
-  return {
-    id,
-    title: "",
-    authors: [],
-    categories: ["cs.LG"],
-    url: `https://arxiv.org/abs/${id}`,
-    tldr: null,
-    motivation: null,
-    method: null,
-    result: null,
-    conclusion: null,
-    abstract: null,
-    ...fields,
-  };
+  return makePaper(fields.id ?? `2601.${String(next++).padStart(5, "0")}`, fields);
 }
 
 export function compiled(text: string): CompiledTopic {

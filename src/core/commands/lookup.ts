@@ -1,6 +1,7 @@
 /** search, paper, digest, why: answers from the archive. */
 import { formatChannelId } from "../channel.js";
 import { composeDigestPost, paperCard, plural } from "../compose.js";
+import type { ArchivedPaper } from "../paper.js";
 import type { CommandContext } from "../ports.js";
 import { code, notePost, text, type Post, type Rich } from "../post.js";
 import { searchArchive } from "../search.js";
@@ -38,12 +39,19 @@ export async function search(deps: CommandDeps, _context: CommandContext, args: 
   return post;
 }
 
-export async function paper(deps: CommandDeps, _context: CommandContext, args: string): Promise<Post> {
-  const example = `${deps.command} paper 2512.09277`;
+/** The archived paper an argument names, or the reply explaining why there is none. */
+async function findPaper(deps: CommandDeps, args: string, subcommand: string): Promise<ArchivedPaper | Post> {
   const id = parseArxivId(args);
-  if (!id) return errorReply(`'${args.trim()}' is not an arXiv id or URL.`, example);
+  if (!id) return errorReply(`'${args.trim()}' is not an arXiv id or URL.`, `${deps.command} ${subcommand} 2512.09277`);
   const found = await deps.store.getPaper(id);
-  if (!found) return errorReply(`Paper ${id} is not in the archive (only papers from ingested digests are).`);
+  return found ?? errorReply(`Paper ${id} is not in the archive (only papers from ingested digests are).`);
+}
+
+const isReply = (value: ArchivedPaper | Post): value is Post => "header" in value;
+
+export async function paper(deps: CommandDeps, _context: CommandContext, args: string): Promise<Post> {
+  const found = await findPaper(deps, args, "paper");
+  if (isReply(found)) return found;
   const card = paperCard(found, { format: "full", withAbstractLink: true });
   return { header: { title: `Paper ${found.id}` }, intro: [], cards: [card], notes: [], overflow: null, format: "full", ephemeral: true };
 }
@@ -67,11 +75,8 @@ export async function digest(deps: CommandDeps, context: CommandContext, args: s
 }
 
 export async function why(deps: CommandDeps, context: CommandContext, args: string): Promise<Post> {
-  const example = `${deps.command} why 2512.09277`;
-  const id = parseArxivId(args);
-  if (!id) return errorReply(`'${args.trim()}' is not an arXiv id or URL.`, example);
-  const found = await deps.store.getPaper(id);
-  if (!found) return errorReply(`Paper ${id} is not in the archive.`);
+  const found = await findPaper(deps, args, "why");
+  if (isReply(found)) return found;
   const channelId = formatChannelId(context.channel);
   const topics = (await deps.store.getChannel(channelId)) ? await deps.store.listTopics(channelId) : [];
   if (topics.length === 0) return errorReply("This channel has no topics, so nothing matches here.", `${deps.command} subscribe kv cache`);
