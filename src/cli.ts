@@ -86,7 +86,7 @@ program
 
 program
   .command("set")
-  .description("change a channel setting: time, timezone, days, mode, max, format, empty, paused, or schedule")
+  .description("change a channel setting: time, timezone, days, mode, max, format, empty, language, match, learn, paused, or schedule")
   .argument("<channel>", "the channel")
   .argument("<setting>", "time | timezone | days | mode | max | format | empty | paused | schedule")
   .argument("<value...>", 'the value, e.g. 08:30, Europe/Berlin, weekdays, instant, 15, full, note, true; schedule: "08:30 Europe/Berlin weekdays"')

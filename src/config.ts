@@ -6,6 +6,7 @@ import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { PaperboyError } from "./core/errors.js";
+import { LEARN_MODES, MATCH_STRICTNESS, SUMMARY_LANGUAGES } from "./core/channel.js";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM (24-hour), e.g. 09:00");
 
@@ -26,6 +27,9 @@ export const settingsSchema = z.object({
   maxPapers: z.number().int().min(1).max(500).default(10),
   format: z.enum(["compact", "full"]).default("compact"),
   onEmpty: z.enum(["skip", "note"]).default("skip"),
+  language: z.enum(SUMMARY_LANGUAGES).default("both"),
+  match: z.enum(MATCH_STRICTNESS).default("balanced"),
+  learn: z.enum(LEARN_MODES).default("auto"),
   paused: z.boolean().default(false),
 });
 

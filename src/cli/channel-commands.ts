@@ -82,7 +82,7 @@ export async function channelsCommand(options: GlobalOptions & { json?: boolean 
   for (const row of rows) {
     const s = row.settings;
     const when = s.mode === "instant" ? "instant" : `${s.time} ${s.timezone} ${s.days}`;
-    process.stdout.write(`${row.id}${s.paused ? "  [paused" + (row.pausedReason ? `: ${row.pausedReason}` : "") + "]" : ""}\n  ${when} · max ${s.maxPapers} · ${s.format} · on-empty ${s.onEmpty}\n  topics: ${row.topics.join(" · ") || "(none)"}\n`);
+    process.stdout.write(`${row.id}${s.paused ? "  [paused" + (row.pausedReason ? `: ${row.pausedReason}` : "") + "]" : ""}\n  ${when} · max ${s.maxPapers} · ${s.format} · on-empty ${s.onEmpty} · language ${s.language} · match ${s.match} · learn ${s.learn}\n  topics: ${row.topics.join(" · ") || "(none)"}\n`);
     if (row.lastDelivery) process.stdout.write(`  last delivery: ${row.lastDelivery.slot} ${row.lastDelivery.state}, ${row.lastDelivery.papers} papers\n`);
   }
 }
@@ -99,6 +99,9 @@ const SETTING_NAMES: Record<string, keyof ChannelSettings> = {
   empty: "onEmpty",
   onempty: "onEmpty",
   "on-empty": "onEmpty",
+  language: "language",
+  match: "match",
+  learn: "learn",
   paused: "paused",
 };
 

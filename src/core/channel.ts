@@ -24,8 +24,24 @@ export interface ChannelSettings {
   maxPapers: number;
   format: "compact" | "full";
   onEmpty: "skip" | "note";
+  /**
+   * Which summary a card shows: the digest's TL;DR as written, English (the abstract's first sentences,
+   * or the TL;DR when it is English), or both (TL;DR, then one English sentence when the TL;DR is not English).
+   */
+  language: SummaryLanguage;
+  /** How much evidence a paper needs to match a topic (TOPICS.md, "Matching is evidence"). */
+  match: MatchStrictness;
+  /** Learning from the channel's votes: `auto` = `rank` once the channel has enough votes of each kind. */
+  learn: LearnMode;
   paused: boolean;
 }
+
+export const SUMMARY_LANGUAGES = ["original", "en", "both"] as const;
+export type SummaryLanguage = (typeof SUMMARY_LANGUAGES)[number];
+export const MATCH_STRICTNESS = ["strict", "balanced", "broad"] as const;
+export type MatchStrictness = (typeof MATCH_STRICTNESS)[number];
+export const LEARN_MODES = ["auto", "off", "rank", "filter"] as const;
+export type LearnMode = (typeof LEARN_MODES)[number];
 
 export const DEFAULT_SETTINGS: ChannelSettings = {
   time: "09:00",
@@ -35,6 +51,9 @@ export const DEFAULT_SETTINGS: ChannelSettings = {
   maxPapers: 10,
   format: "compact",
   onEmpty: "skip",
+  language: "both",
+  match: "balanced",
+  learn: "auto",
   paused: false,
 };
 

@@ -86,6 +86,9 @@ export function channelFromRow(row: Selectable<ChannelsTable>): Channel {
       maxPapers: Number(row.max_papers),
       format: row.format as ChannelSettings["format"],
       onEmpty: row.on_empty as ChannelSettings["onEmpty"],
+      language: row.language as ChannelSettings["language"],
+      match: row.match_mode as ChannelSettings["match"],
+      learn: row.learn as ChannelSettings["learn"],
       paused: Number(row.paused) === 1,
     },
     pausedReason: row.paused_reason,
@@ -105,6 +108,9 @@ export function settingsToColumns(settings: Partial<ChannelSettings>): Partial<C
   if (settings.maxPapers !== undefined) columns.max_papers = settings.maxPapers;
   if (settings.format !== undefined) columns.format = settings.format;
   if (settings.onEmpty !== undefined) columns.on_empty = settings.onEmpty;
+  if (settings.language !== undefined) columns.language = settings.language;
+  if (settings.match !== undefined) columns.match_mode = settings.match;
+  if (settings.learn !== undefined) columns.learn = settings.learn;
   if (settings.paused !== undefined) columns.paused = settings.paused ? 1 : 0;
   return columns;
 }

@@ -56,6 +56,9 @@ export interface ChannelsTable {
   max_papers: number;
   format: string;
   on_empty: string;
+  language: string;
+  match_mode: string;
+  learn: string;
   /** 0/1: one integer type for both dialects keeps the shared queries simple. */
   paused: number;
   paused_reason: string | null;

@@ -68,9 +68,11 @@ describe("paperboy CLI", { timeout: 120_000 }, () => {
     expect(runCli(ws, ["subscribe", "console:news", "kv cache, moe"]).status).toBe(0);
     expect(runCli(ws, ["set", "console:news", "schedule", "08:30", "Europe/Berlin", "weekdays"]).status).toBe(0);
     expect(runCli(ws, ["set", "console:news", "max", "3"]).status).toBe(0);
+    expect(runCli(ws, ["set", "console:news", "language", "en"]).status).toBe(0);
+    expect(runCli(ws, ["set", "console:news", "match", "broad"]).status).toBe(0);
     const channels = JSON.parse(runCli(ws, ["channels", "--json"]).stdout) as Array<{ id: string; topics: string[]; settings: Record<string, unknown> }>;
     expect(channels).toHaveLength(1);
-    expect(channels[0]).toMatchObject({ id: "console:news", topics: ["kv cache", "moe"], settings: { time: "08:30", timezone: "Europe/Berlin", days: "weekdays", maxPapers: 3 } });
+    expect(channels[0]).toMatchObject({ id: "console:news", topics: ["kv cache", "moe"], settings: { time: "08:30", timezone: "Europe/Berlin", days: "weekdays", maxPapers: 3, language: "en", match: "broad", learn: "auto" } });
     expect(runCli(ws, ["unsubscribe", "console:news", "1"]).status).toBe(0);
     expect((JSON.parse(runCli(ws, ["channels", "--json"]).stdout) as Array<{ topics: string[] }>)[0]!.topics).toEqual(["moe"]);
 
@@ -79,6 +81,7 @@ describe("paperboy CLI", { timeout: 120_000 }, () => {
       runCli(ws, ["subscribe", "nowhere", "kv"]),
       runCli(ws, ["set", "console:news", "max", "9000"]),
       runCli(ws, ["set", "console:news", "timezone", "Mars/Base"]),
+      runCli(ws, ["set", "console:news", "language", "klingon"]),
       runCli(ws, ["unsubscribe", "console:news", "7"]),
     ];
     for (const result of bad) {

@@ -106,6 +106,12 @@ describe("/papers commands", () => {
     expect(textOf(await run("set max 3"))).toMatch(/max is now 3/);
     expect(textOf(await run("set format full"))).toMatch(/format is now full/);
     expect((await run("set max 0")).isError).toBe(true);
+    expect(textOf(await run("set language en"))).toMatch(/language is now en/);
+    expect(textOf(await run("set match strict"))).toMatch(/match is now strict/);
+    expect(textOf(await run("set learn filter"))).toMatch(/learn is now filter/);
+    expect((await run("set language klingon")).isError).toBe(true);
+    expect((await run("set match loose")).isError).toBe(true);
+    expect(textOf(await run("list"))).toMatch(/Summaries: English · matching: strict · learning from votes: filter/);
     expect((await run("set colour blue")).isError).toBe(true);
     expect((await run("set max 3", member)).isError).toBe(true);
   });

@@ -41,6 +41,14 @@ export function channelsContract(store: () => Store): void {
       expect(resumed.settings.paused).toBe(false);
     });
 
+    it("keeps the reading settings (language, match, learn) apart from the others", async () => {
+      const created = await store().ensureChannel(SLACK, settings());
+      expect(created.settings).toMatchObject({ language: "both", match: "balanced", learn: "auto" });
+      const patched = await store().updateSettings("slack:T1/C1", { language: "en", match: "strict", learn: "filter" });
+      expect(patched.settings).toEqual(settings({ language: "en", match: "strict", learn: "filter" }));
+      expect((await store().getChannel("slack:T1/C1"))!.settings).toEqual(patched.settings);
+    });
+
     it("refuses to update an unknown channel with a coded error", async () => {
       const error = await store().updateSettings("slack:T9/C9", { maxPapers: 3 }).catch((e: unknown) => e);
       expect(isPaperboyError(error) && error.code).toBe("store.unknown_channel");

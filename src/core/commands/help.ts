@@ -10,7 +10,11 @@ export const USAGE: Array<{ usage: string; what: string; example: string }> = [
   { usage: "digest [date]", what: "preview what this channel gets from a digest", example: "digest 2026-01-06" },
   { usage: "why <arXiv id>", what: "which topics match a paper here, or why none does", example: "why 2512.09277" },
   { usage: "schedule <HH:MM> [timezone] [daily|weekdays|instant]", what: "when posts come", example: "schedule 08:30 Europe/Berlin weekdays" },
-  { usage: "set <max|format|empty> <value>", what: "papers per post (1–500), compact|full, skip|note", example: "set max 15" },
+  {
+    usage: "set <max|format|empty|language|match|learn> <value>",
+    what: "papers per post (1–500), compact|full, skip|note, original|en|both, strict|balanced|broad, auto|off|rank|filter",
+    example: "set language en",
+  },
   { usage: "pause / resume", what: "stop and restart posts", example: "pause" },
   { usage: "status", what: "last digest, next post, last delivery and any error", example: "status" },
 ];

@@ -17,10 +17,17 @@ export function postTimeText(instant: Date, timezone: string): string {
   return `${local.date} ${hhmm(local.minutes)} ${timezone} (${utc})`;
 }
 
+const LANGUAGE_TEXT: Record<ChannelSettings["language"], string> = {
+  original: "the digest's TL;DR",
+  en: "English",
+  both: "TL;DR and English",
+};
+
 export function settingsLines(settings: ChannelSettings, pausedReason: string | null): Rich[] {
   const lines: Rich[] = [
     [text(`Schedule: ${scheduleText(settings)}`)],
     [text(`At most ${settings.maxPapers} papers per post · format ${settings.format} · when nothing matches: ${settings.onEmpty === "note" ? "post a note" : "post nothing"}`)],
+    [text(`Summaries: ${LANGUAGE_TEXT[settings.language]} · matching: ${settings.match} · learning from votes: ${settings.learn}`)],
   ];
   if (settings.paused) lines.push([text(`Paused${pausedReason ? ` by paperboy: ${pausedReason}` : ""}.`)]);
   return lines;

@@ -1,6 +1,6 @@
 /** schedule, set, pause, resume. */
 import type { ChannelSettings } from "../channel.js";
-import { MAX_PAPERS_LIMIT } from "../channel.js";
+import { LEARN_MODES, MATCH_STRICTNESS, MAX_PAPERS_LIMIT, SUMMARY_LANGUAGES } from "../channel.js";
 import type { CommandContext } from "../ports.js";
 import { notePost, text, type Post } from "../post.js";
 import { nextPostTime } from "../schedule.js";
@@ -77,13 +77,36 @@ const SETTINGS: Record<string, { example: string; apply: (value: string) => Part
     example: "set empty note",
     apply: (value) => (value === "skip" || value === "note" ? { onEmpty: value } : "empty is skip (post nothing) or note (post a short note)."),
   },
+  language: {
+    example: "set language en",
+    apply: (value) =>
+      oneOf(SUMMARY_LANGUAGES, value)
+        ? { language: value }
+        : "language is original (the digest's TL;DR), en (English) or both (TL;DR, then one English sentence).",
+  },
+  match: {
+    example: "set match strict",
+    apply: (value) =>
+      oneOf(MATCH_STRICTNESS, value) ? { match: value } : "match is strict (fewer, surer papers), balanced or broad (more papers, looser).",
+  },
+  learn: {
+    example: "set learn rank",
+    apply: (value) =>
+      oneOf(LEARN_MODES, value)
+        ? { learn: value }
+        : "learn is auto (rank once the channel has voted enough), off, rank (reorder by votes) or filter (also hold back unwanted papers).",
+  },
 };
+
+function oneOf<T extends string>(values: readonly T[], value: string): value is T {
+  return (values as readonly string[]).includes(value);
+}
 
 export async function set(deps: CommandDeps, context: CommandContext, args: string): Promise<Post> {
   if (!context.isManager) return errorReply(MANAGERS_ONLY);
   const [name = "", value = "", ...rest] = args.trim().split(/\s+/);
   const setting = SETTINGS[name.toLowerCase()];
-  if (!setting) return errorReply(`Unknown setting '${name}'. Settings are max, format and empty.`, `${deps.command} set max 15`);
+  if (!setting) return errorReply(`Unknown setting '${name}'. Settings are ${Object.keys(SETTINGS).join(", ")}.`, `${deps.command} set max 15`);
   if (!value || rest.length > 0) return errorReply(`Give one value for ${name}.`, `${deps.command} ${setting.example}`);
   const patch = setting.apply(value.toLowerCase());
   if (typeof patch === "string") return errorReply(patch, `${deps.command} ${setting.example}`);

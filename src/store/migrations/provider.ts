@@ -7,6 +7,7 @@ import { searchWordsMigration } from "./0002-search-words.js";
 import { searchTermsMigration } from "./0003-search-terms.js";
 import { titleIndexMigration } from "./0004-title-index.js";
 import { deliveryLeaseMigration } from "./0005-delivery-lease.js";
+import { channelReadingSettingsMigration } from "./0006-channel-reading-settings.js";
 
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -15,6 +16,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     "0003-search-terms": searchTermsMigration(dialect),
     "0004-title-index": titleIndexMigration(dialect),
     "0005-delivery-lease": deliveryLeaseMigration(),
+    "0006-channel-reading-settings": channelReadingSettingsMigration(),
   };
 }
 
