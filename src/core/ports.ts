@@ -112,6 +112,30 @@ export interface NewDelivery {
   lease?: { owner: string; until: string };
 }
 
+// ---------------------------------------------------------------- votes
+
+export type VoteValue = "up" | "down";
+
+export interface NewVote {
+  channelId: string;
+  paperId: string;
+  userId: string;
+  value: VoteValue;
+}
+
+export interface Vote {
+  paperId: string;
+  userId: string;
+  value: VoteValue;
+  /** When the vote was last cast or changed (ISO time). */
+  at: string;
+}
+
+export interface VoteCounts {
+  up: number;
+  down: number;
+}
+
 export interface Store {
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -166,6 +190,13 @@ export interface Store {
   lastDelivery(channelId: string): Promise<Delivery | null>;
   /** The subset of `paperIds` already posted (or reserved) in the channel. */
   postedPapers(channelId: string, paperIds: string[]): Promise<Set<string>>;
+
+  // votes (one per person per paper per channel; a second vote replaces the first)
+  /** Records or changes the vote; returns the channel's totals afterwards. The channel must exist. */
+  recordVote(vote: NewVote): Promise<VoteCounts>;
+  /** Every vote of the channel, oldest first (then by paper and user, for a stable order). */
+  channelVotes(channelId: string): Promise<Vote[]>;
+  voteCounts(channelId: string): Promise<VoteCounts>;
 
   // small key/value state for platform adapters (Slack installations, etc.)
   getState(key: string): Promise<string | null>;

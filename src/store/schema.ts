@@ -111,6 +111,16 @@ export interface StateTable {
   value: string;
 }
 
+export interface VotesTable {
+  channel_id: string;
+  paper_id: string;
+  user_id: string;
+  /** "up" or "down". */
+  value: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   papers: PapersTable;
   digests: DigestsTable;
@@ -121,6 +131,7 @@ export interface Database {
   delivery_messages: DeliveryMessagesTable;
   posted_papers: PostedPapersTable;
   state: StateTable;
+  votes: VotesTable;
 }
 
 export type Dialect = "sqlite" | "postgres";

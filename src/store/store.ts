@@ -2,7 +2,7 @@
 import type { Kysely } from "kysely";
 import type { Channel, ChannelRef, ChannelSettings, PlatformKind, TopicRecord } from "../core/channel.js";
 import type { ArchivedPaper, Paper } from "../core/paper.js";
-import type { Delivery, DigestInfo, IngestResult, Log, NewDelivery, SearchPlan, Store } from "../core/ports.js";
+import type { Delivery, DigestInfo, IngestResult, Log, NewDelivery, NewVote, SearchPlan, Store, Vote, VoteCounts } from "../core/ports.js";
 import { ArchiveReader } from "./archive.js";
 import { ChannelRepository } from "./channels.js";
 import { DeliveryRepository } from "./deliveries.js";
@@ -13,6 +13,7 @@ import { searchPostgres, writePostgresIndex } from "./search-postgres.js";
 import { searchSqlite, writeSqliteIndex } from "./search-sqlite.js";
 import { StateRepository } from "./state.js";
 import type { TxRunner } from "./tx.js";
+import { VoteRepository } from "./votes.js";
 
 export interface KyselyStoreParts {
   db: Kysely<Database>;
@@ -33,6 +34,7 @@ export class KyselyStore implements Store {
   private readonly channels: ChannelRepository;
   private readonly deliveries: DeliveryRepository;
   private readonly state: StateRepository;
+  private readonly votes: VoteRepository;
   private readonly writeIndex: IndexWriter;
   /** Index words this process has committed (search-vocab.ts): saves re-inserting them every ingest. */
   private readonly knownWords = new Set<string>();
@@ -48,6 +50,7 @@ export class KyselyStore implements Store {
     this.channels = new ChannelRepository(this.db, this.now);
     this.deliveries = new DeliveryRepository(this.db, this.runner, this.now);
     this.state = new StateRepository(this.db);
+    this.votes = new VoteRepository(this.db, this.now);
     this.writeIndex = this.dialect === "sqlite" ? (papers) => writeSqliteIndex(papers, this.knownWords) : writePostgresIndex;
   }
 
@@ -146,6 +149,16 @@ export class KyselyStore implements Store {
   }
   postedPapers(channelId: string, paperIds: string[]): Promise<Set<string>> {
     return this.deliveries.postedPapers(channelId, paperIds);
+  }
+
+  recordVote(vote: NewVote): Promise<VoteCounts> {
+    return this.votes.recordVote(vote);
+  }
+  channelVotes(channelId: string): Promise<Vote[]> {
+    return this.votes.channelVotes(channelId);
+  }
+  voteCounts(channelId: string): Promise<VoteCounts> {
+    return this.votes.voteCounts(channelId);
   }
 
   getState(key: string): Promise<string | null> {

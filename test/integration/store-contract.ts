@@ -9,6 +9,7 @@ import { archiveContract } from "./store-contract-archive.js";
 import { channelsContract } from "./store-contract-channels.js";
 import { concurrencyContract, deliveriesContract } from "./store-contract-deliveries.js";
 import { searchContract } from "./store-contract-search.js";
+import { votesContract } from "./store-contract-votes.js";
 
 export interface StoreContractOptions {
   makePair?: () => Promise<[Store, Store]>;
@@ -35,6 +36,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     channelsContract(store);
     deliveriesContract(store);
     searchContract(store);
+    votesContract(store);
 
     const makePair = options.makePair;
     if (makePair !== undefined) {

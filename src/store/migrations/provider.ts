@@ -8,6 +8,7 @@ import { searchTermsMigration } from "./0003-search-terms.js";
 import { titleIndexMigration } from "./0004-title-index.js";
 import { deliveryLeaseMigration } from "./0005-delivery-lease.js";
 import { channelReadingSettingsMigration } from "./0006-channel-reading-settings.js";
+import { votesMigration } from "./0007-votes.js";
 
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -17,6 +18,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     "0004-title-index": titleIndexMigration(dialect),
     "0005-delivery-lease": deliveryLeaseMigration(),
     "0006-channel-reading-settings": channelReadingSettingsMigration(),
+    "0007-votes": votesMigration(),
   };
 }
 
