@@ -9,6 +9,7 @@ import { errorReply } from "./reply.js";
 import { pause, schedule, set } from "./settings.js";
 import { status } from "./status.js";
 import { list, subscribe, unsubscribe } from "./subscriptions.js";
+import { vote } from "./votes.js";
 
 type Subcommand = (deps: CommandDeps, context: CommandContext, args: string) => Promise<Post>;
 
@@ -26,6 +27,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   pause: (deps, context) => pause(deps, context, true),
   resume: (deps, context) => pause(deps, context, false),
   status: (deps, context) => status(deps, context),
+  vote,
 };
 
 export const SUBCOMMAND_NAMES = Object.keys(SUBCOMMANDS);

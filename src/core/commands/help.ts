@@ -17,6 +17,7 @@ export const USAGE: Array<{ usage: string; what: string; example: string }> = [
   },
   { usage: "pause / resume", what: "stop and restart posts", example: "pause" },
   { usage: "status", what: "last digest, next post, last delivery and any error", example: "status" },
+  { usage: "vote <arXiv id> <up|down>", what: "tell this channel's posts what it wants (one vote per person per paper)", example: "vote 2512.09277 up" },
 ];
 
 export function helpPost(command: string): Post {
