@@ -4,6 +4,7 @@ import { Command, Option } from "commander";
 import { ingestCommand, matchCommand, parseCommand, searchCommand } from "./cli/archive-commands.js";
 import { channelsCommand, setCommand, subscribeCommand, unsubscribeCommand } from "./cli/channel-commands.js";
 import { action } from "./cli/context.js";
+import { feedbackCommand } from "./cli/feedback-command.js";
 import { discordInviteCommand, discordRegisterCommand, slackManifestCommand } from "./cli/platform-commands.js";
 import { deliverCommand, migrateCommand, renderCommand, startCommand } from "./cli/run-commands.js";
 
@@ -92,6 +93,13 @@ program
   .argument("<value...>", 'the value, e.g. 08:30, Europe/Berlin, weekdays, instant, 15, full, note, true; schedule: "08:30 Europe/Berlin weekdays"')
   .option("--json", "machine-readable output")
   .action(action(async (channel: string, setting: string, value: string[], options: { json?: boolean }) => setCommand(channel, setting, value, { ...globals(), ...options })));
+
+program
+  .command("feedback")
+  .description("the votes a channel has given: per paper, totals, and the terms its model learned")
+  .argument("<channel>", "the channel")
+  .option("--json", "machine-readable output")
+  .action(action(async (channel: string, options: { json?: boolean }) => feedbackCommand(channel, { ...globals(), ...options })));
 
 program
   .command("render")

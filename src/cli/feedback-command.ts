@@ -1,0 +1,60 @@
+/** `paperboy feedback <channel>`: the votes a channel has given, per paper, and what its model learned. */
+import { formatChannelId } from "../core/channel.js";
+import { PaperboyError } from "../core/errors.js";
+import type { TermWeight } from "../core/learn/channel-model.js";
+import { effectiveLearnMode } from "../core/learn/learn-mode.js";
+import { loadChannelModel } from "../core/learn/load-model.js";
+import { channelRef, withStore } from "./channel-commands.js";
+import { printJson, resolveConfig, type GlobalOptions } from "./context.js";
+
+const TOP_TERMS = 10;
+
+export interface FeedbackReport {
+  channel: string;
+  totals: { up: number; down: number; papers: number; voters: number };
+  learn: { setting: string; effective: string };
+  /** Most 👍 (net) first. `title` is null for a paper no longer in the archive. */
+  papers: Array<{ id: string; title: string | null; up: number; down: number; lastVote: string }>;
+  /** Null until the channel has voted both ways on papers of the archive. */
+  model: { papers: number; up: number; down: number; pushingUp: TermWeight[]; pushingDown: TermWeight[] } | null;
+}
+
+export async function feedbackCommand(channel: string, options: GlobalOptions & { json?: boolean }): Promise<void> {
+  const config = resolveConfig(options);
+  const id = formatChannelId(channelRef(channel));
+  const report = await withStore(config, async (store): Promise<FeedbackReport> => {
+    const found = await store.getChannel(id);
+    if (!found) throw new PaperboyError("cli.unknown_channel", `no channel ${id} (see paperboy channels)`, { channel: id });
+    const loaded = await loadChannelModel(store, id);
+    const perPaper = new Map<string, FeedbackReport["papers"][number]>();
+    for (const vote of loaded.votes) {
+      const entry = perPaper.get(vote.paperId) ?? { id: vote.paperId, title: loaded.papers.get(vote.paperId)?.title ?? null, up: 0, down: 0, lastVote: vote.at };
+      entry[vote.value]++;
+      if (vote.at > entry.lastVote) entry.lastVote = vote.at;
+      perPaper.set(vote.paperId, entry);
+    }
+    const top = loaded.model?.topTerms(TOP_TERMS);
+    return {
+      channel: id,
+      totals: { ...loaded.counts, papers: perPaper.size, voters: new Set(loaded.votes.map((v) => v.userId)).size },
+      learn: { setting: found.settings.learn, effective: effectiveLearnMode(found.settings.learn, loaded.counts) },
+      papers: [...perPaper.values()].sort((a, b) => b.up - b.down - (a.up - a.down) || b.up - a.up || a.id.localeCompare(b.id)),
+      model: loaded.model && top ? { ...loaded.model.trainedOn, ...top } : null,
+    };
+  });
+  if (options.json) return printJson(report);
+  printReport(report);
+}
+
+function printReport(report: FeedbackReport): void {
+  const { totals, learn } = report;
+  const out: string[] = [`${report.channel} — ${totals.up} 👍, ${totals.down} 👎 on ${totals.papers} papers from ${totals.voters} people · learn ${learn.setting} (now ${learn.effective})`];
+  for (const paper of report.papers) out.push(`  👍 ${String(paper.up).padStart(2)}  👎 ${String(paper.down).padStart(2)}  ${paper.id}  ${paper.title ?? "(no longer in the archive)"}`);
+  const terms = (list: TermWeight[]) => list.map((t) => `${t.term} (${t.weight.toFixed(2)})`).join(", ") || "–";
+  if (report.model) {
+    out.push(`model, trained on ${report.model.papers} papers:`, `  pushing up: ${terms(report.model.pushingUp)}`, `  pushing down: ${terms(report.model.pushingDown)}`);
+  } else {
+    out.push("model: not trained yet (needs votes both ways on papers in the archive)");
+  }
+  process.stdout.write(`${out.join("\n")}\n`);
+}
