@@ -3,7 +3,11 @@
  * subscribes with the query, votes on what it was posted from the first three digests (in labels.json's
  * "digests" order) by the labels — relevant 👍, anything else 👎 — and is scored on the last two digests:
  * keyword matching alone, learn `rank` (same papers, reordered: precision of each digest's top 5) and
- * learn `filter` (the model also holds papers back: precision, recall, F1 over what is still posted).
+ * learn `filter` (the model also holds papers back: precision, recall, F1 over what is still posted;
+ * as the product does, it only ranks until the channel has voted enough both ways, see learn-mode.ts).
+ * Two kinds of subscription: `topic` (the query as a paperboy topic) and `candidates` (every paper
+ * containing any of the query's generous candidate terms, as the labelled set defines them: a broad,
+ * noisy subscription, where a channel has much more to vote down).
  * Run alone: `node dist/eval/replay.js [eval dir] [filter threshold]` (default ../shared/eval, 0.25).
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -16,7 +20,7 @@ import { applyLearning, FILTER_THRESHOLD } from "../src/core/learn/combine.js";
 import { effectiveLearnMode } from "../src/core/learn/learn-mode.js";
 import { buildVocabulary } from "../src/core/learn/tfidf.js";
 import type { PaperMatch } from "../src/core/match-result.js";
-import type { ArchivedPaper } from "../src/core/paper.js";
+import { TEXT_FIELDS, type ArchivedPaper } from "../src/core/paper.js";
 import type { Vote } from "../src/core/ports.js";
 import { createTopicTools } from "../src/core/topic-tools.js";
 
@@ -27,6 +31,8 @@ export interface ReplayOptions {
   trainDigests?: number;
   /** `filter` holds back papers the model gives a probability below this (default FILTER_THRESHOLD). */
   threshold?: number;
+  /** `topic` (default): the query as a topic; `candidates`: any of the labelled set's candidate terms. */
+  subscription?: "topic" | "candidates";
 }
 
 export interface Scores {
@@ -53,7 +59,7 @@ export interface ReplayRow {
 export type ReplayResult = { skipped: string } | { rows: ReplayRow[]; total: ReplayRow; markdown: string };
 
 interface Labels {
-  queries: Array<{ query: string; relevant: string[] }>;
+  queries: Array<{ query: string; relevant: string[]; candidate_terms: string[] }>;
   digests: string[];
 }
 
@@ -70,7 +76,7 @@ export function runReplay(options: ReplayOptions = {}): ReplayResult {
   const rows = labels.queries.map((query) => {
     const relevant = new Set(query.relevant);
     const topics: TopicRecord[] = [{ id: 1, channelId: "console:replay", text: query.query, createdAt: "" }];
-    const matched = digests.map((papers) => tools.matchTopics(topics, papers));
+    const matched = digests.map((papers) => (options.subscription === "candidates" ? candidateMatches(query.candidate_terms, papers) : tools.matchTopics(topics, papers)));
     const votes: Vote[] = matched.slice(0, split).flat().map((match) => ({ paperId: match.paper.id, userId: "replay", value: relevant.has(match.paper.id) ? "up" : "down", at: "" }));
     const papers = new Map(matched.slice(0, split).flat().map((match) => [match.paper.id, match.paper]));
     const model = trainChannelModel({ votes, papers, vocabulary });
@@ -84,7 +90,7 @@ export function runReplay(options: ReplayOptions = {}): ReplayResult {
     for (const day of matched.slice(split)) {
       const keyword = applyLearning(day, "off", null).kept.map((m) => m.match);
       const rank = applyLearning(day, "rank", model).kept.map((m) => m.match);
-      const filter = applyLearning(day, "filter", model, { threshold });
+      const filter = applyLearning(day, effectiveLearnMode("filter", counts), model, { threshold });
       keywordPosted.push(...keyword);
       filterPosted.push(...filter.kept.map((m) => m.match));
       heldBack += filter.heldBack.length;
@@ -104,13 +110,28 @@ export function runReplay(options: ReplayOptions = {}): ReplayResult {
     };
   });
   const total = totalRow(rows);
-  return { rows, total, markdown: markdownTable([...rows, total], labels.digests.slice(split), threshold) };
+  const heading = options.subscription === "candidates" ? "Subscription: any candidate term of the labelled set (broad)." : "Subscription: the query as a paperboy topic.";
+  return { rows, total, markdown: `${heading} ${markdownTable([...rows, total], labels.digests.slice(split), threshold)}` };
 }
 
 function readDigest(path: string, file: string): ArchivedPaper[] {
   const parsed = parseDigest(readFileSync(path, "utf8"), file);
   const date = parsed.date ?? "";
   return parsed.papers.map((paper) => ({ ...paper, firstSeen: date, lastSeen: date }));
+}
+
+/**
+ * Papers with any candidate term in a text field (case-insensitive substrings; `re:…` a case-insensitive
+ * regular expression), ranked like the matcher ranks: a title hit first, then more fields hit.
+ */
+function candidateMatches(terms: string[], papers: ArchivedPaper[]): PaperMatch[] {
+  const patterns = terms.map((term) => (term.startsWith("re:") ? new RegExp(term.slice(3), "i") : new RegExp(term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i")));
+  const out: PaperMatch[] = [];
+  for (const paper of papers) {
+    const hit = TEXT_FIELDS.filter((field) => patterns.some((pattern) => pattern.test(paper[field] ?? "")));
+    if (hit.length > 0) out.push({ paper, topicIds: [1], terms: [], spans: [], score: (hit.includes("title") ? 10_000 : 0) + 100 + hit.length });
+  }
+  return out;
 }
 
 const precisionOf = (matches: PaperMatch[], relevant: Set<string>): number =>
@@ -164,7 +185,12 @@ function markdownTable(rows: ReplayRow[], scoredDigests: string[], threshold: nu
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const threshold = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
-  const result = runReplay({ evalDir: process.argv[2], threshold });
-  if ("skipped" in result) process.stdout.write(`replay skipped: ${result.skipped}\n`);
-  else process.stdout.write(`${result.markdown}\n`);
+  for (const subscription of ["topic", "candidates"] as const) {
+    const result = runReplay({ evalDir: process.argv[2], threshold, subscription });
+    if ("skipped" in result) {
+      process.stdout.write(`replay skipped: ${result.skipped}\n`);
+      break;
+    }
+    process.stdout.write(`${result.markdown}\n\n`);
+  }
 }

@@ -63,9 +63,11 @@ describe("effective learning mode", () => {
     expect(effectiveLearnMode("auto", { up: 0, down: 0 })).toBe("off");
   });
 
-  it("an explicit setting is taken as it is", () => {
+  it("off and rank are taken as set; filter only ranks until the same number of votes of each kind", () => {
     expect(effectiveLearnMode("off", { up: 50, down: 50 })).toBe("off");
     expect(effectiveLearnMode("rank", { up: 0, down: 0 })).toBe("rank");
-    expect(effectiveLearnMode("filter", { up: 1, down: 0 })).toBe("filter");
+    expect(effectiveLearnMode("filter", { up: 5, down: 5 })).toBe("filter");
+    expect(effectiveLearnMode("filter", { up: 1, down: 23 })).toBe("rank");
+    expect(effectiveLearnMode("filter", { up: 23, down: 4 })).toBe("rank");
   });
 });
