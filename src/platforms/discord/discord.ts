@@ -11,6 +11,7 @@ import type { ChannelRef } from "../../core/channel.js";
 import { errorMessage, PaperboyError, PlatformError } from "../../core/errors.js";
 import type { CommandHandler, Message, Platform, SendOptions, Store } from "../../core/ports.js";
 import type { Config } from "../../config.js";
+import { guardInteractionPacket, type RawInteraction } from "./inbound-guard.js";
 import { interactionListener } from "./interactions.js";
 import { DISCORD_LIMITS } from "./limits.js";
 import { renderDiscordPost, type DiscordMessageBody } from "./render.js";
@@ -61,6 +62,29 @@ export function createDiscordPlatform(deps: DiscordPlatformDeps): Platform {
     );
   };
 
+  // Interactions refused by the packet guard, answered with a refusal instead of being run (bounded: an
+  // entry is taken when its interaction arrives, and only a forged packet adds one).
+  const refused = new Map<string, string>();
+  const onRawPacket = (packet: { t?: unknown; d?: unknown }): void => {
+    if (packet.t !== "INTERACTION_CREATE" || packet.d === null || typeof packet.d !== "object") return;
+    const raw = packet.d as RawInteraction;
+    const verdict = guardInteractionPacket(raw, (id) => {
+      const known = client.channels.cache.get(id);
+      return known && "guildId" in known ? known.guildId : null;
+    });
+    const id = String(raw.id);
+    if (verdict.repaired.length > 0) logger.warn({ interaction: id, repaired: verdict.repaired }, "discord interaction with an invalid permissions bitfield: read as no permissions");
+    if (verdict.refusal) {
+      if (refused.size >= 1000) refused.delete(refused.keys().next().value!);
+      refused.set(id, verdict.refusal);
+    }
+  };
+  const takeRefusal = (id: string): string | null => {
+    const reason = refused.get(id) ?? null;
+    refused.delete(id);
+    return reason;
+  };
+
   return {
     kind: "discord",
     render: renderDiscordPost,
@@ -88,7 +112,9 @@ export function createDiscordPlatform(deps: DiscordPlatformDeps): Platform {
 
     async start(onCommand: CommandHandler): Promise<void> {
       if (!token) throw new PaperboyError("discord_not_configured", "DISCORD_TOKEN is not set");
-      client.on(Events.InteractionCreate, interactionListener({ config, store, logger, onCommand, deferAfterMs: deps.deferAfterMs ?? 1500 }));
+      // Raw runs synchronously before discord.js builds the Interaction from the same packet object.
+      client.on(Events.Raw, onRawPacket);
+      client.on(Events.InteractionCreate, interactionListener({ config, store, logger, onCommand, takeRefusal, deferAfterMs: deps.deferAfterMs ?? 1500 }));
       client.on(Events.GuildDelete, onGuildDelete);
       client.on(Events.GuildCreate, onGuildCreate);
       const ready = once(client, Events.ClientReady);
@@ -99,6 +125,7 @@ export function createDiscordPlatform(deps: DiscordPlatformDeps): Platform {
 
     async stop(): Promise<void> {
       client.removeAllListeners(Events.InteractionCreate);
+      client.off(Events.Raw, onRawPacket);
       client.off(Events.GuildDelete, onGuildDelete);
       client.off(Events.GuildCreate, onGuildCreate);
       await client.destroy();
