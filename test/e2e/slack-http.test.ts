@@ -81,6 +81,27 @@ describe("Slack over HTTP", () => {
     expect((await env.app.store.listTopics("slack:T1/C1")).map((topic) => topic.text)).toEqual(["federated"]);
   });
 
+  it("answers a signed form that repeats a field, using its first value", async () => {
+    const { body, responseUrl } = slash("list");
+    const repeated = `${body}&text=${encodeURIComponent("status")}&channel_id=C9&user_id=U9`;
+    expect((await post(repeated, { ...FORM, ...signSlackRequest(SECRET, repeated) })).status).toBe(200);
+    const [reply] = await fake.waitForReplies(responseUrl, 1);
+    expect(textOf(reply!.body)).toContain("federated");
+    expect(textOf(reply!.body)).not.toMatch(/went wrong|could not run/i);
+  });
+
+  it("answers names of Object.prototype members with the unknown-command help", async () => {
+    for (const name of ["constructor x", "__proto__", "toString", "hasOwnProperty", "valueOf", "__defineGetter__"]) {
+      const { body, responseUrl } = slash(name);
+      expect((await post(body, { ...FORM, ...signSlackRequest(SECRET, body) })).status).toBe(200);
+      const [reply] = await fake.waitForReplies(responseUrl, 1);
+      expect(textOf(reply!.body), name).toContain(`Unknown command '${name.split(" ")[0]!.toLowerCase()}'`);
+    }
+    const { body, responseUrl } = slash("set constructor 5");
+    await post(body, { ...FORM, ...signSlackRequest(SECRET, body) });
+    expect(textOf((await fake.waitForReplies(responseUrl, 1))[0]!.body)).toContain("Unknown setting 'constructor'");
+  });
+
   it("answers Slack's URL verification challenge (set-up of the request URL)", async () => {
     const body = JSON.stringify({ token: "x", challenge: "challenge-123", type: "url_verification" });
     const response = await post(body, { "content-type": "application/json", ...signSlackRequest(SECRET, body) });

@@ -11,6 +11,7 @@ import { PaperboyError, PlatformError } from "../../core/errors.js";
 import type { CommandHandler, Message, Platform, SendOptions, Store } from "../../core/ports.js";
 import type { Logger } from "../../log.js";
 import { boltLogger } from "./bolt-logger.js";
+import { singleValuedCommandFields } from "./form-fields.js";
 import { registerListeners } from "./listeners.js";
 import { isRateLimitRetry, toPlatformError } from "./errors.js";
 import { createInstallationStore, type SlackInstallationStore } from "./installation-store.js";
@@ -199,6 +200,9 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
           installerOptions: { clientOptions },
         });
     const built = new App({ receiver, logger: sdkLogger, clientOptions, ...(oauth ? {} : { token: slack.botToken }) });
+    // The receivers hand every request to app.processEvent; normalise there, before matching and authorization.
+    const processEvent = built.processEvent.bind(built);
+    built.processEvent = (event) => processEvent({ ...event, body: singleValuedCommandFields(event.body as Record<string, unknown>) });
     return { app: built, receiver };
   }
 
