@@ -3,6 +3,7 @@
  * apps in one process (tests) keep separate counts.
  */
 import { Counter, Gauge, Registry, collectDefaultMetrics } from "prom-client";
+import { SUBCOMMAND_NAMES } from "./core/commands/handler.js";
 import type { DeliveryReport } from "./core/delivery.js";
 import type { Store } from "./core/ports.js";
 import type { IngestReport } from "./ingest.js";
@@ -13,6 +14,10 @@ export interface Metrics {
   recordIngest(reports: IngestReport[]): void;
   recordCommand(name: string): void;
 }
+
+/** Command label values: the known subcommands, and `other` for anything typed, so the series stay bounded. */
+const COMMAND_LABELS = new Set(SUBCOMMAND_NAMES);
+const OTHER_COMMAND = "other";
 
 export function createMetrics(store: Store): Metrics {
   const registry = new Registry();
@@ -37,7 +42,8 @@ export function createMetrics(store: Store): Metrics {
       for (const report of reports) digests.inc({ outcome: report.outcome });
     },
     recordCommand(name) {
-      commands.inc({ command: name });
+      const label = name.toLowerCase();
+      commands.inc({ command: COMMAND_LABELS.has(label) ? label : OTHER_COMMAND });
     },
   };
 }

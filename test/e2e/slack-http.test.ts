@@ -102,6 +102,23 @@ describe("Slack over HTTP", () => {
     expect(textOf((await fake.waitForReplies(responseUrl, 1))[0]!.body)).toContain("Unknown setting 'constructor'");
   });
 
+  it("counts commands in /metrics under the known names plus `other`, however many names are typed", async () => {
+    const typed = [...Array.from({ length: 150 }, (_, i) => `nonsense${i}x${Math.random().toString(36).slice(2, 8)}`), "STATUS"];
+    for (let start = 0; start < typed.length; start += 15) {
+      await Promise.all(typed.slice(start, start + 15).map(async (name) => {
+        const { body, responseUrl } = slash(name);
+        await post(body, { ...FORM, ...signSlackRequest(SECRET, body) });
+        await fake.waitForReplies(responseUrl, 1);
+      }));
+    }
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    const labels = [...metrics.matchAll(/^paperboy_commands_total\{command="([^"]*)"\} (\d+)/gm)].map((m) => ({ command: m[1]!, count: Number(m[2]) }));
+    const known = ["help", "subscribe", "unsubscribe", "list", "search", "paper", "digest", "why", "schedule", "set", "pause", "resume", "status", "other"];
+    expect(labels.map((label) => label.command).filter((command) => !known.includes(command))).toEqual([]);
+    expect(labels.find((label) => label.command === "other")?.count).toBeGreaterThanOrEqual(150);
+    expect(labels.find((label) => label.command === "status")?.count).toBeGreaterThanOrEqual(1);
+  });
+
   it("answers Slack's URL verification challenge (set-up of the request URL)", async () => {
     const body = JSON.stringify({ token: "x", challenge: "challenge-123", type: "url_verification" });
     const response = await post(body, { "content-type": "application/json", ...signSlackRequest(SECRET, body) });
