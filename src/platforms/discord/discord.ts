@@ -5,12 +5,13 @@
  */
 import { createHash } from "node:crypto";
 import { once } from "node:events";
-import { Client, Events, GatewayIntentBits, Routes, type Guild, type RESTOptions } from "discord.js";
+import { Client, Events, GatewayIntentBits, Routes, WebSocketShardEvents, type Guild, type RESTOptions } from "discord.js";
 import type { Logger } from "pino";
 import type { ChannelRef } from "../../core/channel.js";
 import { errorMessage, PaperboyError, PlatformError } from "../../core/errors.js";
 import type { CommandHandler, Message, Platform, SendOptions, Store } from "../../core/ports.js";
 import type { Config } from "../../config.js";
+import { createConnectionTracker, type ConnectionTracker } from "../connection-state.js";
 import { guardInteractionPacket, type RawInteraction } from "./inbound-guard.js";
 import { interactionListener } from "./interactions.js";
 import { DISCORD_LIMITS } from "./limits.js";
@@ -47,7 +48,7 @@ export function createDiscordPlatform(deps: DiscordPlatformDeps): Platform {
   client.rest.on("rateLimited", (info) => logger.debug({ route: info.route, retryAfter: info.retryAfter, global: info.global }, "discord rate limited"));
   client.on(Events.Warn, (message) => logger.warn({ message }, "discord warning"));
   client.on(Events.Error, (error) => logger.error({ err: errorMessage(error) }, "discord client error"));
-  client.on(Events.ShardDisconnect, (event) => logger.warn({ code: event.code }, "discord gateway disconnected"));
+  const connection = watchGateway(client, logger);
 
   const onGuildDelete = (guild: Guild): void => {
     void setGuildPaused(store, guild.id, true).then(
@@ -123,6 +124,8 @@ export function createDiscordPlatform(deps: DiscordPlatformDeps): Platform {
       logger.info({ user: client.user?.id, guilds: client.guilds.cache.size }, "discord connected");
     },
 
+    connection: () => connection.snapshot(),
+
     async stop(): Promise<void> {
       client.removeAllListeners(Events.InteractionCreate);
       client.off(Events.Raw, onRawPacket);
@@ -131,6 +134,39 @@ export function createDiscordPlatform(deps: DiscordPlatformDeps): Platform {
       await client.destroy();
     },
   };
+}
+
+/**
+ * Follows the gateway through discord.js's shard events. discord.js reconnects by itself after a resumable
+ * close (https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-close-event-codes)
+ * but says so only at debug level; these changes are logged and counted instead. The close code reaches
+ * only the shard's own `close` event, which fires just before ShardReconnecting.
+ */
+function watchGateway(client: Client, logger: Logger): ConnectionTracker {
+  const connection = createConnectionTracker("discord", logger);
+  const watched = new Set<number>();
+  let lastCloseCode: number | null = null;
+  const watchShard = (id: number): void => {
+    const shard = client.ws.shards.get(id);
+    if (!shard || watched.has(id)) return;
+    watched.add(id);
+    shard.on(WebSocketShardEvents.Close, (event: { code: number }) => {
+      lastCloseCode = event.code;
+    });
+  };
+  client.on(Events.ShardReady, (id) => {
+    watchShard(id);
+    connection.change("connected", undefined, { shard: id });
+  });
+  client.on(Events.ShardReconnecting, (id) => {
+    watchShard(id);
+    const reason = lastCloseCode === null ? "gateway connection closed; reconnecting" : `gateway closed with code ${lastCloseCode}; reconnecting`;
+    connection.change("reconnecting", reason, { shard: id, code: lastCloseCode });
+    lastCloseCode = null;
+  });
+  client.on(Events.ShardResume, (id, replayed) => connection.change("resumed", undefined, { shard: id, replayed }));
+  client.on(Events.ShardDisconnect, (event, id) => connection.change("disconnected", `gateway closed with code ${event.code}; not reconnecting`, { shard: id, code: event.code }));
+  return connection;
 }
 
 /** A deterministic create-message nonce (≤ 25 characters) for a delivery message key. */

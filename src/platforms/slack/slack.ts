@@ -10,6 +10,7 @@ import type { ChannelRef } from "../../core/channel.js";
 import { PaperboyError, PlatformError } from "../../core/errors.js";
 import type { CommandHandler, Message, Platform, SendOptions, Store } from "../../core/ports.js";
 import type { Logger } from "../../log.js";
+import { createConnectionTracker, type ConnectionTracker } from "../connection-state.js";
 import { boltLogger } from "./bolt-logger.js";
 import { singleValuedCommandFields } from "./form-fields.js";
 import { registerListeners } from "./listeners.js";
@@ -93,6 +94,8 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
   let app: App | null = null;
   let httpServer: Server | null = null;
   let historyScopeWarned = false;
+  const connection = createConnectionTracker("slack", log);
+  let stopping = false;
 
   async function tokenFor(team: string): Promise<string> {
     const installed = installations ? await installations.botToken(team) : null;
@@ -200,6 +203,7 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
           installerOptions: { clientOptions },
         });
     const built = new App({ receiver, logger: sdkLogger, clientOptions, ...(oauth ? {} : { token: slack.botToken }) });
+    if (receiver instanceof SocketModeReceiver) watchSocketMode(receiver, connection, () => stopping);
     // The receivers hand every request to app.processEvent; normalise there, before matching and authorization.
     const processEvent = built.processEvent.bind(built);
     built.processEvent = (event) => processEvent({ ...event, body: singleValuedCommandFields(event.body as Record<string, unknown>) });
@@ -218,6 +222,7 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
     send,
     async start(handler: CommandHandler) {
       if (app) throw new PaperboyError("slack_started", "the Slack platform is already started");
+      stopping = false;
       const built = buildApp();
       registerListeners(built.app, { command: slack.command, config, logger: log, handler, canPost, onUninstalled });
       const started: unknown = socketMode ? await built.app.start() : await built.app.start(config.port);
@@ -228,10 +233,29 @@ export function createSlackPlatform(deps: SlackPlatformDeps): SlackPlatform {
     },
     async stop() {
       const running = app;
+      stopping = true;
       app = null;
       httpServer = null;
       if (running) await running.stop();
     },
     receiverPort: listeningPort,
+    // Over HTTP there is no connection to lose: Slack calls us.
+    ...(socketMode ? { connection: () => connection.snapshot() } : {}),
   };
+}
+
+/**
+ * Socket Mode's WebSocket comes and goes (Slack refreshes it every few hours); the SocketModeClient
+ * reconnects by itself and reports it only at debug level. https://docs.slack.dev/apis/events-api/using-socket-mode
+ */
+function watchSocketMode(receiver: SocketModeReceiver, connection: ConnectionTracker, stopping: () => boolean): void {
+  const lost = (reason: string) => (): void => {
+    if (!stopping() && connection.snapshot().state === "connected") connection.change("reconnecting", reason);
+  };
+  receiver.client.on("connected", () => connection.change("connected"));
+  receiver.client.on("close", lost("Socket Mode connection closed; reconnecting"));
+  receiver.client.on("reconnecting", lost("Socket Mode reconnecting"));
+  receiver.client.on("disconnected", () => {
+    if (!stopping()) connection.change("disconnected", "Socket Mode disconnected; not reconnecting");
+  });
 }

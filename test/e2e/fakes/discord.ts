@@ -98,6 +98,8 @@ export class FakeDiscord {
   /** Messages per channel per second before the fake answers 429 on its own. */
   rateLimit = { limit: 50, windowMs: 1000 };
   identifies = 0;
+  /** Sessions resumed (op 6 answered with RESUMED). */
+  resumes = 0;
 
   private readonly server: Server;
   private readonly wss: WebSocketServer;
@@ -110,6 +112,9 @@ export class FakeDiscord {
   private readonly interactions = new Map<string, PendingInteraction>();
   private readonly interactionsByToken = new Map<string, string>();
   private readyWaiters: Array<() => void> = [];
+  private readonly sessions = new Set<string>();
+  /** Upgrades held back while the gateway is "unreachable" (see holdConnections). */
+  private held: Array<() => void> | null = null;
   private seq = 0;
   private idCounter = 0n;
   private port = 0;
@@ -120,7 +125,9 @@ export class FakeDiscord {
     this.wss = new WebSocketServer({ noServer: true });
     this.server.on("upgrade", (req, socket, head) => {
       if (!req.url?.startsWith("/gateway")) return socket.destroy();
-      this.wss.handleUpgrade(req, socket, head, (ws) => this.onSocket(ws));
+      const accept = (): void => this.wss.handleUpgrade(req, socket, head, (ws) => this.onSocket(ws));
+      if (this.held) this.held.push(accept);
+      else accept();
     });
   }
 
@@ -136,6 +143,7 @@ export class FakeDiscord {
   }
 
   async close(): Promise<void> {
+    this.releaseConnections();
     for (const socket of this.sockets) socket.terminate();
     this.wss.close();
     this.server.closeAllConnections();
@@ -172,6 +180,25 @@ export class FakeDiscord {
 
   messagesIn(channelId: string): FakeMessage[] {
     return this.messages.filter((message) => message.channel_id === channelId);
+  }
+
+  /**
+   * Closes every gateway connection with this close code, as Discord does (4000 "Unknown error" and most
+   * 4xxx codes are resumable: https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-close-event-codes).
+   */
+  closeGateway(code: number, reason = "fake close"): void {
+    for (const socket of this.sockets) socket.close(code, reason);
+  }
+
+  /** New gateway connections wait (as if Discord were unreachable) until releaseConnections(). */
+  holdConnections(): void {
+    this.held ??= [];
+  }
+
+  releaseConnections(): void {
+    const held = this.held ?? [];
+    this.held = null;
+    for (const accept of held) accept();
   }
 
   /** Resolves once a client has identified and received READY (immediately if one has). */
@@ -215,7 +242,7 @@ export class FakeDiscord {
       const packet = JSON.parse(String(raw)) as { op: number; d: Record<string, unknown> | null };
       if (packet.op === 1) ws.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
       else if (packet.op === 2) this.onIdentify(ws, packet.d ?? {});
-      else if (packet.op === 6) ws.send(JSON.stringify({ op: 9, d: false, s: null, t: null }));
+      else if (packet.op === 6) this.onResume(ws, packet.d ?? {});
     });
   }
 
@@ -224,17 +251,29 @@ export class FakeDiscord {
     if (typeof d.intents !== "number") return ws.close(4013, "Invalid intent(s).");
     this.identifies += 1;
     const joined = [...this.guilds].filter(([, guild]) => guild.joined).map(([id]) => id);
+    const sessionId = randomBytes(8).toString("hex");
+    this.sessions.add(sessionId);
     this.sendDispatch(ws, "READY", {
       v: 10,
       user: { id: this.botUserId, username: "paperboy", discriminator: "0", global_name: null, avatar: null, bot: true, flags: 0 },
       guilds: joined.map((id) => ({ id, unavailable: true })),
-      session_id: randomBytes(8).toString("hex"),
+      session_id: sessionId,
       resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
       shard: [0, 1],
       application: { id: this.applicationId, flags: 0 },
     });
     for (const id of joined) this.sendDispatch(ws, "GUILD_CREATE", this.guildPayloadOf(id));
     for (const waiter of this.readyWaiters.splice(0)) waiter();
+  }
+
+  /** A known session with the right token resumes (RESUMED); anything else must identify again (op 9). */
+  private onResume(ws: WebSocket, d: Record<string, unknown>): void {
+    if (d.token !== this.token || typeof d.session_id !== "string" || !this.sessions.has(d.session_id)) {
+      ws.send(JSON.stringify({ op: 9, d: false, s: null, t: null }));
+      return;
+    }
+    this.resumes += 1;
+    this.sendDispatch(ws, "RESUMED", {});
   }
 
   private dispatch(type: string, data: unknown): void {
