@@ -166,6 +166,36 @@ describe("Discord adapter against the fake", () => {
     expect(stored[0]!.body).toMatchObject({ enforce_nonce: true, allowed_mentions: { parse: [] } });
   });
 
+  it("recovers after Discord's nonce window: finds its own earlier message in the channel and posts nothing twice", async () => {
+    const ref = { platform: "discord" as const, workspace: GUILD, channel: "200000000000000003" };
+    fake.addGuild(GUILD, [CHANNEL, "200000000000000002", ref.channel]);
+    const [first, second] = platform.render(notePost("Recovery", Array.from({ length: 40 }, (_, i) => [{ kind: "text" as const, text: `${i} ${"word ".repeat(60)}` }]), { ephemeral: false }));
+    expect(second).toBeDefined();
+    // The same text written by a person is not ours.
+    fake.addUserMessage(ref.channel, first!.body as Record<string, unknown>);
+    const sent = await platform.send(ref, first!, { key: "late:0", replyTo: null, recovering: false });
+    // The instance died before recording the send; by the time a survivor recovers, the nonce is forgotten.
+    fake.forgetNonces();
+    expect(await platform.send(ref, first!, { key: "late:0", replyTo: null, recovering: true })).toBe(sent);
+    // A message that never reached Discord is sent.
+    const next = await platform.send(ref, second!, { key: "late:1", replyTo: null, recovering: true });
+    expect(next).not.toBe(sent);
+    const ours = fake.messagesIn(ref.channel).filter((message) => message.authorId === undefined);
+    expect(ours.map((message) => message.id)).toEqual([sent, next]);
+    expect(fake.requests.some((r) => r.method === "GET" && r.path === `/channels/${ref.channel}/messages` && r.status === 200)).toBe(true);
+  });
+
+  it("without Read Message History, a recovering send falls back to the nonce", async () => {
+    const ref = { platform: "discord" as const, workspace: GUILD, channel: "200000000000000004" };
+    fake.addGuild(GUILD, [CHANNEL, "200000000000000002", "200000000000000003", ref.channel]);
+    fake.hideHistory(ref.channel);
+    const [message] = platform.render(notePost("Hidden history", [[{ kind: "text", text: "body" }]], { ephemeral: false }));
+    const sent = await platform.send(ref, message!, { key: "hidden:0", replyTo: null, recovering: false });
+    expect(await platform.send(ref, message!, { key: "hidden:0", replyTo: null, recovering: true })).toBe(sent);
+    expect(fake.messagesIn(ref.channel)).toHaveLength(1);
+    expect(fake.requests.filter((r) => r.method === "GET" && r.path === `/channels/${ref.channel}/messages`).map((r) => r.status)).toEqual([403]);
+  });
+
   it("maps permanent errors to non-retryable PlatformErrors and 5xx to retryable ones", async () => {
     const ref = { platform: "discord" as const, workspace: GUILD, channel: "200000000000000002" };
     const message = platform.render(notePost("x", [[{ kind: "text", text: "y" }]]))[0]!;

@@ -14,6 +14,7 @@ import type { Config } from "../../config.js";
 import { createConnectionTracker, type ConnectionTracker } from "../connection-state.js";
 import { guardInteractionPacket, type RawInteraction } from "./inbound-guard.js";
 import { interactionListener } from "./interactions.js";
+import { earlierAttemptFinder } from "./recovery.js";
 import { DISCORD_LIMITS } from "./limits.js";
 import { renderDiscordPost, type DiscordMessageBody } from "./render.js";
 import { toPlatformError } from "./send-errors.js";
@@ -49,6 +50,7 @@ export function createDiscordPlatform(deps: DiscordPlatformDeps): Platform {
   client.on(Events.Warn, (message) => logger.warn({ message }, "discord warning"));
   client.on(Events.Error, (error) => logger.error({ err: errorMessage(error) }, "discord client error"));
   const connection = watchGateway(client, logger);
+  const earlier = earlierAttemptFinder(client.rest, logger);
 
   const onGuildDelete = (guild: Guild): void => {
     void setGuildPaused(store, guild.id, true).then(
@@ -102,6 +104,12 @@ export function createDiscordPlatform(deps: DiscordPlatformDeps): Platform {
       };
       if (options.replyTo) body.message_reference = { message_id: options.replyTo, fail_if_not_exists: false };
       try {
+        // The nonce stays too: belt and braces while history is unreadable.
+        const found = options.recovering ? await earlier.find(channel.channel, message.body as DiscordMessageBody, options.replyTo) : null;
+        if (found) {
+          logger.info({ channel: channel.channel, key: options.key, message: found }, "an earlier attempt had reached Discord; not sending again");
+          return found;
+        }
         const created = (await client.rest.post(Routes.channelMessages(channel.channel), { body })) as { id: string };
         return created.id;
       } catch (error) {

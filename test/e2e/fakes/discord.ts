@@ -29,6 +29,8 @@ export interface RecordedRequest {
 
 export interface FakeMessage extends StoredMessage {
   body: Record<string, unknown>;
+  /** Set for a message a person wrote (addUserMessage); the bot's own otherwise. */
+  authorId?: string;
 }
 
 /**
@@ -113,6 +115,8 @@ export class FakeDiscord {
   private readonly interactionsByToken = new Map<string, string>();
   private readyWaiters: Array<() => void> = [];
   private readonly sessions = new Set<string>();
+  /** Channels where the bot lacks Read Message History: GET messages answers 403. */
+  private readonly historyHidden = new Set<string>();
   /** Upgrades held back while the gateway is "unreachable" (see holdConnections). */
   private held: Array<() => void> | null = null;
   private seq = 0;
@@ -171,6 +175,23 @@ export class FakeDiscord {
     const channel = this.channels.get(id);
     if (!channel) throw new Error(`fake discord: no channel ${id}`);
     channel.state = state;
+  }
+
+  /** Discord's nonce window ran out: a repeated nonce creates a new message again. */
+  forgetNonces(): void {
+    this.nonces.clear();
+  }
+
+  /** Without Read Message History in a channel, listing its messages answers 403 Missing Access. */
+  hideHistory(channelId: string): void {
+    this.historyHidden.add(channelId);
+  }
+
+  /** A message a person wrote in a channel (history shows it next to the bot's). */
+  addUserMessage(channelId: string, body: Record<string, unknown>, authorId = "800000000000000077"): FakeMessage {
+    const message = this.storeMessage(channelId, body);
+    message.authorId = authorId;
+    return message;
   }
 
   /** The next message creates answer with these failures, in order. */
@@ -317,6 +338,14 @@ export class FakeDiscord {
       if (!authed) return unauthorized;
       return { status: 200, json: { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } } };
     }
+    if (method === "GET" && path === "/users/@me") {
+      if (!authed) return unauthorized;
+      return { status: 200, json: this.botUser() };
+    }
+    if (method === "GET" && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      if (!authed) return unauthorized;
+      return this.listMessages(m[1]!, url.searchParams);
+    }
     if (method === "POST" && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       if (!authed) return unauthorized;
       return this.createMessage(m[1]!, body);
@@ -365,6 +394,22 @@ export class FakeDiscord {
     if (nonce !== undefined) this.nonces.set(`${channelId}:${nonce}`, { message, at: now });
     if (failure) return { status: failure.status, json: { code: 0, message: `${failure.status}: Server Error` } };
     return { status: 200, json: this.messageJson(message), headers: this.bucketHeaders(current) };
+  }
+
+  /** GET /channels/{id}/messages: newest first, `limit` 1-100 (default 50), `before` / `after` by id. */
+  private listMessages(channelId: string, query: URLSearchParams): Answer {
+    const channel = this.channels.get(channelId);
+    if (!channel || channel.state === "deleted") return { status: 404, json: { code: 10003, message: "Unknown Channel" } };
+    if (channel.state === "no-access" || this.historyHidden.has(channelId)) return { status: 403, json: { code: 50001, message: "Missing Access" } };
+    const limit = Number(query.get("limit") ?? 50);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return invalidForm(["limit: int between 1 and 100"]);
+    const before = query.get("before");
+    const after = query.get("after");
+    const listed = this.messagesIn(channelId)
+      .filter((message) => (before === null || BigInt(message.id) < BigInt(before)) && (after === null || BigInt(message.id) > BigInt(after)))
+      .toReversed()
+      .slice(0, limit);
+    return { status: 200, json: listed.map((message) => this.messageJson(message)) };
   }
 
   private bucketHeaders(window: { start: number; count: number }): Record<string, string> {
@@ -447,8 +492,14 @@ export class FakeDiscord {
     return message;
   }
 
+  private botUser(): User {
+    return { id: this.botUserId, username: "paperboy", discriminator: "0", global_name: null, avatar: null, bot: true };
+  }
+
   private messageJson(message: FakeMessage): Record<string, unknown> {
-    return messagePayload(message, { id: this.botUserId, username: "paperboy", discriminator: "0", global_name: null, avatar: null, bot: true });
+    const json = messagePayload(message, message.authorId ? fakeUser(message.authorId) : this.botUser());
+    const reference = message.body.message_reference as { message_id?: string } | undefined;
+    return reference?.message_id ? { ...json, message_reference: { type: 0, message_id: reference.message_id, channel_id: message.channel_id } } : json;
   }
 
   private nextId(): string {
