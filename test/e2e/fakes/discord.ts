@@ -13,9 +13,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 import { BASIC_MEMBER, BOT_OK, fakeUser, guildPayload, interactionPayload, MANAGE_CHANNELS, messagePayload, type StoredMessage, type User } from "./discord-payloads.js";
-import { validateCommands, validateMessage } from "./discord-validate.js";
+import { validateCommands, validateMessage, wouldPing } from "./discord-validate.js";
 
-export { BASIC_MEMBER, BOT_OK, MANAGE_CHANNELS, validateCommands, validateMessage };
+export { BASIC_MEMBER, BOT_OK, MANAGE_CHANNELS, validateCommands, validateMessage, wouldPing };
 
 export interface RecordedRequest {
   method: string;
@@ -382,7 +382,7 @@ export class FakeDiscord {
     this.windows.set(channelId, current);
     if (current.count >= this.rateLimit.limit) return rateLimited((this.rateLimit.windowMs - (now - current.start)) / 1000, false);
 
-    const errors = validateMessage(body, true);
+    const errors = [...validateMessage(body, true), ...pingErrors(body)];
     if (errors.length > 0) return invalidForm(errors);
     const data = body as Record<string, unknown>;
     const nonce = typeof data.nonce === "string" || typeof data.nonce === "number" ? String(data.nonce) : undefined;
@@ -437,7 +437,7 @@ export class FakeDiscord {
     const data = body as { type?: number; data?: Record<string, unknown> } | null;
     const type = data?.type;
     if (type === 4) {
-      const errors = validateMessage(data?.data, true);
+      const errors = [...validateMessage(data?.data, true), ...pingErrors(data?.data)];
       if (errors.length > 0) return invalidForm(errors);
       pending.result.messages.push({ via: "reply", body: data!.data!, ephemeral: ((Number(data!.data!.flags ?? 0) & 64) !== 0) });
     } else if (type === 5) {
@@ -463,7 +463,7 @@ export class FakeDiscord {
     const pending = id === undefined ? undefined : this.interactions.get(id);
     if (app !== this.applicationId || !pending) return { status: 404, json: { code: 10015, message: "Unknown Webhook" } };
     if (!pending.acknowledged) return { status: 404, json: { code: 10008, message: "Unknown Message" } };
-    const errors = validateMessage(body, true);
+    const errors = [...validateMessage(body, true), ...pingErrors(body)];
     if (errors.length > 0) return invalidForm(errors);
     const data = body as Record<string, unknown>;
     const ephemeral = via === "edit" ? pending.result.deferredEphemeral ?? pending.result.messages[0]?.ephemeral ?? false : (Number(data.flags ?? 0) & 64) !== 0;
@@ -539,6 +539,12 @@ function rateLimited(retryAfterSeconds: number, global: boolean): Answer {
   };
   if (global) headers["x-ratelimit-global"] = "true";
   return { status: 429, json: { message: "You are being rate limited.", retry_after: seconds, global }, headers };
+}
+
+/** Discord would notify these people; the fake refuses to record such a message so the test sees it. */
+function pingErrors(body: unknown): string[] {
+  const pings = wouldPing(body);
+  return pings.length === 0 ? [] : [`fake Discord: this message would ping ${pings.join(", ")} (check allowed_mentions)`];
 }
 
 function invalidForm(errors: string[]): Answer {
