@@ -12,7 +12,8 @@ import type { Command, CommandContext, Platform, Store } from "../../src/core/po
 import { notePost, type Post } from "../../src/core/post.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger, silentLogger } from "../../src/log.js";
-import { createDiscordPlatform, nonceFor, REMOVED_REASON } from "../../src/platforms/discord/discord.js";
+import { createDiscordPlatform, nonceFor } from "../../src/platforms/discord/discord.js";
+import { REMOVED_REASON } from "../../src/platforms/discord/guild-membership.js";
 import { DM_REPLY } from "../../src/platforms/discord/interactions.js";
 import { openStore } from "../../src/store/open-store.js";
 import { BASIC_MEMBER, FakeDiscord } from "./fakes/discord.js";

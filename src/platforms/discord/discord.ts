@@ -1,21 +1,23 @@
 /**
  * The Discord platform: a discord.js client with the Guilds intent only (slash commands arrive as
  * interactions and need no privileged intents), message creation over the client's REST with an
- * idempotency nonce, and guild join/leave bookkeeping.
+ * idempotency nonce and recovery (recovery.ts). Inbound packets are checked in inbound-guard.ts, the
+ * gateway's state followed in gateway-state.ts, server joins and leaves handled in guild-membership.ts.
  */
 import { createHash } from "node:crypto";
 import { once } from "node:events";
-import { Client, Events, GatewayIntentBits, Routes, WebSocketShardEvents, type Guild, type RESTOptions } from "discord.js";
+import { Client, Events, GatewayIntentBits, Routes, type RESTOptions } from "discord.js";
 import type { Logger } from "pino";
 import type { ChannelRef } from "../../core/channel.js";
 import { errorMessage, PaperboyError, PlatformError } from "../../core/errors.js";
 import type { CommandHandler, Message, Platform, SendOptions, Store } from "../../core/ports.js";
 import type { Config } from "../../config.js";
-import { createConnectionTracker, type ConnectionTracker } from "../connection-state.js";
-import { guardInteractionPacket, type RawInteraction } from "./inbound-guard.js";
+import { watchGateway } from "./gateway-state.js";
+import { guildMembershipListeners } from "./guild-membership.js";
+import { interactionPacketGuard } from "./inbound-guard.js";
 import { interactionListener } from "./interactions.js";
-import { earlierAttemptFinder } from "./recovery.js";
 import { DISCORD_LIMITS } from "./limits.js";
+import { earlierAttemptFinder } from "./recovery.js";
 import { renderDiscordPost, type DiscordMessageBody } from "./render.js";
 import { toPlatformError } from "./send-errors.js";
 
@@ -26,9 +28,6 @@ export interface DiscordPlatformDeps {
   /** Test seam: how long a command may run before the reply is deferred (default 1500 ms). */
   deferAfterMs?: number;
 }
-
-/** Why paperboy paused a channel when the bot left its server; resumed only for that reason on rejoin. */
-export const REMOVED_REASON = "bot removed from server";
 
 /** A rate-limit wait longer than this fails the send (retryable) instead of blocking the delivery loop. */
 const MAX_RATE_LIMIT_WAIT_MS = 60_000;
@@ -51,42 +50,8 @@ export function createDiscordPlatform(deps: DiscordPlatformDeps): Platform {
   client.on(Events.Error, (error) => logger.error({ err: errorMessage(error) }, "discord client error"));
   const connection = watchGateway(client, logger);
   const earlier = earlierAttemptFinder(client.rest, logger);
-
-  const onGuildDelete = (guild: Guild): void => {
-    void setGuildPaused(store, guild.id, true).then(
-      (count) => logger.info({ guild: guild.id, paused: count }, "removed from a Discord server: its channels are paused"),
-      (error: unknown) => logger.error({ guild: guild.id, err: errorMessage(error) }, "could not pause the channels of a removed server"),
-    );
-  };
-  const onGuildCreate = (guild: Guild): void => {
-    void setGuildPaused(store, guild.id, false).then(
-      (count) => logger.info({ guild: guild.id, resumed: count }, "joined a Discord server"),
-      (error: unknown) => logger.error({ guild: guild.id, err: errorMessage(error) }, "could not resume the channels of a joined server"),
-    );
-  };
-
-  // Interactions refused by the packet guard, answered with a refusal instead of being run (bounded: an
-  // entry is taken when its interaction arrives, and only a forged packet adds one).
-  const refused = new Map<string, string>();
-  const onRawPacket = (packet: { t?: unknown; d?: unknown }): void => {
-    if (packet.t !== "INTERACTION_CREATE" || packet.d === null || typeof packet.d !== "object") return;
-    const raw = packet.d as RawInteraction;
-    const verdict = guardInteractionPacket(raw, (id) => {
-      const known = client.channels.cache.get(id);
-      return known && "guildId" in known ? known.guildId : null;
-    });
-    const id = String(raw.id);
-    if (verdict.repaired.length > 0) logger.warn({ interaction: id, repaired: verdict.repaired }, "discord interaction with an invalid permissions bitfield: read as no permissions");
-    if (verdict.refusal) {
-      if (refused.size >= 1000) refused.delete(refused.keys().next().value!);
-      refused.set(id, verdict.refusal);
-    }
-  };
-  const takeRefusal = (id: string): string | null => {
-    const reason = refused.get(id) ?? null;
-    refused.delete(id);
-    return reason;
-  };
+  const { onGuildDelete, onGuildCreate } = guildMembershipListeners(store, logger);
+  const { onRawPacket, takeRefusal } = interactionPacketGuard(client, logger);
 
   return {
     kind: "discord",
@@ -144,59 +109,7 @@ export function createDiscordPlatform(deps: DiscordPlatformDeps): Platform {
   };
 }
 
-/**
- * Follows the gateway through discord.js's shard events. discord.js reconnects by itself after a resumable
- * close (https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-close-event-codes)
- * but says so only at debug level; these changes are logged and counted instead. The close code reaches
- * only the shard's own `close` event, which fires just before ShardReconnecting.
- */
-function watchGateway(client: Client, logger: Logger): ConnectionTracker {
-  const connection = createConnectionTracker("discord", logger);
-  const watched = new Set<number>();
-  let lastCloseCode: number | null = null;
-  const watchShard = (id: number): void => {
-    const shard = client.ws.shards.get(id);
-    if (!shard || watched.has(id)) return;
-    watched.add(id);
-    shard.on(WebSocketShardEvents.Close, (event: { code: number }) => {
-      lastCloseCode = event.code;
-    });
-  };
-  client.on(Events.ShardReady, (id) => {
-    watchShard(id);
-    connection.change("connected", undefined, { shard: id });
-  });
-  client.on(Events.ShardReconnecting, (id) => {
-    watchShard(id);
-    const reason = lastCloseCode === null ? "gateway connection closed; reconnecting" : `gateway closed with code ${lastCloseCode}; reconnecting`;
-    connection.change("reconnecting", reason, { shard: id, code: lastCloseCode });
-    lastCloseCode = null;
-  });
-  client.on(Events.ShardResume, (id, replayed) => connection.change("resumed", undefined, { shard: id, replayed }));
-  client.on(Events.ShardDisconnect, (event, id) => connection.change("disconnected", `gateway closed with code ${event.code}; not reconnecting`, { shard: id, code: event.code }));
-  return connection;
-}
-
 /** A deterministic create-message nonce (≤ 25 characters) for a delivery message key. */
 export function nonceFor(key: string): string {
   return createHash("sha256").update(key).digest("hex").slice(0, DISCORD_LIMITS.nonce);
-}
-
-/**
- * Pauses every channel of a guild the bot was removed from; on (re)join resumes only those paused for that
- * reason, never ones a manager paused. Returns how many channels changed.
- */
-export async function setGuildPaused(store: Store, guildId: string, paused: boolean): Promise<number> {
-  const channels = await store.listChannels({ platform: "discord", workspace: guildId });
-  let changed = 0;
-  for (const channel of channels) {
-    if (paused && !channel.settings.paused) {
-      await store.updateSettings(channel.id, { paused: true }, REMOVED_REASON);
-      changed += 1;
-    } else if (!paused && channel.settings.paused && channel.pausedReason === REMOVED_REASON) {
-      await store.updateSettings(channel.id, { paused: false }, null);
-      changed += 1;
-    }
-  }
-  return changed;
 }

@@ -10,6 +10,38 @@
  * A packet whose channel belongs to another server than its `guild_id` can only be forged; it is refused,
  * so it cannot create a channel row under the wrong server.
  */
+import type { Client } from "discord.js";
+import type { Logger } from "pino";
+
+/**
+ * The guard on a client's raw gateway packets. Raw is emitted synchronously before discord.js builds the
+ * Interaction from the same packet object, so repairs made here are what discord.js reads.
+ */
+export function interactionPacketGuard(client: Client, logger: Logger): { onRawPacket(packet: { t?: unknown; d?: unknown }): void; takeRefusal(id: string): string | null } {
+  // Interactions refused by the packet guard, answered with a refusal instead of being run (bounded: an
+  // entry is taken when its interaction arrives, and only a forged packet adds one).
+  const refused = new Map<string, string>();
+  const onRawPacket = (packet: { t?: unknown; d?: unknown }): void => {
+    if (packet.t !== "INTERACTION_CREATE" || packet.d === null || typeof packet.d !== "object") return;
+    const raw = packet.d as RawInteraction;
+    const verdict = guardInteractionPacket(raw, (id) => {
+      const known = client.channels.cache.get(id);
+      return known && "guildId" in known ? known.guildId : null;
+    });
+    const id = String(raw.id);
+    if (verdict.repaired.length > 0) logger.warn({ interaction: id, repaired: verdict.repaired }, "discord interaction with an invalid permissions bitfield: read as no permissions");
+    if (verdict.refusal) {
+      if (refused.size >= 1000) refused.delete(refused.keys().next().value!);
+      refused.set(id, verdict.refusal);
+    }
+  };
+  const takeRefusal = (id: string): string | null => {
+    const reason = refused.get(id) ?? null;
+    refused.delete(id);
+    return reason;
+  };
+  return { onRawPacket, takeRefusal };
+}
 
 /** The parts of an INTERACTION_CREATE payload this guard reads and repairs. */
 export interface RawInteraction {
