@@ -72,7 +72,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const matcher = createChannelMatcher(store);
   let healthy = false;
   const metrics = createMetrics(store);
-  const routes = buildRoutes(metrics, () => healthy);
+  const routes = buildRoutes(metrics, () => healthy, () => platforms.values());
   const slackOwnsPort = enabledPlatforms(config).slack && slackMode(config).ownsHttpPort;
   const platforms = await buildPlatforms(config, store, logger, overrides, routes);
 

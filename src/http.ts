@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "./log.js";
+import type { Platform, PlatformConnection } from "./core/ports.js";
 import type { Metrics } from "./metrics.js";
 
 export interface Route {
@@ -13,14 +14,25 @@ export interface Route {
   handler: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
-export function buildRoutes(metrics: Metrics, healthy: () => boolean): Route[] {
+/**
+ * /healthz: 503 `starting` until the app runs; then 503 `degraded` while a configured platform's connection
+ * is not up, else 200 `ok` — as JSON with each connected platform's state and why it is not connected.
+ */
+export function buildRoutes(metrics: Metrics, healthy: () => boolean, platforms: () => Iterable<Platform> = () => []): Route[] {
+  metrics.trackConnections(platforms);
   return [
     {
       path: "/healthz",
       method: "GET",
       handler: (_req, res) => {
-        const ok = healthy();
-        res.writeHead(ok ? 200 : 503, { "content-type": "text/plain" }).end(ok ? "ok" : "starting");
+        const states: Record<string, Omit<PlatformConnection, "changes">> = {};
+        for (const platform of platforms()) {
+          const connection = platform.connection?.();
+          if (connection) states[platform.kind] = { state: connection.state, reason: connection.reason };
+        }
+        const down = Object.values(states).some((connection) => connection.state !== "connected");
+        const status = !healthy() ? "starting" : down ? "degraded" : "ok";
+        res.writeHead(status === "ok" ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify({ status, platforms: states }));
       },
     },
     {

@@ -259,6 +259,20 @@ export interface Platform {
   send(channel: ChannelRef, message: Message, options: SendOptions): Promise<string>;
   start(onCommand: CommandHandler): Promise<void>;
   stop(): Promise<void>;
+  /** The live connection to the platform (gateway, Socket Mode), for /healthz and /metrics; absent without one. */
+  connection?(): PlatformConnection;
+}
+
+export type ConnectionState = "connected" | "connecting" | "disconnected";
+/** What happened to a connection: the state entered, or a resumed session. */
+export type ConnectionChange = "connected" | "reconnecting" | "resumed" | "disconnected";
+
+export interface PlatformConnection {
+  state: ConnectionState;
+  /** Why it is not connected (e.g. "gateway closed with code 4000; resuming"); null when connected. */
+  reason: string | null;
+  /** How often each change happened since the platform was created (monotonic, for a counter). */
+  changes: Record<ConnectionChange, number>;
 }
 
 // ---------------------------------------------------------------- sources

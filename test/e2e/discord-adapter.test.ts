@@ -1,48 +1,44 @@
 /**
- * The Discord adapter on its own (real discord.js client, fake Discord, stub command handler and store):
+ * The Discord adapter on its own (real discord.js client, fake Discord, a real SQLite store, stub command handler):
  * login, interaction replies and deferrals, follow-ups, DMs, autocomplete, sends, error mapping.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Channel, ChannelSettings } from "../../src/core/channel.js";
 import { DEFAULT_SETTINGS } from "../../src/core/channel.js";
 import { PlatformError } from "../../src/core/errors.js";
 import type { Command, CommandContext, Platform, Store } from "../../src/core/ports.js";
 import { notePost, type Post } from "../../src/core/post.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger, silentLogger } from "../../src/log.js";
-import { createDiscordPlatform, nonceFor, REMOVED_REASON } from "../../src/platforms/discord/discord.js";
+import { createDiscordPlatform, nonceFor } from "../../src/platforms/discord/discord.js";
+import { REMOVED_REASON } from "../../src/platforms/discord/guild-membership.js";
 import { DM_REPLY } from "../../src/platforms/discord/interactions.js";
+import { openStore } from "../../src/store/open-store.js";
 import { BASIC_MEMBER, FakeDiscord } from "./fakes/discord.js";
 
 const GUILD = "100000000000000001";
 const CHANNEL = "200000000000000001";
 
-function stubStore(channels: Channel[]): Store {
-  const store: Partial<Store> = {
-    listChannels: async (filter) => channels.filter((c) => (!filter?.workspace || c.ref.workspace === filter.workspace) && (!filter?.platform || c.ref.platform === filter.platform)),
-    updateSettings: async (id: string, patch: Partial<ChannelSettings>, reason?: string | null) => {
-      const channel = channels.find((c) => c.id === id)!;
-      channel.settings = { ...channel.settings, ...patch };
-      if (reason !== undefined) channel.pausedReason = reason;
-      return channel;
-    },
-    listTopics: async (channelId: string) => (channelId === `discord:${GUILD}/${CHANNEL}` ? ["kv cache", "moe", "x".repeat(150)].map((text, i) => ({ id: i + 1, channelId, text, createdAt: "" })) : []),
-  };
-  return store as Store;
-}
-
-function channel(guild: string, id: string): Channel {
-  return { id: `discord:${guild}/${id}`, ref: { platform: "discord", workspace: guild, channel: id }, settings: { ...DEFAULT_SETTINGS }, pausedReason: null, cursor: 0, lastSlot: null, createdAt: "" };
+/** A real SQLite store in a temp folder with the two channels the tests use; topics of the first. */
+async function realStore(dir: string): Promise<Store> {
+  const store = await openStore(`sqlite:${join(dir, "paperboy.db")}`);
+  await store.migrate();
+  const first = await store.ensureChannel({ platform: "discord", workspace: GUILD, channel: CHANNEL }, { ...DEFAULT_SETTINGS });
+  await store.ensureChannel({ platform: "discord", workspace: "100000000000000009", channel: "200000000000000009" }, { ...DEFAULT_SETTINGS });
+  await store.addTopics(first.id, ["kv cache", "moe", "x".repeat(150)]);
+  return store;
 }
 
 describe("Discord adapter against the fake", () => {
   let fake: FakeDiscord;
   let platform: Platform;
   const seen: Array<{ command: Command; context: CommandContext }> = [];
-  const channels = [channel(GUILD, CHANNEL), channel("100000000000000009", "200000000000000009")];
+  let store: Store;
+  let dir: string;
+  const removedChannel = `discord:100000000000000009/200000000000000009`;
+  const settingsOf = async (id: string) => (await store.getChannel(id))!;
   let gate: Promise<void> | null = null;
   let reply: (command: Command) => Post = () => notePost("ok", [[{ kind: "text", text: "done" }]]);
 
@@ -50,10 +46,11 @@ describe("Discord adapter against the fake", () => {
     fake = await FakeDiscord.start();
     fake.addGuild(GUILD, [CHANNEL, "200000000000000002"]);
     fake.addGuild("100000000000000009", ["200000000000000009"]);
-    const dir = mkdtempSync(join(tmpdir(), "paperboy-discord-"));
+    dir = mkdtempSync(join(tmpdir(), "paperboy-discord-"));
     writeFileSync(join(dir, "default.json"), "{}");
+    store = await realStore(dir);
     const config = loadConfig({ env: { DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl }, configDir: dir });
-    platform = createDiscordPlatform({ config, store: stubStore(channels), logger: process.env.FAKE_DISCORD_DEBUG ? createLogger({ level: "debug", pretty: false }) : silentLogger(), deferAfterMs: 200 });
+    platform = createDiscordPlatform({ config, store, logger: process.env.FAKE_DISCORD_DEBUG ? createLogger({ level: "debug", pretty: false }) : silentLogger(), deferAfterMs: 200 });
     await platform.start(async (command, context) => {
       seen.push({ command, context });
       if (gate) await gate;
@@ -64,6 +61,8 @@ describe("Discord adapter against the fake", () => {
   afterAll(async () => {
     await platform?.stop();
     await fake?.close();
+    await store?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it("logs in over the gateway with the bot token", () => {
@@ -166,6 +165,36 @@ describe("Discord adapter against the fake", () => {
     expect(stored[0]!.body).toMatchObject({ enforce_nonce: true, allowed_mentions: { parse: [] } });
   });
 
+  it("recovers after Discord's nonce window: finds its own earlier message in the channel and posts nothing twice", async () => {
+    const ref = { platform: "discord" as const, workspace: GUILD, channel: "200000000000000003" };
+    fake.addGuild(GUILD, [CHANNEL, "200000000000000002", ref.channel]);
+    const [first, second] = platform.render(notePost("Recovery", Array.from({ length: 40 }, (_, i) => [{ kind: "text" as const, text: `${i} ${"word ".repeat(60)}` }]), { ephemeral: false }));
+    expect(second).toBeDefined();
+    // The same text written by a person is not ours.
+    fake.addUserMessage(ref.channel, first!.body as Record<string, unknown>);
+    const sent = await platform.send(ref, first!, { key: "late:0", replyTo: null, recovering: false });
+    // The instance died before recording the send; by the time a survivor recovers, the nonce is forgotten.
+    fake.forgetNonces();
+    expect(await platform.send(ref, first!, { key: "late:0", replyTo: null, recovering: true })).toBe(sent);
+    // A message that never reached Discord is sent.
+    const next = await platform.send(ref, second!, { key: "late:1", replyTo: null, recovering: true });
+    expect(next).not.toBe(sent);
+    const ours = fake.messagesIn(ref.channel).filter((message) => message.authorId === undefined);
+    expect(ours.map((message) => message.id)).toEqual([sent, next]);
+    expect(fake.requests.some((r) => r.method === "GET" && r.path === `/channels/${ref.channel}/messages` && r.status === 200)).toBe(true);
+  });
+
+  it("without Read Message History, a recovering send falls back to the nonce", async () => {
+    const ref = { platform: "discord" as const, workspace: GUILD, channel: "200000000000000004" };
+    fake.addGuild(GUILD, [CHANNEL, "200000000000000002", "200000000000000003", ref.channel]);
+    fake.hideHistory(ref.channel);
+    const [message] = platform.render(notePost("Hidden history", [[{ kind: "text", text: "body" }]], { ephemeral: false }));
+    const sent = await platform.send(ref, message!, { key: "hidden:0", replyTo: null, recovering: false });
+    expect(await platform.send(ref, message!, { key: "hidden:0", replyTo: null, recovering: true })).toBe(sent);
+    expect(fake.messagesIn(ref.channel)).toHaveLength(1);
+    expect(fake.requests.filter((r) => r.method === "GET" && r.path === `/channels/${ref.channel}/messages`).map((r) => r.status)).toEqual([403]);
+  });
+
   it("maps permanent errors to non-retryable PlatformErrors and 5xx to retryable ones", async () => {
     const ref = { platform: "discord" as const, workspace: GUILD, channel: "200000000000000002" };
     const message = platform.render(notePost("x", [[{ kind: "text", text: "y" }]]))[0]!;
@@ -200,23 +229,23 @@ describe("Discord adapter against the fake", () => {
     const dir = mkdtempSync(join(tmpdir(), "paperboy-discord-"));
     writeFileSync(join(dir, "default.json"), "{}");
     const config = loadConfig({ env: { DISCORD_TOKEN: "wrong", DISCORD_API_URL: fake.apiUrl }, configDir: dir });
-    const other = createDiscordPlatform({ config, store: stubStore([]), logger: silentLogger() });
+    const other = createDiscordPlatform({ config, store, logger: silentLogger() });
     await expect(other.start(async () => notePost("x", []))).rejects.toThrow(/token/i);
     await other.stop();
   });
 
   it("pauses a removed server's channels and resumes them when the bot is added back", async () => {
     fake.removeGuild("100000000000000009");
-    await waitFor(() => channels[1]!.settings.paused);
-    expect(channels[1]!.pausedReason).toBe(REMOVED_REASON);
-    expect(channels[0]!.settings.paused).toBe(false);
+    await waitFor(async () => (await settingsOf(removedChannel)).settings.paused);
+    expect((await settingsOf(removedChannel)).pausedReason).toBe(REMOVED_REASON);
+    expect((await settingsOf(`discord:${GUILD}/${CHANNEL}`)).settings.paused).toBe(false);
     fake.addGuild("100000000000000009", ["200000000000000009"]);
-    await waitFor(() => !channels[1]!.settings.paused);
+    await waitFor(async () => !(await settingsOf(removedChannel)).settings.paused);
   });
 });
 
-/** Polls a condition on the event loop; bounded by the test timeout. */
-async function waitFor(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 2000 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(condition()).toBe(true);
+/** Polls a condition on the event loop; bounded by the loop and the test timeout. */
+async function waitFor(condition: () => boolean | Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 2000 && !(await condition()); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(await condition()).toBe(true);
 }

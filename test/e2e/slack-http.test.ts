@@ -45,7 +45,8 @@ describe("Slack over HTTP", () => {
   it("serves GET /healthz", async () => {
     const response = await fetch(`${base}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.text()).toBe("ok");
+    // Over HTTP there is no connection to lose: no platform state to report.
+    expect(await response.json()).toEqual({ status: "ok", platforms: {} });
   });
 
   it("accepts a correctly signed slash command and answers through its response_url", async () => {
@@ -79,6 +80,44 @@ describe("Slack over HTTP", () => {
     await fake.waitForReplies(valid.responseUrl, 1);
     for (const rejected of [forged, tampered, stale, unsigned]) expect(fake.repliesTo(rejected.responseUrl)).toEqual([]);
     expect((await env.app.store.listTopics("slack:T1/C1")).map((topic) => topic.text)).toEqual(["federated"]);
+  });
+
+  it("answers a signed form that repeats a field, using its first value", async () => {
+    const { body, responseUrl } = slash("list");
+    const repeated = `${body}&text=${encodeURIComponent("status")}&channel_id=C9&user_id=U9`;
+    expect((await post(repeated, { ...FORM, ...signSlackRequest(SECRET, repeated) })).status).toBe(200);
+    const [reply] = await fake.waitForReplies(responseUrl, 1);
+    expect(textOf(reply!.body)).toContain("federated");
+    expect(textOf(reply!.body)).not.toMatch(/went wrong|could not run/i);
+  });
+
+  it("answers names of Object.prototype members with the unknown-command help", async () => {
+    for (const name of ["constructor x", "__proto__", "toString", "hasOwnProperty", "valueOf", "__defineGetter__"]) {
+      const { body, responseUrl } = slash(name);
+      expect((await post(body, { ...FORM, ...signSlackRequest(SECRET, body) })).status).toBe(200);
+      const [reply] = await fake.waitForReplies(responseUrl, 1);
+      expect(textOf(reply!.body), name).toContain(`Unknown command '${name.split(" ")[0]!.toLowerCase()}'`);
+    }
+    const { body, responseUrl } = slash("set constructor 5");
+    await post(body, { ...FORM, ...signSlackRequest(SECRET, body) });
+    expect(textOf((await fake.waitForReplies(responseUrl, 1))[0]!.body)).toContain("Unknown setting 'constructor'");
+  });
+
+  it("counts commands in /metrics under the known names plus `other`, however many names are typed", async () => {
+    const typed = [...Array.from({ length: 150 }, (_, i) => `nonsense${i}x${Math.random().toString(36).slice(2, 8)}`), "STATUS"];
+    for (let start = 0; start < typed.length; start += 15) {
+      await Promise.all(typed.slice(start, start + 15).map(async (name) => {
+        const { body, responseUrl } = slash(name);
+        await post(body, { ...FORM, ...signSlackRequest(SECRET, body) });
+        await fake.waitForReplies(responseUrl, 1);
+      }));
+    }
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    const labels = [...metrics.matchAll(/^paperboy_commands_total\{command="([^"]*)"\} (\d+)/gm)].map((m) => ({ command: m[1]!, count: Number(m[2]) }));
+    const known = ["help", "subscribe", "unsubscribe", "list", "search", "paper", "digest", "why", "schedule", "set", "pause", "resume", "status", "other"];
+    expect(labels.map((label) => label.command).filter((command) => !known.includes(command))).toEqual([]);
+    expect(labels.find((label) => label.command === "other")?.count).toBeGreaterThanOrEqual(150);
+    expect(labels.find((label) => label.command === "status")?.count).toBeGreaterThanOrEqual(1);
   });
 
   it("answers Slack's URL verification challenge (set-up of the request URL)", async () => {

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChannelRef } from "../../src/core/channel.js";
+import type { SlackPlatform } from "../../src/platforms/slack/slack.js";
 import { SLACK_LIMITS } from "../../src/platforms/slack/limits.js";
 import { FakeSlack, type FakeMessage, type FakeTeam, type Reply } from "./fakes/slack.js";
 import { blockTexts } from "./fakes/slack-validate.js";
@@ -301,6 +302,39 @@ describe("Slack over Socket Mode, two workspaces installed with OAuth", () => {
     const slack = env.app.platforms.get("slack")!;
     await expect(slack.send({ platform: "slack", workspace: "T2", channel: "CA" }, { body: { text: "x", blocks: [] }, replyTo: null }, { key: "x", replyTo: null, recovering: false })).rejects.toMatchObject({ code: "slack_not_installed", retryable: false });
   });
-});
 
-export type { Reply };
+  // ------------------------------------------------------------ connection
+
+  it("reports the Socket Mode connection in /healthz and /metrics: degraded while it reconnects, ok again after", async () => {
+    const base = `http://127.0.0.1:${(env.app.platforms.get("slack") as SlackPlatform).receiverPort!()}`;
+    const health = async () => {
+      const response = await fetch(`${base}/healthz`);
+      return { status: response.status, body: (await response.json()) as { status: string; platforms: Record<string, { state: string; reason: string | null }> } };
+    };
+    const until = async (status: string) => {
+      let last = await health();
+      for (let i = 0; i < 1000 && last.body.status !== status; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        last = await health();
+      }
+      return last;
+    };
+    const up = await until("ok");
+    expect(up.status).toBe(200);
+    expect(up.body.platforms).toEqual({ slack: { state: "connected", reason: null } });
+
+    fake.dropConnections();
+    const down = await until("degraded");
+    expect(down.status).toBe(503);
+    expect(down.body.platforms.slack!.state).toBe("connecting");
+    expect(down.body.platforms.slack!.reason).toMatch(/Socket Mode/);
+
+    const again = await until("ok");
+    expect(again.status).toBe(200);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/^paperboy_platform_connected\{platform="slack"\} 1$/m);
+    expect(metrics).toMatch(/^paperboy_platform_connection_changes_total\{platform="slack",state="reconnecting"\} 1$/m);
+    expect(metrics).toMatch(/^paperboy_platform_connection_changes_total\{platform="slack",state="connected"\} 2$/m);
+    expect(await papers("T1", "CHELP", "help")).toContain("/papers subscribe");
+  });
+});

@@ -13,24 +13,26 @@ import { vote } from "./votes.js";
 
 type Subcommand = (deps: CommandDeps, context: CommandContext, args: string) => Promise<Post>;
 
-const SUBCOMMANDS: Record<string, Subcommand> = {
-  help: async (deps) => helpPost(deps.command),
-  subscribe,
-  unsubscribe,
-  list: (deps, context) => list(deps, context),
-  search,
-  paper,
-  digest,
-  why,
-  schedule,
-  set,
-  pause: (deps, context) => pause(deps, context, true),
-  resume: (deps, context) => pause(deps, context, false),
-  status: (deps, context) => status(deps, context),
-  vote,
-};
+// A Map, not an object literal: a typed name such as `constructor` or `__proto__` must not find
+// Object.prototype's members.
+const SUBCOMMANDS = new Map<string, Subcommand>([
+  ["help", async (deps) => helpPost(deps.command)],
+  ["subscribe", subscribe],
+  ["unsubscribe", unsubscribe],
+  ["list", (deps, context) => list(deps, context)],
+  ["search", search],
+  ["paper", paper],
+  ["digest", digest],
+  ["why", why],
+  ["schedule", schedule],
+  ["set", set],
+  ["pause", (deps, context) => pause(deps, context, true)],
+  ["resume", (deps, context) => pause(deps, context, false)],
+  ["status", (deps, context) => status(deps, context)],
+  ["vote", vote],
+]);
 
-export const SUBCOMMAND_NAMES = Object.keys(SUBCOMMANDS);
+export const SUBCOMMAND_NAMES = [...SUBCOMMANDS.keys()];
 
 /** Splits "/papers subscribe kv cache" or "subscribe kv cache" into a Command. */
 export function parseCommandText(input: string): Command {
@@ -41,7 +43,7 @@ export function parseCommandText(input: string): Command {
 
 export function createCommandHandler(deps: CommandDeps, log: Log): CommandHandler {
   return async (command: Command, context: CommandContext): Promise<Post> => {
-    const run = SUBCOMMANDS[command.name.toLowerCase() || "help"];
+    const run = SUBCOMMANDS.get(command.name.toLowerCase() || "help");
     if (!run) return errorReply(`Unknown command '${command.name}'. Commands: ${SUBCOMMAND_NAMES.join(", ")}.`, `${deps.command} help`);
     try {
       return await run(deps, context, command.args);

@@ -105,7 +105,7 @@ function oneOf<T extends string>(values: readonly T[], value: string): value is 
 export async function set(deps: CommandDeps, context: CommandContext, args: string): Promise<Post> {
   if (!context.isManager) return errorReply(MANAGERS_ONLY);
   const [name = "", value = "", ...rest] = args.trim().split(/\s+/);
-  const setting = SETTINGS[name.toLowerCase()];
+  const setting = Object.hasOwn(SETTINGS, name.toLowerCase()) ? SETTINGS[name.toLowerCase()] : undefined;
   if (!setting) return errorReply(`Unknown setting '${name}'. Settings are ${Object.keys(SETTINGS).join(", ")}.`, `${deps.command} set max 15`);
   if (!value || rest.length > 0) return errorReply(`Give one value for ${name}.`, `${deps.command} ${setting.example}`);
   const patch = setting.apply(value.toLowerCase());

@@ -37,16 +37,17 @@ const sub = (name: string, description: string, options: Option[] = []): APIAppl
 /** Subcommands in PRODUCT.md order; each option list is also the order its values are joined in. */
 export const SUBCOMMANDS: APIApplicationCommandSubcommandOption[] = [
   sub("subscribe", "Add comma-separated topics to this channel (Manage Channels)", [str("topics", "e.g. kv cache, llm serving, cat:cs.AR", true, { max_length: 1000 })]),
-  sub("unsubscribe", "Remove a topic by number, by text, or all (Manage Channels)", [str("topic", "A number from /papers list, the topic itself, or all", true, { autocomplete: true })]),
+  sub("unsubscribe", "Remove a topic by number, by text, or all (Manage Channels)", [str("topic", "A number from /papers list, the topic itself, or all", true, { autocomplete: true, max_length: 1000 })]),
   sub("list", "This channel's topics and settings"),
   sub("search", "Top papers from the archive for a query", [str("query", "Topic syntax, e.g. speculative decoding -survey", true, { max_length: 500 })]),
-  sub("paper", "The full card of one paper", [str("id", "arXiv id or URL, e.g. 2512.09277", true)]),
-  sub("digest", "Preview what this channel gets from a digest (only you see it)", [str("date", "YYYY-MM-DD (default: the latest digest)", false)]),
-  sub("why", "Which of this channel's topics match a paper, or why none does", [str("id", "arXiv id, e.g. 2512.09277", true)]),
+  sub("paper", "The full card of one paper", [str("id", "arXiv id or URL, e.g. 2512.09277", true, { max_length: 200 })]),
+  sub("digest", "Preview what this channel gets from a digest (only you see it)", [str("date", "YYYY-MM-DD (default: the latest digest)", false, { max_length: 20 })]),
+  sub("why", "Which of this channel's topics match a paper, or why none does", [str("id", "arXiv id, e.g. 2512.09277", true, { max_length: 200 })]),
   sub("schedule", "When posts come (Manage Channels)", [
     str("time", "HH:MM, 24-hour, e.g. 08:30", true, { min_length: 4, max_length: 5 }),
-    str("timezone", "IANA time zone, e.g. Europe/Berlin (default: unchanged)", false, { autocomplete: true }),
+    str("timezone", "IANA time zone, e.g. Europe/Berlin (default: unchanged)", false, { autocomplete: true, max_length: 100 }),
     str("days", "daily, weekdays, or instant (as soon as a digest arrives)", false, {
+      max_length: 20,
       choices: [
         { name: "daily", value: "daily" },
         { name: "weekdays", value: "weekdays" },
@@ -56,6 +57,7 @@ export const SUBCOMMANDS: APIApplicationCommandSubcommandOption[] = [
   ]),
   sub("set", "Other settings (Manage Channels)", [
     str("setting", "Which setting", true, {
+      max_length: 20,
       choices: [
         { name: "max — papers per post (1–500)", value: "max" },
         { name: "format — compact or full", value: "format" },
@@ -121,4 +123,18 @@ export function argsText(subcommand: string, read: OptionReader): string {
   const definition = SUBCOMMANDS.find((candidate) => candidate.name === subcommand);
   const values = (definition?.options ?? []).map((option) => read(option.name)).filter((value) => value !== null && String(value).trim() !== "");
   return values.map((value) => String(value).trim()).join(" ");
+}
+
+/** Discord's own cap on a string option value, for options declared without a max_length. */
+const OPTION_VALUE_MAX = 6000;
+
+/** The first option whose value is longer than its declared max_length; null when all fit. */
+export function oversizedOption(subcommand: string, read: OptionReader): { option: string; length: number; max: number } | null {
+  const definition = SUBCOMMANDS.find((candidate) => candidate.name === subcommand);
+  for (const option of definition?.options ?? []) {
+    const value = read(option.name);
+    const max = "max_length" in option && typeof option.max_length === "number" ? option.max_length : OPTION_VALUE_MAX;
+    if (value !== null && String(value).length > max) return { option: option.name, length: String(value).length, max };
+  }
+  return null;
 }

@@ -1,18 +1,23 @@
 /**
  * The Discord platform: a discord.js client with the Guilds intent only (slash commands arrive as
  * interactions and need no privileged intents), message creation over the client's REST with an
- * idempotency nonce, and guild join/leave bookkeeping.
+ * idempotency nonce and recovery (recovery.ts). Inbound packets are checked in inbound-guard.ts, the
+ * gateway's state followed in gateway-state.ts, server joins and leaves handled in guild-membership.ts.
  */
 import { createHash } from "node:crypto";
 import { once } from "node:events";
-import { Client, Events, GatewayIntentBits, Routes, type Guild, type RESTOptions } from "discord.js";
+import { Client, Events, GatewayIntentBits, Routes, type RESTOptions } from "discord.js";
 import type { Logger } from "pino";
 import type { ChannelRef } from "../../core/channel.js";
 import { errorMessage, PaperboyError, PlatformError } from "../../core/errors.js";
 import type { CommandHandler, Message, Platform, SendOptions, Store } from "../../core/ports.js";
 import type { Config } from "../../config.js";
+import { watchGateway } from "./gateway-state.js";
+import { guildMembershipListeners } from "./guild-membership.js";
+import { interactionPacketGuard } from "./inbound-guard.js";
 import { interactionListener } from "./interactions.js";
 import { DISCORD_LIMITS } from "./limits.js";
+import { earlierAttemptFinder } from "./recovery.js";
 import { renderDiscordPost, type DiscordMessageBody } from "./render.js";
 import { toPlatformError } from "./send-errors.js";
 
@@ -23,9 +28,6 @@ export interface DiscordPlatformDeps {
   /** Test seam: how long a command may run before the reply is deferred (default 1500 ms). */
   deferAfterMs?: number;
 }
-
-/** Why paperboy paused a channel when the bot left its server; resumed only for that reason on rejoin. */
-export const REMOVED_REASON = "bot removed from server";
 
 /** A rate-limit wait longer than this fails the send (retryable) instead of blocking the delivery loop. */
 const MAX_RATE_LIMIT_WAIT_MS = 60_000;
@@ -46,20 +48,10 @@ export function createDiscordPlatform(deps: DiscordPlatformDeps): Platform {
   client.rest.on("rateLimited", (info) => logger.debug({ route: info.route, retryAfter: info.retryAfter, global: info.global }, "discord rate limited"));
   client.on(Events.Warn, (message) => logger.warn({ message }, "discord warning"));
   client.on(Events.Error, (error) => logger.error({ err: errorMessage(error) }, "discord client error"));
-  client.on(Events.ShardDisconnect, (event) => logger.warn({ code: event.code }, "discord gateway disconnected"));
-
-  const onGuildDelete = (guild: Guild): void => {
-    void setGuildPaused(store, guild.id, true).then(
-      (count) => logger.info({ guild: guild.id, paused: count }, "removed from a Discord server: its channels are paused"),
-      (error: unknown) => logger.error({ guild: guild.id, err: errorMessage(error) }, "could not pause the channels of a removed server"),
-    );
-  };
-  const onGuildCreate = (guild: Guild): void => {
-    void setGuildPaused(store, guild.id, false).then(
-      (count) => logger.info({ guild: guild.id, resumed: count }, "joined a Discord server"),
-      (error: unknown) => logger.error({ guild: guild.id, err: errorMessage(error) }, "could not resume the channels of a joined server"),
-    );
-  };
+  const connection = watchGateway(client, logger);
+  const earlier = earlierAttemptFinder(client.rest, logger);
+  const { onGuildDelete, onGuildCreate } = guildMembershipListeners(store, logger);
+  const { onRawPacket, takeRefusal } = interactionPacketGuard(client, logger);
 
   return {
     kind: "discord",
@@ -77,6 +69,12 @@ export function createDiscordPlatform(deps: DiscordPlatformDeps): Platform {
       };
       if (options.replyTo) body.message_reference = { message_id: options.replyTo, fail_if_not_exists: false };
       try {
+        // The nonce stays too: belt and braces while history is unreadable.
+        const found = options.recovering ? await earlier.find(channel.channel, message.body as DiscordMessageBody, options.replyTo) : null;
+        if (found) {
+          logger.info({ channel: channel.channel, key: options.key, message: found }, "an earlier attempt had reached Discord; not sending again");
+          return found;
+        }
         const created = (await client.rest.post(Routes.channelMessages(channel.channel), { body })) as { id: string };
         return created.id;
       } catch (error) {
@@ -88,7 +86,9 @@ export function createDiscordPlatform(deps: DiscordPlatformDeps): Platform {
 
     async start(onCommand: CommandHandler): Promise<void> {
       if (!token) throw new PaperboyError("discord_not_configured", "DISCORD_TOKEN is not set");
-      client.on(Events.InteractionCreate, interactionListener({ config, store, logger, onCommand, deferAfterMs: deps.deferAfterMs ?? 1500 }));
+      // Raw runs synchronously before discord.js builds the Interaction from the same packet object.
+      client.on(Events.Raw, onRawPacket);
+      client.on(Events.InteractionCreate, interactionListener({ config, store, logger, onCommand, takeRefusal, deferAfterMs: deps.deferAfterMs ?? 1500 }));
       client.on(Events.GuildDelete, onGuildDelete);
       client.on(Events.GuildCreate, onGuildCreate);
       const ready = once(client, Events.ClientReady);
@@ -97,8 +97,11 @@ export function createDiscordPlatform(deps: DiscordPlatformDeps): Platform {
       logger.info({ user: client.user?.id, guilds: client.guilds.cache.size }, "discord connected");
     },
 
+    connection: () => connection.snapshot(),
+
     async stop(): Promise<void> {
       client.removeAllListeners(Events.InteractionCreate);
+      client.off(Events.Raw, onRawPacket);
       client.off(Events.GuildDelete, onGuildDelete);
       client.off(Events.GuildCreate, onGuildCreate);
       await client.destroy();
@@ -109,23 +112,4 @@ export function createDiscordPlatform(deps: DiscordPlatformDeps): Platform {
 /** A deterministic create-message nonce (≤ 25 characters) for a delivery message key. */
 export function nonceFor(key: string): string {
   return createHash("sha256").update(key).digest("hex").slice(0, DISCORD_LIMITS.nonce);
-}
-
-/**
- * Pauses every channel of a guild the bot was removed from; on (re)join resumes only those paused for that
- * reason, never ones a manager paused. Returns how many channels changed.
- */
-export async function setGuildPaused(store: Store, guildId: string, paused: boolean): Promise<number> {
-  const channels = await store.listChannels({ platform: "discord", workspace: guildId });
-  let changed = 0;
-  for (const channel of channels) {
-    if (paused && !channel.settings.paused) {
-      await store.updateSettings(channel.id, { paused: true }, REMOVED_REASON);
-      changed += 1;
-    } else if (!paused && channel.settings.paused && channel.pausedReason === REMOVED_REASON) {
-      await store.updateSettings(channel.id, { paused: false }, null);
-      changed += 1;
-    }
-  }
-  return changed;
 }

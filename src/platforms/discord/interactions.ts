@@ -20,7 +20,7 @@ import { errorMessage } from "../../core/errors.js";
 import type { CommandContext, CommandHandler, Store } from "../../core/ports.js";
 import { notePost, type Post } from "../../core/post.js";
 import type { Config } from "../../config.js";
-import { argsText, COMMAND_NAME } from "./commands.js";
+import { argsText, COMMAND_NAME, oversizedOption } from "./commands.js";
 import { plainText } from "./escape.js";
 import { renderDiscordPost, type DiscordMessageBody } from "./render.js";
 
@@ -29,6 +29,8 @@ export interface InteractionDeps {
   store: Store;
   logger: Logger;
   onCommand: CommandHandler;
+  /** Why an interaction was refused before it reached us (a forged packet), once; null when it was not. */
+  takeRefusal: (interactionId: string) => string | null;
   /** How long to wait for the handler before deferring; well under Discord's 3 s. */
   deferAfterMs: number;
 }
@@ -38,7 +40,16 @@ const DEFER_FIRST = new Set(["subscribe", "search", "paper", "digest", "why"]);
 
 export const DM_REPLY = "paperboy works in server channels: use `/papers` in the channel that should get the papers.";
 
+export const REFUSED_REPLY = "paperboy refused this command: it did not come from this channel's server.";
+
 export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
+  const refusal = deps.takeRefusal(interaction.id);
+  if (refusal) {
+    deps.logger.warn({ interaction: interaction.id, guild: interaction.guildId, channel: interaction.channelId, reason: refusal }, "refused a discord interaction");
+    if (interaction.isChatInputCommand()) await interaction.reply({ content: REFUSED_REPLY, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+    else if (interaction.isAutocomplete()) await interaction.respond([]);
+    return;
+  }
   if (interaction.isAutocomplete() && interaction.commandName === COMMAND_NAME) return autocomplete(interaction, deps);
   if (!interaction.isChatInputCommand() || interaction.commandName !== COMMAND_NAME) return;
   if (!interaction.inGuild()) {
@@ -46,9 +57,18 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
     return;
   }
   const subcommand = interaction.options.getSubcommand(false) ?? "help";
-  const command = { name: subcommand, args: argsText(subcommand, (name) => interaction.options.get(name)?.value ?? null) };
-  const context = commandContext(interaction, deps.config);
+  const read = (name: string) => interaction.options.get(name)?.value ?? null;
   const log = deps.logger.child({ interaction: interaction.id, guild: interaction.guildId, channel: interaction.channelId, subcommand });
+  // Discord enforces each option's max_length for the registered command; a stale or forged command does not.
+  const oversized = oversizedOption(subcommand, read);
+  if (oversized) {
+    log.warn(oversized, "refused a discord command: an argument is over its limit");
+    const content = `\`${oversized.option}\` is too long: ${oversized.length} characters, at most ${oversized.max}.`;
+    await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+    return;
+  }
+  const command = { name: subcommand, args: argsText(subcommand, read) };
+  const context = commandContext(interaction, deps.config);
 
   // Archive lookups and matching may take a while: acknowledge them before they start, so even a busy
   // event loop cannot miss the 3 s window. Others are answered directly unless they turn out slow.

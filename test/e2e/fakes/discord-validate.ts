@@ -104,3 +104,25 @@ function checkOptions(options: unknown, at: string, depth: number): string[] {
   });
   return errors;
 }
+
+/**
+ * Who a message would notify, as Discord decides it: mentions in `content` only (never in embeds), filtered by
+ * `allowed_mentions` — which, when absent, parses everything
+ * (https://discord.com/developers/docs/resources/message#allowed-mentions-object). A backslash or any other
+ * character inside the token (paperboy's zero-width space) keeps it from being a mention.
+ */
+export function wouldPing(body: unknown): string[] {
+  if (body === null || typeof body !== "object") return [];
+  const data = body as { content?: unknown; allowed_mentions?: { parse?: unknown; users?: unknown; roles?: unknown } };
+  const content = typeof data.content === "string" ? data.content : "";
+  const allowed = data.allowed_mentions;
+  const parse = new Set(allowed === undefined ? ["everyone", "users", "roles"] : Array.isArray(allowed.parse) ? (allowed.parse as string[]) : []);
+  const listed = (ids: unknown): Set<string> => new Set(Array.isArray(ids) ? ids.map(String) : []);
+  const users = listed(allowed?.users);
+  const roles = listed(allowed?.roles);
+  const pings: string[] = [];
+  for (const match of content.matchAll(/(?<!\\)@(everyone|here)\b/g)) if (parse.has("everyone")) pings.push(`@${match[1]}`);
+  for (const match of content.matchAll(/(?<!\\)<@!?(\d+)>/g)) if (parse.has("users") || users.has(match[1]!)) pings.push(`user ${match[1]}`);
+  for (const match of content.matchAll(/(?<!\\)<@&(\d+)>/g)) if (parse.has("roles") || roles.has(match[1]!)) pings.push(`role ${match[1]}`);
+  return pings;
+}

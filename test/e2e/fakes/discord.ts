@@ -13,9 +13,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 import { BASIC_MEMBER, BOT_OK, fakeUser, guildPayload, interactionPayload, MANAGE_CHANNELS, messagePayload, type StoredMessage, type User } from "./discord-payloads.js";
-import { validateCommands, validateMessage } from "./discord-validate.js";
+import { validateCommands, validateMessage, wouldPing } from "./discord-validate.js";
 
-export { BASIC_MEMBER, BOT_OK, MANAGE_CHANNELS, validateCommands, validateMessage };
+export { BASIC_MEMBER, BOT_OK, MANAGE_CHANNELS, validateCommands, validateMessage, wouldPing };
 
 export interface RecordedRequest {
   method: string;
@@ -29,6 +29,8 @@ export interface RecordedRequest {
 
 export interface FakeMessage extends StoredMessage {
   body: Record<string, unknown>;
+  /** Set for a message a person wrote (addUserMessage); the bot's own otherwise. */
+  authorId?: string;
 }
 
 /**
@@ -98,6 +100,8 @@ export class FakeDiscord {
   /** Messages per channel per second before the fake answers 429 on its own. */
   rateLimit = { limit: 50, windowMs: 1000 };
   identifies = 0;
+  /** Sessions resumed (op 6 answered with RESUMED). */
+  resumes = 0;
 
   private readonly server: Server;
   private readonly wss: WebSocketServer;
@@ -110,6 +114,11 @@ export class FakeDiscord {
   private readonly interactions = new Map<string, PendingInteraction>();
   private readonly interactionsByToken = new Map<string, string>();
   private readyWaiters: Array<() => void> = [];
+  private readonly sessions = new Set<string>();
+  /** Channels where the bot lacks Read Message History: GET messages answers 403. */
+  private readonly historyHidden = new Set<string>();
+  /** Upgrades held back while the gateway is "unreachable" (see holdConnections). */
+  private held: Array<() => void> | null = null;
   private seq = 0;
   private idCounter = 0n;
   private port = 0;
@@ -120,7 +129,9 @@ export class FakeDiscord {
     this.wss = new WebSocketServer({ noServer: true });
     this.server.on("upgrade", (req, socket, head) => {
       if (!req.url?.startsWith("/gateway")) return socket.destroy();
-      this.wss.handleUpgrade(req, socket, head, (ws) => this.onSocket(ws));
+      const accept = (): void => this.wss.handleUpgrade(req, socket, head, (ws) => this.onSocket(ws));
+      if (this.held) this.held.push(accept);
+      else accept();
     });
   }
 
@@ -136,6 +147,7 @@ export class FakeDiscord {
   }
 
   async close(): Promise<void> {
+    this.releaseConnections();
     for (const socket of this.sockets) socket.terminate();
     this.wss.close();
     this.server.closeAllConnections();
@@ -165,6 +177,23 @@ export class FakeDiscord {
     channel.state = state;
   }
 
+  /** Discord's nonce window ran out: a repeated nonce creates a new message again. */
+  forgetNonces(): void {
+    this.nonces.clear();
+  }
+
+  /** Without Read Message History in a channel, listing its messages answers 403 Missing Access. */
+  hideHistory(channelId: string): void {
+    this.historyHidden.add(channelId);
+  }
+
+  /** A message a person wrote in a channel (history shows it next to the bot's). */
+  addUserMessage(channelId: string, body: Record<string, unknown>, authorId = "800000000000000077"): FakeMessage {
+    const message = this.storeMessage(channelId, body);
+    message.authorId = authorId;
+    return message;
+  }
+
   /** The next message creates answer with these failures, in order. */
   failNext(count: number, failure: Failure): void {
     for (let i = 0; i < count; i += 1) this.failures.push(failure);
@@ -172,6 +201,25 @@ export class FakeDiscord {
 
   messagesIn(channelId: string): FakeMessage[] {
     return this.messages.filter((message) => message.channel_id === channelId);
+  }
+
+  /**
+   * Closes every gateway connection with this close code, as Discord does (4000 "Unknown error" and most
+   * 4xxx codes are resumable: https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-close-event-codes).
+   */
+  closeGateway(code: number, reason = "fake close"): void {
+    for (const socket of this.sockets) socket.close(code, reason);
+  }
+
+  /** New gateway connections wait (as if Discord were unreachable) until releaseConnections(). */
+  holdConnections(): void {
+    this.held ??= [];
+  }
+
+  releaseConnections(): void {
+    const held = this.held ?? [];
+    this.held = null;
+    for (const accept of held) accept();
   }
 
   /** Resolves once a client has identified and received READY (immediately if one has). */
@@ -215,7 +263,7 @@ export class FakeDiscord {
       const packet = JSON.parse(String(raw)) as { op: number; d: Record<string, unknown> | null };
       if (packet.op === 1) ws.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
       else if (packet.op === 2) this.onIdentify(ws, packet.d ?? {});
-      else if (packet.op === 6) ws.send(JSON.stringify({ op: 9, d: false, s: null, t: null }));
+      else if (packet.op === 6) this.onResume(ws, packet.d ?? {});
     });
   }
 
@@ -224,17 +272,29 @@ export class FakeDiscord {
     if (typeof d.intents !== "number") return ws.close(4013, "Invalid intent(s).");
     this.identifies += 1;
     const joined = [...this.guilds].filter(([, guild]) => guild.joined).map(([id]) => id);
+    const sessionId = randomBytes(8).toString("hex");
+    this.sessions.add(sessionId);
     this.sendDispatch(ws, "READY", {
       v: 10,
       user: { id: this.botUserId, username: "paperboy", discriminator: "0", global_name: null, avatar: null, bot: true, flags: 0 },
       guilds: joined.map((id) => ({ id, unavailable: true })),
-      session_id: randomBytes(8).toString("hex"),
+      session_id: sessionId,
       resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
       shard: [0, 1],
       application: { id: this.applicationId, flags: 0 },
     });
     for (const id of joined) this.sendDispatch(ws, "GUILD_CREATE", this.guildPayloadOf(id));
     for (const waiter of this.readyWaiters.splice(0)) waiter();
+  }
+
+  /** A known session with the right token resumes (RESUMED); anything else must identify again (op 9). */
+  private onResume(ws: WebSocket, d: Record<string, unknown>): void {
+    if (d.token !== this.token || typeof d.session_id !== "string" || !this.sessions.has(d.session_id)) {
+      ws.send(JSON.stringify({ op: 9, d: false, s: null, t: null }));
+      return;
+    }
+    this.resumes += 1;
+    this.sendDispatch(ws, "RESUMED", {});
   }
 
   private dispatch(type: string, data: unknown): void {
@@ -278,6 +338,14 @@ export class FakeDiscord {
       if (!authed) return unauthorized;
       return { status: 200, json: { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } } };
     }
+    if (method === "GET" && path === "/users/@me") {
+      if (!authed) return unauthorized;
+      return { status: 200, json: this.botUser() };
+    }
+    if (method === "GET" && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      if (!authed) return unauthorized;
+      return this.listMessages(m[1]!, url.searchParams);
+    }
     if (method === "POST" && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       if (!authed) return unauthorized;
       return this.createMessage(m[1]!, body);
@@ -314,7 +382,7 @@ export class FakeDiscord {
     this.windows.set(channelId, current);
     if (current.count >= this.rateLimit.limit) return rateLimited((this.rateLimit.windowMs - (now - current.start)) / 1000, false);
 
-    const errors = validateMessage(body, true);
+    const errors = [...validateMessage(body, true), ...pingErrors(body)];
     if (errors.length > 0) return invalidForm(errors);
     const data = body as Record<string, unknown>;
     const nonce = typeof data.nonce === "string" || typeof data.nonce === "number" ? String(data.nonce) : undefined;
@@ -326,6 +394,22 @@ export class FakeDiscord {
     if (nonce !== undefined) this.nonces.set(`${channelId}:${nonce}`, { message, at: now });
     if (failure) return { status: failure.status, json: { code: 0, message: `${failure.status}: Server Error` } };
     return { status: 200, json: this.messageJson(message), headers: this.bucketHeaders(current) };
+  }
+
+  /** GET /channels/{id}/messages: newest first, `limit` 1-100 (default 50), `before` / `after` by id. */
+  private listMessages(channelId: string, query: URLSearchParams): Answer {
+    const channel = this.channels.get(channelId);
+    if (!channel || channel.state === "deleted") return { status: 404, json: { code: 10003, message: "Unknown Channel" } };
+    if (channel.state === "no-access" || this.historyHidden.has(channelId)) return { status: 403, json: { code: 50001, message: "Missing Access" } };
+    const limit = Number(query.get("limit") ?? 50);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return invalidForm(["limit: int between 1 and 100"]);
+    const before = query.get("before");
+    const after = query.get("after");
+    const listed = this.messagesIn(channelId)
+      .filter((message) => (before === null || BigInt(message.id) < BigInt(before)) && (after === null || BigInt(message.id) > BigInt(after)))
+      .toReversed()
+      .slice(0, limit);
+    return { status: 200, json: listed.map((message) => this.messageJson(message)) };
   }
 
   private bucketHeaders(window: { start: number; count: number }): Record<string, string> {
@@ -353,7 +437,7 @@ export class FakeDiscord {
     const data = body as { type?: number; data?: Record<string, unknown> } | null;
     const type = data?.type;
     if (type === 4) {
-      const errors = validateMessage(data?.data, true);
+      const errors = [...validateMessage(data?.data, true), ...pingErrors(data?.data)];
       if (errors.length > 0) return invalidForm(errors);
       pending.result.messages.push({ via: "reply", body: data!.data!, ephemeral: ((Number(data!.data!.flags ?? 0) & 64) !== 0) });
     } else if (type === 5) {
@@ -379,7 +463,7 @@ export class FakeDiscord {
     const pending = id === undefined ? undefined : this.interactions.get(id);
     if (app !== this.applicationId || !pending) return { status: 404, json: { code: 10015, message: "Unknown Webhook" } };
     if (!pending.acknowledged) return { status: 404, json: { code: 10008, message: "Unknown Message" } };
-    const errors = validateMessage(body, true);
+    const errors = [...validateMessage(body, true), ...pingErrors(body)];
     if (errors.length > 0) return invalidForm(errors);
     const data = body as Record<string, unknown>;
     const ephemeral = via === "edit" ? pending.result.deferredEphemeral ?? pending.result.messages[0]?.ephemeral ?? false : (Number(data.flags ?? 0) & 64) !== 0;
@@ -408,8 +492,14 @@ export class FakeDiscord {
     return message;
   }
 
+  private botUser(): User {
+    return { id: this.botUserId, username: "paperboy", discriminator: "0", global_name: null, avatar: null, bot: true };
+  }
+
   private messageJson(message: FakeMessage): Record<string, unknown> {
-    return messagePayload(message, { id: this.botUserId, username: "paperboy", discriminator: "0", global_name: null, avatar: null, bot: true });
+    const json = messagePayload(message, message.authorId ? fakeUser(message.authorId) : this.botUser());
+    const reference = message.body.message_reference as { message_id?: string } | undefined;
+    return reference?.message_id ? { ...json, message_reference: { type: 0, message_id: reference.message_id, channel_id: message.channel_id } } : json;
   }
 
   private nextId(): string {
@@ -449,6 +539,12 @@ function rateLimited(retryAfterSeconds: number, global: boolean): Answer {
   };
   if (global) headers["x-ratelimit-global"] = "true";
   return { status: 429, json: { message: "You are being rate limited.", retry_after: seconds, global }, headers };
+}
+
+/** Discord would notify these people; the fake refuses to record such a message so the test sees it. */
+function pingErrors(body: unknown): string[] {
+  const pings = wouldPing(body);
+  return pings.length === 0 ? [] : [`fake Discord: this message would ping ${pings.join(", ")} (check allowed_mentions)`];
 }
 
 function invalidForm(errors: string[]): Answer {

@@ -194,6 +194,11 @@ export class FakeSlack {
     return entry.replies;
   }
 
+  /** Drops every Socket Mode connection without a goodbye, as a network failure would. */
+  dropConnections(): void {
+    for (const ws of this.sockets) ws.terminate();
+  }
+
   async waitForConnection(): Promise<void> {
     if (this.openSockets().length > 0) return;
     await withLimit(new Promise<void>((resolve) => this.connectionWaiters.push(resolve)), "a Socket Mode connection");
