@@ -85,7 +85,8 @@ describe("renderSlackPost", () => {
     const [body] = bodies(messages);
     expect(body!.blocks.map((block) => block.type)).toEqual(["header", "context", "divider", "section", "context", "divider", "context"]);
     expect(body!.blocks[0]).toEqual({ type: "header", text: { type: "plain_text", text: "arXiv digest · 2026-01-06: 1 papers", emoji: true } });
-    expect(blockTexts([body!.blocks[1]])).toEqual(["2026-01-06", "1 paper", "topics: `kv cache`, `moe`"]);
+    // The header already says the date and the count: the context line does not repeat them.
+    expect(blockTexts([body!.blocks[1]])).toEqual(["topics: `kv cache`, `moe`"]);
     expect(blockTexts([body!.blocks[3]])).toEqual(["*<https://arxiv.org/abs/2601.00001|Paper 1: Fast KV cache>*\nWe make the *kv cache* smaller."]);
     expect(blockTexts([body!.blocks[4]])).toEqual(["Ada Lovelace, Alan Turing et al.", "cs.CL", "matched: kv cache"]);
     expect(blockTexts([body!.blocks[6]])).toEqual(["…and 12 more: `/papers digest 2026-01-06`"]);
