@@ -103,7 +103,8 @@ describe("compose: overflow that leads to every match", () => {
     expect(parseDigestArgs("2026-01-06 page 3")).toEqual({ date: "2026-01-06", page: 3 });
     expect(parseDigestArgs("page 2")).toEqual({ date: null, page: 2 });
     expect(parseDigestArgs("PAGE 2 2026-01-06")).toEqual({ date: "2026-01-06", page: 2 });
-    for (const bad of ["yesterday", "page", "page two", "page 0", "2026-01-06 2026-01-07", "2026-01-06 3"]) expect(parseDigestArgs(bad), bad).toBeNull();
+    expect(parseDigestArgs("2026-01-06 3")).toEqual({ date: "2026-01-06", page: 3 });
+    for (const bad of ["yesterday", "page", "page two", "page 0", "0", "2026-01-06 2026-01-07", "12345"]) expect(parseDigestArgs(bad), bad).toBeNull();
   });
 
   it("every renderer shows the pager line and numbers page 2 from 11", () => {

@@ -57,7 +57,10 @@ export async function paper(deps: CommandDeps, _context: CommandContext, args: s
   return { header: { title: `Paper ${found.id}` }, intro: [], cards: [card], notes: [], overflow: null, format: "full", ephemeral: true };
 }
 
-/** `[date] [page N]`, in either order; null when the words are something else. */
+/**
+ * `[date] [page N]`, in either order; a bare number is a page too (Discord sends an integer option's value
+ * without its name). Null when the words are something else.
+ */
 export function parseDigestArgs(args: string): { date: string | null; page: number } | null {
   const words = args.trim().split(/\s+/).filter((word) => word !== "");
   let date: string | null = null;
@@ -66,6 +69,7 @@ export function parseDigestArgs(args: string): { date: string | null; page: numb
     const word = words[i]!;
     if (/^\d{4}-\d{2}-\d{2}$/.test(word) && date === null) date = word;
     else if (/^page$/i.test(word) && /^\d{1,4}$/.test(words[i + 1] ?? "")) page = Number(words[(i += 1)]);
+    else if (/^\d{1,4}$/.test(word)) page = Number(word);
     else return null;
   }
   return page >= 1 ? { date, page } : null;
