@@ -118,6 +118,25 @@ describe("renderSlackPost", () => {
     expect(texts).toContain("*<https://arxiv.org/abs/2601.00001|Paper 1: Fast KV cache>*\non *KV cache* and C*-algebras with a`b _nice_");
   });
 
+  it("keeps *bold* where Slack applies it: a space beside CJK text, the whole word beside Latin letters, adjacent highlights merged", () => {
+    const summary: Rich = [
+      { kind: "text", text: "框架的" },
+      { kind: "highlight", text: "MoE" },
+      { kind: "text", text: "推理，压缩" },
+      { kind: "highlight", text: "KV缓存" },
+      { kind: "text", text: "。We shrink " },
+      { kind: "highlight", text: "KV cache" },
+      { kind: "text", text: "s and " },
+      { kind: "highlight", text: "spec" },
+      { kind: "highlight", text: "ulative" },
+      { kind: "text", text: " decoding (" },
+      { kind: "highlight", text: "MoE" },
+      { kind: "text", text: ")." },
+    ];
+    const texts = bodies(renderSlackPost(post([card(1, { summary })]))).flatMap((body) => blockTexts(body.blocks));
+    expect(texts).toContain("*<https://arxiv.org/abs/2601.00001|Paper 1: Fast KV cache>*\n框架的 *MoE* 推理，压缩 *KV缓存* 。We shrink *KV caches* and *speculative* decoding (*MoE*).");
+  });
+
   it("shows a link with an unsafe URL as plain text", () => {
     const messages = renderSlackPost(post([card(1, { url: "javascript:alert(1)", title: "Click me" })]));
     const texts = bodies(messages).flatMap((body) => blockTexts(body.blocks));
