@@ -48,7 +48,8 @@ export interface App {
   store: Store;
   logger: Logger;
   platforms: Map<PlatformKind, Platform>;
-  start(): Promise<void>;
+  /** Starts the service; resolves with the report of the first delivery round (the demo says "nothing new"). */
+  start(): Promise<DeliveryReport>;
   stop(): Promise<void>;
   /** Polls the configured source once and ingests what is new. */
   pollSources(): Promise<IngestReport[]>;
@@ -153,9 +154,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       await syncConsoleChannels(store, config, logger);
       matcher.invalidate();
       for (const platform of platforms.values()) await platform.start(handleCommand);
-      await serial(async () => {
+      const firstRound = await serial(async () => {
         await pollSources();
-        await runDue(clock.now());
+        return runDue(clock.now());
       });
       const scheduler = startScheduler(
         { pollSources: pollAndDeliver, deliverDue: () => serial(() => runDue(clock.now())).then(() => undefined) },
@@ -167,6 +168,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       running = { stopScheduler: scheduler.stop, stopWatch, http };
       healthy = true;
       logger.info({ platforms: [...platforms.keys()], digests: config.digests }, "paperboy is running");
+      return firstRound;
     },
     async stop() {
       healthy = false;

@@ -36,10 +36,22 @@ export function createLogger(options: LogOptions): Logger {
     return pino({
       level: options.level,
       redact: { paths: REDACT, censor: "[redacted]" },
-      transport: { target: "pino-pretty", options: { destination, colorize: true, ignore: "pid,hostname", translateTime: "SYS:HH:MM:ss" } },
+      // One line per entry: multi-line blocks would scroll the demo's posts off a terminal.
+      transport: { target: "pino-pretty", options: { destination, colorize: true, singleLine: true, ignore: "pid,hostname", translateTime: "SYS:HH:MM:ss" } },
     });
   }
   return pino({ level: options.level, redact: { paths: REDACT, censor: "[redacted]" } }, pino.destination({ dest: destination, sync: true }));
+}
+
+/**
+ * The level `paperboy start` logs at. The demo on a terminal shows its posts, not routine `info` lines
+ * (migrations, ingests, deliveries): it logs warnings and errors unless another level was asked for. A
+ * level equal to the default `info` cannot be told apart from no setting, so `--log-level info` is the way
+ * to see them. Services (Slack, Discord) and non-terminals keep the configured level.
+ */
+export function startLogLevel(configured: string, options: { demo: boolean; terminal: boolean; flag: string | undefined }): string {
+  if (options.flag) return options.flag;
+  return options.demo && options.terminal && configured === "info" ? "warn" : configured;
 }
 
 /** A logger that drops everything (tests, library use). */

@@ -2,7 +2,10 @@
 import { hostname } from "node:os";
 import { createApp } from "../app.js";
 import { syncConsoleChannels } from "../console-channels.js";
+import { enabledPlatforms } from "../config.js";
 import { composeDigestPost } from "../core/compose.js";
+import { createLogger, startLogLevel } from "../log.js";
+import { demoNotes } from "../platforms/console/demo-notes.js";
 import { parseDigest } from "../core/digest/parse.js";
 import { PaperboyError } from "../core/errors.js";
 import type { Message } from "../core/ports.js";
@@ -17,7 +20,10 @@ import type { Store } from "../core/ports.js";
 
 export async function startCommand(options: GlobalOptions): Promise<void> {
   const config = resolveConfig(options);
-  const logger = cliLogger(config, { service: true });
+  const platforms = enabledPlatforms(config);
+  const demo = platforms.console && !platforms.slack && !platforms.discord;
+  const terminal = Boolean(process.stderr.isTTY);
+  const logger = createLogger({ level: startLogLevel(config.logLevel, { demo, terminal, flag: options.logLevel }), pretty: terminal });
   const app = await createApp(config, { logger });
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -37,7 +43,11 @@ export async function startCommand(options: GlobalOptions): Promise<void> {
   };
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
-  await app.start();
+  const firstRound = await app.start();
+  if (!demo) return;
+  const commandChannel = process.stdin.isTTY ? (config.console.channels[0]?.name ?? null) : null;
+  const notes = demoNotes({ firstRound, commandChannel, digests: config.digests, db: config.db });
+  if (notes.length > 0) process.stdout.write(`\n${notes.join("\n")}\n`);
 }
 
 export async function deliverCommand(options: GlobalOptions & { now?: boolean; json?: boolean }): Promise<void> {

@@ -1,28 +1,45 @@
-/** Matches → one neutral Post: rank, cap at the channel's max, cards with highlights, overflow line. */
+/** Matches → one neutral Post: rank, cap at the channel's max (or page), cards with highlights, overflow line. */
 import type { ChannelSettings } from "./channel.js";
 import type { FieldSpan, PaperMatch } from "./match-result.js";
 import type { ArchivedPaper } from "./paper.js";
-import { code, link, text, type Card, type Post, type Rich, type Span } from "./post.js";
+import { code, link, pageCommand, text, type Card, type Post, type Rich, type Span } from "./post.js";
 import { rankMatches } from "./match-result.js";
-import { cardSummary, shortenAuthors } from "./summary.js";
+import { cardSummary, shortenAuthors, type SummaryPart } from "./summary.js";
+
+/** Papers per page of the digest preview (`/papers digest [date] [page N]`). */
+export const PREVIEW_PAGE_SIZE = 10;
 
 export interface ComposeInput {
   /** Digest dates the post covers (oldest first). */
   dates: string[];
   topics: string[];
   matches: PaperMatch[];
-  settings: Pick<ChannelSettings, "maxPapers" | "format">;
+  settings: Pick<ChannelSettings, "maxPapers" | "format"> & Partial<Pick<ChannelSettings, "language">>;
   /** The slash command users type, for the overflow line. */
   command?: string;
+  /**
+   * The digest preview: every match, PREVIEW_PAGE_SIZE per page, this page shown (clamped to the last one),
+   * with a pager instead of the channel's cap and overflow line.
+   */
+  page?: number;
+}
+
+export function previewPages(matchCount: number): number {
+  return Math.max(1, Math.ceil(matchCount / PREVIEW_PAGE_SIZE));
 }
 
 export function composeDigestPost(input: ComposeInput): Post {
   const ranked = rankMatches(input.matches);
-  const shown = ranked.slice(0, input.settings.maxPapers);
-  const hidden = ranked.length - shown.length;
   const lastDate = input.dates[input.dates.length - 1];
   const dateLabel = input.dates.length > 1 ? `${input.dates[0]} – ${lastDate}` : (lastDate ?? "");
-  const command = input.command ?? "/papers";
+  const previewCommand = `${input.command ?? "/papers"} digest${lastDate ? ` ${lastDate}` : ""}`;
+  const pages = previewPages(ranked.length);
+  const page = input.page === undefined ? null : Math.min(Math.max(1, input.page), pages);
+  const shown = page === null ? ranked.slice(0, input.settings.maxPapers) : ranked.slice((page - 1) * PREVIEW_PAGE_SIZE, page * PREVIEW_PAGE_SIZE);
+  const hidden = page === null ? ranked.length - shown.length : 0;
+  // The overflow line opens the preview page holding the first paper the post left out.
+  const overflowPage = Math.floor(shown.length / PREVIEW_PAGE_SIZE) + 1;
+  const cardOptions: CardOptions = { format: input.settings.format, language: input.settings.language ?? "both" };
   return {
     header: {
       title: `arXiv digest${dateLabel ? ` · ${dateLabel}` : ""}: ${plural(ranked.length, "paper")}`,
@@ -31,9 +48,10 @@ export function composeDigestPost(input: ComposeInput): Post {
       topics: input.topics,
     },
     intro: [],
-    cards: shown.map((match) => paperCard(match.paper, { match, format: input.settings.format })),
+    cards: shown.map((match) => paperCard(match.paper, { ...cardOptions, match })),
     notes: ranked.length === 0 ? [[text("No new papers matched this channel's topics.")]] : [],
-    overflow: hidden > 0 ? [text(`…and ${hidden} more: `), code(`${command} digest${lastDate ? ` ${lastDate}` : ""}`)] : null,
+    overflow: hidden > 0 ? [text(`…and ${hidden} more: `), code(pageCommand(previewCommand, overflowPage))] : null,
+    ...(page !== null && pages > 1 ? { pager: { page, pages, size: PREVIEW_PAGE_SIZE, command: previewCommand } } : {}),
     format: input.settings.format,
     ephemeral: false,
   };
@@ -42,33 +60,56 @@ export function composeDigestPost(input: ComposeInput): Post {
 export interface CardOptions {
   match?: PaperMatch;
   format: "compact" | "full";
-  /** Add the abstract link and the dates seen (the `/papers paper` card). */
-  withAbstractLink?: boolean;
+  /** The channel's summary language (default `both`). */
+  language?: ChannelSettings["language"];
+  /** Add the whole abstract, its link and the dates seen (the `/papers paper` card). */
+  withAbstract?: boolean;
 }
 
 export function paperCard(paper: ArchivedPaper, options: CardOptions): Card {
-  const summary = cardSummary(paper);
-  const spans = options.match?.spans.filter((span) => span.field === summary.field) ?? [];
+  const summary = cardSummary(paper, options.language ?? "both");
+  const highlighted = (part: Pick<SummaryPart, "field" | "text" | "offset">): Rich =>
+    highlight(part.text, options.match?.spans.filter((span) => span.field === part.field) ?? [], part.offset);
   const extra: Rich[] = [];
-  if (paper.codeUrl) extra.push([text("Code: "), link(paper.codeUrl, paper.codeUrl)]);
-  if (options.withAbstractLink) {
-    extra.push([link("Abstract on arXiv", paper.url), text(` · first seen ${paper.firstSeen}`)]);
-  }
+  const codeLink = codeLinkLine(paper.codeUrl);
+  if (codeLink) extra.push(codeLink);
+  if (options.withAbstract) extra.push([link("Abstract on arXiv", paper.url), text(` · first seen ${paper.firstSeen}`)]);
+  const details = options.format === "full" || options.withAbstract;
   return {
     paperId: paper.id,
     title: paper.title,
     url: paper.url,
     authors: shortenAuthors(paper.authors),
     category: paper.categories[0] ?? "",
-    summary: highlight(summary.text, spans, summary.offset),
+    summary: summary.field === null ? [] : highlighted({ field: summary.field, text: summary.text, offset: summary.offset }),
     summarySource: summary.field ?? "none",
+    ...(summary.english ? { summaryEnglish: highlighted(summary.english) } : {}),
     matched: options.match?.terms ?? [],
-    details:
-      options.format === "full"
-        ? { motivation: paper.motivation, method: paper.method, result: paper.result, conclusion: paper.conclusion }
-        : null,
+    details: details
+      ? {
+          motivation: paper.motivation,
+          method: paper.method,
+          result: paper.result,
+          conclusion: paper.conclusion,
+          ...(options.withAbstract ? { abstract: paper.abstract } : {}),
+        }
+      : null,
     extra,
   };
+}
+
+/**
+ * "Code: github.com/owner/repo", linked — https only, and labelled with the host the link really opens (the
+ * WHATWG parser's host: userinfo tricks such as `https://github.com@evil.example` show `evil.example`).
+ */
+function codeLinkLine(raw: string | null | undefined): Rich | null {
+  const value = raw?.trim() ?? "";
+  if (!URL.canParse(value)) return null;
+  const url = new URL(value);
+  if (url.protocol !== "https:") return null;
+  const path = url.pathname.replace(/\/+$/, "");
+  const label = `${url.host}${path.length > 60 ? `${path.slice(0, 59)}…` : path}`;
+  return [text("Code: "), link(label, url.href)];
 }
 
 /** Splits text into plain and highlighted spans; overlapping or out-of-range spans are merged/clipped. */
@@ -98,4 +139,3 @@ export function plural(count: number, noun: string): string {
 export function topicsLine(topics: string[]): Rich {
   return topics.length === 0 ? [text("no topics yet")] : [text("Topics: "), ...topics.flatMap((topic, i) => (i === 0 ? [code(topic)] : [text(", "), code(topic)]))];
 }
-

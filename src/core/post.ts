@@ -18,6 +18,8 @@ export interface CardDetails {
   method: string | null;
   result: string | null;
   conclusion: string | null;
+  /** The whole abstract (the `/papers paper` card). */
+  abstract?: string | null;
 }
 
 export interface Card {
@@ -31,6 +33,8 @@ export interface Card {
   /** TL;DR (or the abstract's first sentences), with matched words as highlight spans. */
   summary: Rich;
   summarySource: "tldr" | "abstract" | "none";
+  /** One English sentence (from the abstract) under a non-English TL;DR, with highlights: language `both`. */
+  summaryEnglish?: Rich;
   /** The topic terms that matched, for the "matched: …" line. Empty outside digests. */
   matched: string[];
   /** Present in `full` format (and for `/papers paper`). */
@@ -56,13 +60,37 @@ export interface Post {
   cards: Card[];
   /** Paragraphs after the cards. */
   notes: Rich[];
-  /** "…and 12 more: /papers digest 2026-01-06" */
+  /** "…and 12 more: /papers digest 2026-01-06 page 2" */
   overflow: Rich | null;
+  /** One page of a longer list (the digest preview). Rendered as text today; adapters may add buttons. */
+  pager?: Pager;
   format: "compact" | "full";
   /** Command replies: visible only to the person who asked. */
   ephemeral: boolean;
   /** A command reply that reports a mistake (renderers may style it). */
   isError?: boolean;
+}
+
+export interface Pager {
+  /** 1-based. */
+  page: number;
+  pages: number;
+  /** Items per page (page 2 starts at item size + 1). */
+  size: number;
+  /** The command that shows page 1; `pageCommand` adds " page N". */
+  command: string;
+}
+
+/** The command that shows page `page` of a paged list. */
+export function pageCommand(command: string, page: number): string {
+  return page <= 1 ? command : `${command} page ${page}`;
+}
+
+/** "page 2 of 4 — `/papers digest 2026-01-06 page 3`" (the last page points back at the first). */
+export function pagerLine(pager: Pager): Rich {
+  const where = `page ${pager.page} of ${pager.pages} — `;
+  if (pager.page < pager.pages) return [text(where), code(pageCommand(pager.command, pager.page + 1))];
+  return [text(`${where}first page: `), code(pageCommand(pager.command, 1))];
 }
 
 export const text = (value: string): Span => ({ kind: "text", text: value });

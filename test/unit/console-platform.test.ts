@@ -7,6 +7,8 @@ import type { Command, CommandContext } from "../../src/core/ports.js";
 import { notePost, text } from "../../src/core/post.js";
 import { createConsolePlatform } from "../../src/platforms/console/console.js";
 import { renderConsolePost, type ConsoleBody } from "../../src/platforms/console/render.js";
+import { demoNotes } from "../../src/platforms/console/demo-notes.js";
+import { startLogLevel } from "../../src/log.js";
 
 const log = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -33,6 +35,8 @@ describe("console platform", () => {
     expect(seen[0]![0]).toEqual({ name: "search", args: "kv cache" });
     expect(seen[0]![1].channel).toEqual({ platform: "console", workspace: "", channel: "demo" });
     expect(read()).toContain("━━ Search: kv cache");
+    // The reply names the channel that answered.
+    expect(read()).toContain("[#demo] ━━ Search: kv cache");
   });
 
   it("strips terminal control sequences from digest text", () => {
@@ -52,5 +56,27 @@ describe("console platform", () => {
     const written = readFileSync(file, "utf8");
     expect(written.match(/paperboy:7:0/g)).toHaveLength(1);
     expect(written.match(/paperboy:7:1/g)).toHaveLength(1);
+  });
+
+  it("under the demo's posts: the command hint, and on a start with nothing new, why and how to see it again", () => {
+    const delivered = { delivered: 3, skipped: 0, failed: 0, pending: 0 };
+    const nothing = { delivered: 0, skipped: 0, failed: 0, pending: 0 };
+    const input = { commandChannel: "llm-systems", digests: "./seeds", db: "sqlite:./data/paperboy.db" };
+    expect(demoNotes({ ...input, firstRound: delivered })).toEqual(["Type /papers help (commands go to #llm-systems) · Ctrl-C to stop"]);
+    expect(demoNotes({ ...input, firstRound: nothing })).toEqual([
+      "Nothing new to post — every paper in seeds/ was already posted to these channels. Delete data/ to see the demo again.",
+      "Type /papers help (commands go to #llm-systems) · Ctrl-C to stop",
+    ]);
+    // Not a terminal: no command hint. Postgres: nothing to delete. A failed round is not "nothing new".
+    expect(demoNotes({ ...input, commandChannel: null, db: "postgres://localhost/x", firstRound: nothing })).toEqual(["Nothing new to post — every paper in seeds/ was already posted to these channels."]);
+    expect(demoNotes({ ...input, commandChannel: null, firstRound: { ...nothing, failed: 1 } })).toEqual([]);
+  });
+
+  it("keeps the demo quiet on a terminal unless a level is asked for", () => {
+    expect(startLogLevel("info", { demo: true, terminal: true, flag: undefined })).toBe("warn");
+    expect(startLogLevel("info", { demo: true, terminal: true, flag: "info" })).toBe("info");
+    expect(startLogLevel("debug", { demo: true, terminal: true, flag: undefined })).toBe("debug");
+    expect(startLogLevel("info", { demo: true, terminal: false, flag: undefined })).toBe("info");
+    expect(startLogLevel("info", { demo: false, terminal: true, flag: undefined })).toBe("info");
   });
 });

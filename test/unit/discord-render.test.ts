@@ -175,7 +175,7 @@ describe("renderDiscordPost", () => {
 
   it("makes mentions and Markdown from digest text inert", () => {
     expect(escapeText("@everyone @here <@123> <@&456> <#789>")).not.toMatch(/@everyone|@here|<@\d|<@&|<#\d/);
-    expect(escapeText("**b** __u__ ||s|| [x](http://evil)")).toBe("\\*\\*b\\*\\* \\_\\_u\\_\\_ \\|\\|s\\|\\| \\[x\\](http://evil)");
+    expect(escapeText("**b** __u__ ||s|| [x](http://evil)")).toBe("\\*\\*b\\*\\* \\_\\_u\\_\\_ \\|\\|s\\|\\| \\[x\\](http\u200b://evil)");
     expect(escapeText("[a](u) [b](v)")).toBe("\\[a\\](u) \\[b\\](v)");
     expect(escapeText("# h\n- l\n> q")).toBe("\\# h\n\\- l\n\\> q");
   });

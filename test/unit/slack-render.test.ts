@@ -85,7 +85,8 @@ describe("renderSlackPost", () => {
     const [body] = bodies(messages);
     expect(body!.blocks.map((block) => block.type)).toEqual(["header", "context", "divider", "section", "context", "divider", "context"]);
     expect(body!.blocks[0]).toEqual({ type: "header", text: { type: "plain_text", text: "arXiv digest · 2026-01-06: 1 papers", emoji: true } });
-    expect(blockTexts([body!.blocks[1]])).toEqual(["2026-01-06", "1 paper", "topics: `kv cache`, `moe`"]);
+    // The header already says the date and the count: the context line does not repeat them.
+    expect(blockTexts([body!.blocks[1]])).toEqual(["topics: `kv cache`, `moe`"]);
     expect(blockTexts([body!.blocks[3]])).toEqual(["*<https://arxiv.org/abs/2601.00001|Paper 1: Fast KV cache>*\nWe make the *kv cache* smaller."]);
     expect(blockTexts([body!.blocks[4]])).toEqual(["Ada Lovelace, Alan Turing et al.", "cs.CL", "matched: kv cache"]);
     expect(blockTexts([body!.blocks[6]])).toEqual(["…and 12 more: `/papers digest 2026-01-06`"]);
@@ -115,6 +116,25 @@ describe("renderSlackPost", () => {
     const summary: Rich = [{ kind: "text", text: "on" }, { kind: "highlight", text: " KV cache " }, { kind: "text", text: "and " }, { kind: "highlight", text: "C*-algebras" }, { kind: "text", text: " with " }, { kind: "code", text: "a`b" }, { kind: "text", text: " " }, { kind: "italic", text: "nice" }];
     const texts = bodies(renderSlackPost(post([card(1, { summary })]))).flatMap((body) => blockTexts(body.blocks));
     expect(texts).toContain("*<https://arxiv.org/abs/2601.00001|Paper 1: Fast KV cache>*\non *KV cache* and C*-algebras with a`b _nice_");
+  });
+
+  it("keeps *bold* where Slack applies it: a space beside CJK text, the whole word beside Latin letters, adjacent highlights merged", () => {
+    const summary: Rich = [
+      { kind: "text", text: "框架的" },
+      { kind: "highlight", text: "MoE" },
+      { kind: "text", text: "推理，压缩" },
+      { kind: "highlight", text: "KV缓存" },
+      { kind: "text", text: "。We shrink " },
+      { kind: "highlight", text: "KV cache" },
+      { kind: "text", text: "s and " },
+      { kind: "highlight", text: "spec" },
+      { kind: "highlight", text: "ulative" },
+      { kind: "text", text: " decoding (" },
+      { kind: "highlight", text: "MoE" },
+      { kind: "text", text: ")." },
+    ];
+    const texts = bodies(renderSlackPost(post([card(1, { summary })]))).flatMap((body) => blockTexts(body.blocks));
+    expect(texts).toContain("*<https://arxiv.org/abs/2601.00001|Paper 1: Fast KV cache>*\n框架的 *MoE* 推理，压缩 *KV缓存* 。We shrink *KV caches* and *speculative* decoding (*MoE*).");
   });
 
   it("shows a link with an unsafe URL as plain text", () => {

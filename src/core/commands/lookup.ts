@@ -1,6 +1,6 @@
 /** search, paper, digest, why: answers from the archive. */
 import { formatChannelId } from "../channel.js";
-import { composeDigestPost, paperCard, plural } from "../compose.js";
+import { composeDigestPost, paperCard, plural, previewPages } from "../compose.js";
 import type { ArchivedPaper } from "../paper.js";
 import type { CommandContext } from "../ports.js";
 import { code, notePost, text, type Post, type Rich } from "../post.js";
@@ -52,23 +52,45 @@ const isReply = (value: ArchivedPaper | Post): value is Post => "header" in valu
 export async function paper(deps: CommandDeps, _context: CommandContext, args: string): Promise<Post> {
   const found = await findPaper(deps, args, "paper");
   if (isReply(found)) return found;
-  const card = paperCard(found, { format: "full", withAbstractLink: true });
+  // The whole abstract is on the card, so the summary is the TL;DR as written (no English line repeating it).
+  const card = paperCard(found, { format: "full", language: "original", withAbstract: true });
   return { header: { title: `Paper ${found.id}` }, intro: [], cards: [card], notes: [], overflow: null, format: "full", ephemeral: true };
 }
 
+/**
+ * `[date] [page N]`, in either order; a bare number is a page too (Discord sends an integer option's value
+ * without its name). Null when the words are something else.
+ */
+export function parseDigestArgs(args: string): { date: string | null; page: number } | null {
+  const words = args.trim().split(/\s+/).filter((word) => word !== "");
+  let date: string | null = null;
+  let page = 1;
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i]!;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(word) && date === null) date = word;
+    else if (/^page$/i.test(word) && /^\d{1,4}$/.test(words[i + 1] ?? "")) page = Number(words[(i += 1)]);
+    else if (/^\d{1,4}$/.test(word)) page = Number(word);
+    else return null;
+  }
+  return page >= 1 ? { date, page } : null;
+}
+
 export async function digest(deps: CommandDeps, context: CommandContext, args: string): Promise<Post> {
-  const wanted = args.trim();
-  if (wanted && !/^\d{4}-\d{2}-\d{2}$/.test(wanted)) return errorReply(`'${wanted}' is not a date.`, `${deps.command} digest 2026-01-06`);
-  const info = wanted ? await deps.store.digestByDate(wanted) : await deps.store.latestDigest();
-  if (!info) return errorReply(wanted ? `No digest for ${wanted} in the archive.` : "No digest has been ingested yet.");
+  const example = `${deps.command} digest 2026-01-06 page 2`;
+  const wanted = parseDigestArgs(args);
+  if (!wanted) return errorReply(`'${args.trim()}' is not a date or a page.`, example);
+  const info = wanted.date ? await deps.store.digestByDate(wanted.date) : await deps.store.latestDigest();
+  if (!info) return errorReply(wanted.date ? `No digest for ${wanted.date} in the archive.` : "No digest has been ingested yet.");
   const channelId = formatChannelId(context.channel);
   const channel = await deps.store.getChannel(channelId);
   const topics = channel ? await deps.store.listTopics(channelId) : [];
   if (topics.length === 0) return errorReply("This channel has no topics yet.", `${deps.command} subscribe kv cache`);
   const papers = await deps.store.digestPapers(info.date);
   const matches = deps.topics.matchTopics(topics, papers);
+  const pages = previewPages(matches.length);
+  if (wanted.page > pages) return errorReply(`The ${info.date} preview has ${plural(pages, "page")}.`, `${deps.command} digest ${info.date} page ${pages}`);
   const settings = channel?.settings ?? deps.defaults;
-  const post = composeDigestPost({ dates: [info.date], topics: topics.map((topic) => topic.text), matches, settings, command: deps.command });
+  const post = composeDigestPost({ dates: [info.date], topics: topics.map((topic) => topic.text), matches, settings, command: deps.command, page: wanted.page });
   post.ephemeral = true;
   post.intro = [[text(`Preview: ${plural(matches.length, "paper")} of ${papers.length} in the ${info.date} digest match this channel.`)]];
   return post;

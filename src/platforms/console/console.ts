@@ -45,6 +45,8 @@ const keyMarker = (key: string) => `<!-- paperboy:${key} -->`;
 
 export function createConsolePlatform(options: ConsolePlatformOptions): Platform {
   let reader: Interface | null = null;
+  /** "[#llm-systems]" (inverse video on a terminal): which channel a post or a reply belongs to. */
+  const channelTag = (name: string): string => (options.color ? `\x1b[7m #${name} \x1b[0m` : `[#${name}]`);
 
   function write(channel: ChannelRef, message: Message, key: string, recovering: boolean): string {
     const body = message.body as ConsoleBody;
@@ -55,8 +57,7 @@ export function createConsolePlatform(options: ConsolePlatformOptions): Platform
       appendFileSync(file, `${formatConsoleBody(body, false)}\n${keyMarker(key)}\n\n`);
       return key;
     }
-    const prefix = options.color ? `\x1b[7m #${channel.channel} \x1b[0m ` : `[#${channel.channel}] `;
-    options.out.write(`\n${prefix}\n${formatConsoleBody(body, options.color)}\n`);
+    options.out.write(`\n${channelTag(channel.channel)}\n${formatConsoleBody(body, options.color)}\n`);
     return key;
   }
 
@@ -76,7 +77,7 @@ export function createConsolePlatform(options: ConsolePlatformOptions): Platform
         const [name = "help", ...rest] = trimmed.split(/\s+/);
         onCommand({ name, args: rest.join(" ") }, { channel, userId: "console", isManager: true })
           .then((reply) => {
-            for (const message of renderConsolePost(reply)) options.out.write(`${formatConsoleBody(message.body as ConsoleBody, options.color)}\n`);
+            for (const message of renderConsolePost(reply)) options.out.write(`${channelTag(channel.channel)} ${formatConsoleBody(message.body as ConsoleBody, options.color)}\n`);
           })
           .catch((error: unknown) => options.log.error({ err: String(error) }, "console command failed"));
       });

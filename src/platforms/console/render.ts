@@ -4,7 +4,7 @@
  * terminal.
  */
 import type { Message } from "../../core/ports.js";
-import type { Post, Rich } from "../../core/post.js";
+import { pagerLine, type Post, type Rich } from "../../core/post.js";
 
 export type Style = "header" | "title" | "link" | "meta" | "text" | "highlight" | "bold" | "code" | "label" | "error";
 export type Segment = [Style, string];
@@ -44,12 +44,15 @@ export function renderConsolePost(post: Post): Message[] {
   lines.push([[post.isError ? "error" : "header", `━━ ${clean(post.header.title)}`]]);
   if (post.header.topics && post.header.topics.length > 0) lines.push([["meta", `topics: ${post.header.topics.map(clean).join(", ")}`]]);
   for (const paragraph of post.intro) lines.push(richLine(paragraph));
+  // On page 2 of a preview the first card is number 11.
+  const firstNumber = post.pager ? (post.pager.page - 1) * post.pager.size + 1 : 1;
   post.cards.forEach((card, i) => {
     lines.push([]);
-    lines.push([["meta", `${i + 1}. `], ["title", clean(card.title)]]);
+    lines.push([["meta", `${firstNumber + i}. `], ["title", clean(card.title)]]);
     lines.push([["link", `   ${clean(card.url)}`]]);
     lines.push([["meta", `   ${clean(card.authors)} · ${clean(card.category)}`]]);
     if (card.summary.length > 0) lines.push([["text", "   "], ...richLine(card.summary)]);
+    if (card.summaryEnglish?.length) lines.push([["text", "   "], ...richLine(card.summaryEnglish)]);
     if (card.matched.length > 0) lines.push([["meta", "   matched: "], ["highlight", card.matched.map(clean).join(", ")]]);
     for (const extra of card.extra) lines.push([["text", "   "], ...richLine(extra)]);
     if (card.details) {
@@ -61,6 +64,7 @@ export function renderConsolePost(post: Post): Message[] {
   if (post.notes.length > 0) lines.push([]);
   for (const paragraph of post.notes) lines.push(richLine(paragraph));
   if (post.overflow) lines.push(richLine(post.overflow));
+  if (post.pager) lines.push(richLine(pagerLine(post.pager)));
   const body: ConsoleBody = { lines };
   return [{ body, replyTo: null }];
 }

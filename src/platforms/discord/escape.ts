@@ -6,7 +6,7 @@
  * a line), and break mentions with a zero-width space so they stay inert even if a body were ever sent
  * without `allowed_mentions` (https://discord.com/developers/docs/reference#message-formatting).
  */
-import { parseHttpUrl } from "../http-url.js";
+import { breakBareUrls, parseHttpUrl } from "../http-url.js";
 import { escapeMarkdown } from "discord.js";
 
 const ZWSP = "\u200b";
@@ -16,9 +16,9 @@ export function neutraliseMentions(text: string): string {
   return text.replace(/@(?=everyone|here)/gi, `@${ZWSP}`).replace(/<(?=[@#/:]|a:|t:|id:)/g, `<${ZWSP}`);
 }
 
-/** Markdown-escaped, mention-free text for descriptions, field values and message content. */
+/** Markdown-escaped, mention-free, link-free text for descriptions, field values and message content. */
 export function escapeText(raw: string): string {
-  let text = raw.replace(/\r\n?/g, "\n");
+  let text = breakBareUrls(raw.replace(/\r\n?/g, "\n"));
   text = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: false });
   text = text.replace(/[[\]]/g, "\\$&");
   text = text.replace(/^([ \t]*)(>|-#)/gm, "$1\\$2");

@@ -5,8 +5,8 @@
  */
 import { embedLength, type APIEmbed, type APIEmbedField } from "discord.js";
 import type { Message } from "../../core/ports.js";
-import type { Card, Post, Rich } from "../../core/post.js";
-import { packSections, splitText, type PackItem } from "../split.js";
+import { pagerLine, type Card, type Post, type Rich } from "../../core/post.js";
+import { packSections, splitText, truncate, type PackItem } from "../split.js";
 import { escapeText, plainText, safeUrl } from "./escape.js";
 import { CARD_COLOR, DISCORD_LIMITS as L, ERROR_COLOR } from "./limits.js";
 import { packPieces, paragraphPieces, richChunks, textPieces } from "./rich-text.js";
@@ -22,10 +22,10 @@ export interface DiscordMessageBody {
 export function renderDiscordPost(post: Post): Message[] {
   const color = post.isError ? ERROR_COLOR : CARD_COLOR;
   const hasCards = post.cards.length > 0;
-  const tail: Rich[] = [...post.notes, ...(post.overflow ? [post.overflow] : [])];
+  const tail: Rich[] = [...post.notes, ...(post.overflow ? [post.overflow] : []), ...(post.pager ? [pagerLine(post.pager)] : [])];
 
   const contentParagraphs = [...headerParagraphs(post), ...post.intro, ...(hasCards ? [] : tail)];
-  const contents = richChunks(contentParagraphs, L.content);
+  const contents = richChunks(contentParagraphs, L.content - CONTINUATION_RESERVE);
 
   const sections: Array<Array<PackItem<APIEmbed>>> = post.cards.map((card) => cardEmbeds(card, post.header.date, color).map(asItem));
   if (hasCards && tail.length > 0) {
@@ -42,8 +42,18 @@ export function renderDiscordPost(post: Post): Message[] {
     else bodies.push({ embeds, allowed_mentions: { parse: [] } });
   });
   if (bodies.length === 0) bodies.push({ content: "\u2014", allowed_mentions: { parse: [] } });
+  // Every message after the first says it continues the post, and which one of how many it is (subtext).
+  const heading = escapeText(truncate(post.header.title.replace(/\s+/g, " ").trim(), 60));
+  bodies.forEach((body, index) => {
+    if (index === 0) return;
+    const marker = `-# continued · ${index + 1}/${bodies.length}${heading ? ` · ${heading}` : ""}`;
+    body.content = body.content === undefined ? marker : `${marker}\n${body.content}`;
+  });
   return bodies.map((body) => ({ body, replyTo: null }));
 }
+
+/** Room kept in each message's content for the continuation line. */
+const CONTINUATION_RESERVE = 200;
 
 function asItem(embed: APIEmbed): PackItem<APIEmbed> {
   return { value: embed, count: 1, size: embedLength(embed) };
@@ -77,6 +87,7 @@ export function cardEmbeds(card: Card, date: string | undefined, color: number):
   const descriptionParagraphs: Rich[] = [];
   if (!titleFits) descriptionParagraphs.push([{ kind: "bold", text: card.title.replace(/\s+/g, " ").trim() }]);
   if (card.summary.length > 0) descriptionParagraphs.push(card.summary);
+  if (card.summaryEnglish?.length) descriptionParagraphs.push(card.summaryEnglish);
   descriptionParagraphs.push(...card.extra);
   const descriptions = richChunks(descriptionParagraphs, L.embedDescription);
 
@@ -90,6 +101,7 @@ export function cardEmbeds(card: Card, date: string | undefined, color: number):
           ...splitField("Method", card.details.method ?? "", false),
           ...splitField("Result", card.details.result ?? "", false),
           ...splitField("Conclusion", card.details.conclusion ?? "", false),
+          ...splitField("Abstract", card.details.abstract ?? "", false),
         ]
       : []),
   ];

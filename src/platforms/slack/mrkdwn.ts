@@ -4,7 +4,9 @@
  * link is never cut in half.
  */
 import type { Rich, Span } from "../../core/post.js";
+import { breakBareUrls } from "../http-url.js";
 import { splitText, truncate } from "../split.js";
+import { slackSafeEmphasis } from "./emphasis.js";
 import { escapedLength, escapeMrkdwn, mrkdwnLink } from "./escape.js";
 
 const WRAP: Record<Exclude<Span["kind"], "text" | "link">, string> = { bold: "*", highlight: "*", italic: "_", code: "`" };
@@ -29,6 +31,11 @@ function spanPieces(span: Span, max: number): Span[] {
   return splitText(span.text, Math.max(1, max - overhead), escapedLength).map((piece) => ({ ...span, text: piece }));
 }
 
+/** Digest text ready for mrkdwn: bare URLs inert (code and link spans are never auto-linked). */
+function inertUrls(rich: Rich): Rich {
+  return rich.map((span) => (span.kind === "link" || span.kind === "code" ? span : { ...span, text: breakBareUrls(span.text) }));
+}
+
 /**
  * Renders a paragraph as mrkdwn chunks: the first at most `firstMax` long (it may be "" when even the first
  * span does not fit there), the others at most `max`. Returns [] for an empty paragraph.
@@ -41,7 +48,7 @@ export function richChunks(rich: Rich, max: number, firstMax: number = max): str
     chunks.push(current.trim());
     current = "";
   };
-  for (const span of rich) {
+  for (const span of slackSafeEmphasis(inertUrls(rich))) {
     const rendered = renderSpan(span);
     if (current.length + rendered.length <= limit()) {
       current += rendered;
@@ -67,5 +74,5 @@ export function richChunks(rich: Rich, max: number, firstMax: number = max): str
 
 /** A short mrkdwn line from raw text: escaped and cut to `max`. */
 export function plainLine(text: string, max: number): string {
-  return escapeMrkdwn(truncate(text.replace(/\s+/g, " ").trim(), max, escapedLength));
+  return escapeMrkdwn(truncate(breakBareUrls(text.replace(/\s+/g, " ").trim()), max, escapedLength));
 }

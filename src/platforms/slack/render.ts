@@ -5,10 +5,11 @@
  * blocks are packed into as many messages as needed — a card is never dropped or truncated away. All
  * digest text goes through escape.ts, so it cannot mention, ping or inject links.
  */
-import type { Card, Post, Rich } from "../../core/post.js";
+import { pagerLine, plain, type Card, type Post, type Rich } from "../../core/post.js";
 import type { Message } from "../../core/ports.js";
 import { packSections, truncate, type PackItem } from "../split.js";
 import { escapedLength, escapeMrkdwn, mrkdwnLink } from "./escape.js";
+import { fallbackText } from "./fallback.js";
 import { SLACK_LIMITS as L } from "./limits.js";
 import { plainLine, richChunks } from "./mrkdwn.js";
 
@@ -62,8 +63,9 @@ function headerBlocks(post: Post): Block[] {
   const headerText = escapeMrkdwn(truncate(title.replace(/\s+/g, " ").trim(), L.headerText, escapedLength));
   const blocks: Block[] = headerText === "" ? [] : [{ type: "header", text: { type: "plain_text", text: headerText, emoji: true } }];
   const meta: string[] = [];
-  if (post.header.date) meta.push(plainLine(post.header.date, 100));
-  if (post.header.count !== undefined) meta.push(`${post.header.count} ${post.header.count === 1 ? "paper" : "papers"}`);
+  const countText = post.header.count === undefined ? undefined : `${post.header.count} ${post.header.count === 1 ? "paper" : "papers"}`;
+  // Titles such as "arXiv digest · 2026-01-06: 12 papers" already say it: each fact is shown once.
+  for (const fact of [post.header.date, countText]) if (fact !== undefined && !title.includes(fact)) meta.push(plainLine(fact, 100));
   const topics = post.header.topics ?? [];
   if (topics.length > 0) {
     // The channel's topics share the context line; a very long list is cut (it is settings, not content).
@@ -77,7 +79,8 @@ function headerBlocks(post: Post): Block[] {
 /** The card's own blocks (without the leading divider): title + summary sections, then its context line. */
 function cardBlocks(card: Card, inlineDetails: boolean): Block[] {
   const titleLine = `*${mrkdwnLink(card.title.replace(/\s+/g, " ").trim() || card.paperId, card.url)}*`;
-  const summary = richChunks(card.summary, L.sectionText, L.sectionText - titleLine.length - 1);
+  const summaryRich: Rich = card.summaryEnglish?.length ? [...card.summary, { kind: "text", text: "\n" }, ...card.summaryEnglish] : card.summary;
+  const summary = richChunks(summaryRich, L.sectionText, L.sectionText - titleLine.length - 1);
   const first = summary.length > 0 && summary[0] !== "" ? `${titleLine}\n${summary[0]}` : titleLine;
   const blocks: Block[] = [section(first), ...summary.slice(1).map(section)];
   const meta = [card.authors, card.category].filter((value) => value.trim() !== "").map((value) => plainLine(value, L.contextElementText));
@@ -93,6 +96,7 @@ const DETAIL_LABELS = [
   ["method", "Method"],
   ["result", "Result"],
   ["conclusion", "Conclusion"],
+  ["abstract", "Abstract"],
 ] as const;
 
 function detailBlocks(card: Card): Block[] {
@@ -103,23 +107,6 @@ function detailBlocks(card: Card): Block[] {
     blocks.push(...paragraphBlocks([{ kind: "bold", text: label }, { kind: "text", text: `\n${value}` }]));
   }
   return blocks;
-}
-
-/** The `text` fallback: what notifications and screen readers show. Escaped like everything else. */
-function fallbackText(heading: string, blocks: Block[]): string {
-  const lines = [heading];
-  for (const block of blocks) {
-    if (block.type === "section") lines.push(block.text.text.split("\n")[0] ?? "");
-  }
-  const text = lines.filter((line) => line.trim() !== "").join("\n");
-  // Only whole lines are kept, so no entity or link is cut in half.
-  let out = "";
-  for (const line of text.split("\n")) {
-    const next = out === "" ? line : `${out}\n${line}`;
-    if (next.length > L.fallbackText - 2) return out === "" ? "paperboy" : `${out}\n…`;
-    out = next;
-  }
-  return out.trim() === "" ? "paperboy" : out;
 }
 
 function tidy(blocks: Block[]): Block[] {
@@ -133,48 +120,69 @@ function tidy(blocks: Block[]): Block[] {
   return out;
 }
 
-function toBody(blocks: Block[], heading: string): SlackMessageBody {
-  return { text: fallbackText(heading, blocks), blocks, unfurl_links: false, unfurl_media: false };
+function toBody(blocks: Block[], text: string): SlackMessageBody {
+  return { text, blocks, unfurl_links: false, unfurl_media: false };
 }
+
+/** Raw text of a card for the fallback: title, summary, English line. */
+function cardFallback(card: Card): string {
+  return [card.title, plain(card.summary), plain(card.summaryEnglish ?? [])].filter((line) => line.trim() !== "").join("\n");
+}
+
+/** Room kept in every main message for the continuation line ("continued · 2/10 · …"). */
+const CONTINUATION_RESERVE = 400;
 
 export function renderSlackPost(post: Post): Message[] {
   const limits = { maxCount: L.blocksPerMessage, maxSize: L.blocksTextBudget };
+  const mainLimits = { maxCount: L.blocksPerMessage - 1, maxSize: L.blocksTextBudget - CONTINUATION_RESERVE };
   const threaded = post.format === "full" && !post.ephemeral;
-  const heading = escapeMrkdwn(truncate(post.header.title.replace(/\s+/g, " ").trim(), 300));
+  const heading = post.header.title.replace(/\s+/g, " ").trim();
 
-  // Sections in reading order (header, intro, one per card, overflow, notes); where each card's section
-  // lands decides which message its thread reply belongs under.
+  // Sections in reading order (header, intro, one per card, overflow, pager, notes), each with its raw
+  // fallback text; where each card's section lands decides which message its thread reply belongs under.
   const sections: Block[][] = [headerBlocks(post), ...post.intro.map(paragraphBlocks)];
+  const fallbacks: string[] = ["", ...post.intro.map(plain)];
   const cardSection: number[] = [];
   for (const card of post.cards) {
     cardSection.push(sections.length);
     sections.push([DIVIDER, ...cardBlocks(card, !threaded)]);
+    fallbacks.push(cardFallback(card));
   }
-  if (post.overflow) sections.push([DIVIDER, ...contextBlocks(richChunks(post.overflow, L.contextElementText))]);
+  const tail = [...(post.overflow ? [post.overflow] : []), ...(post.pager ? [pagerLine(post.pager)] : [])];
+  for (const line of tail) {
+    sections.push([DIVIDER, ...contextBlocks(richChunks(line, L.contextElementText))]);
+    fallbacks.push(plain(line));
+  }
   sections.push(...post.notes.map(paragraphBlocks));
+  fallbacks.push(...post.notes.map(plain));
 
+  const packed = packSections(sections.map((blocks) => blocks.map(item)), mainLimits)
+    .map((entries) => ({ blocks: tidy(entries.map((entry) => entry.value)), entries }))
+    .filter((message) => message.blocks.length > 0);
   const messages: Message[] = [];
   const messageOfSection = new Map<number, number>();
-  for (const entries of packSections(sections.map((blocks) => blocks.map(item)), limits)) {
-    const blocks = tidy(entries.map((entry) => entry.value));
-    if (blocks.length === 0) continue;
-    const index = messages.length;
-    for (const entry of entries) {
-      if (entry.value.type !== "divider" && !messageOfSection.has(entry.section)) messageOfSection.set(entry.section, index);
-    }
-    messages.push({ body: toBody(blocks, index === 0 ? heading : `${heading} (continued)`), replyTo: null });
-  }
-  if (messages.length === 0) messages.push({ body: toBody([section(heading || "paperboy")], heading), replyTo: null });
+  packed.forEach(({ blocks, entries }, index) => {
+    const sectionsHere = [...new Set(entries.filter((entry) => entry.value.type !== "divider").map((entry) => entry.section))];
+    for (const section of sectionsHere) if (!messageOfSection.has(section)) messageOfSection.set(section, index);
+    // Every message after the first says it continues the post, and which one of how many it is.
+    const marker = index === 0 ? null : `continued · ${index + 1}/${packed.length}`;
+    const body = marker === null ? blocks : [...contextBlocks([`${marker} · ${plainLine(heading, 300)}`]), ...blocks];
+    const text = fallbackText(marker === null ? heading : `${heading} (${marker})`, sectionsHere.map((section) => fallbacks[section] ?? ""));
+    messages.push({ body: toBody(body, text), replyTo: null });
+  });
+  if (messages.length === 0) messages.push({ body: toBody([section(escapeMrkdwn(heading) || "paperboy")], fallbackText(heading, [])), replyTo: null });
 
   if (threaded) {
     post.cards.forEach((card, index) => {
       const details = detailBlocks(card);
       if (details.length === 0) return;
       const parent = messageOfSection.get(cardSection[index]!) ?? 0;
-      const intro = contextBlocks([`Details: ${mrkdwnLink(card.title.replace(/\s+/g, " ").trim() || card.paperId, card.url)}`]);
+      const title = card.title.replace(/\s+/g, " ").trim() || card.paperId;
+      const intro = contextBlocks([`Details: ${mrkdwnLink(title, card.url)}`]);
+      const detailText = DETAIL_LABELS.flatMap(([key, label]) => (card.details?.[key] ? [`${label}: ${card.details[key]}`] : []));
       for (const entries of packSections([[...intro, ...details].map(item)], limits)) {
         const blocks = entries.map((entry) => entry.value);
-        messages.push({ body: toBody(blocks, `Details: ${escapeMrkdwn(truncate(card.title, 300))}`), replyTo: parent });
+        messages.push({ body: toBody(blocks, fallbackText(`Details: ${title}`, detailText)), replyTo: parent });
       }
     });
   }
