@@ -47,14 +47,12 @@ export async function relatedInArchive(store: Store, tools: TopicTools, topic: s
   return { topic, matching: matching.length, all: all.papers, terms };
 }
 
-/** Papers of the latest digests the `subscribe` hint reads: its cost stays that of one small digest set. */
-export const HINT_PAPERS = 400;
 const HINT_TERMS = 3;
 const HINT_SUPPORT = 2;
 
 /**
- * "Papers about X also say: a, b, c" for each topic, over papers already loaded (the latest digests);
- * a topic with too few matching papers gets no hint. The archive's counts are made once, and only when
+ * "Papers about X also say: a, b, c" for each topic, over papers already loaded (the latest digest);
+ * a topic with too few matching papers gets no hint. The papers' counts are made once, and only when
  * some topic has enough matches.
  */
 export function relatedHints(tools: TopicTools, topics: ReadonlyArray<string>, papers: ReadonlyArray<ArchivedPaper>): Map<string, RelatedTerm[]> {

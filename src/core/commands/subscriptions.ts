@@ -3,7 +3,7 @@ import type { Channel, TopicRecord } from "../channel.js";
 import { formatChannelId } from "../channel.js";
 import { plural } from "../compose.js";
 import type { CommandContext } from "../ports.js";
-import { HINT_PAPERS, latestPapers, relatedHints } from "../related-archive.js";
+import { relatedHints } from "../related-archive.js";
 import { code, notePost, text, type Post, type Rich } from "../post.js";
 import type { CommandDeps } from "./deps.js";
 import { errorReply, MANAGERS_ONLY } from "./reply.js";
@@ -38,7 +38,7 @@ export async function subscribe(deps: CommandDeps, context: CommandContext, args
     return [code(topic), text(latest ? ` — would have matched ${plural(count, "paper")} in the ${latest.date} digest` : "")];
   });
   if (added.length > 0) {
-    for (const [topic, terms] of relatedHints(deps.topics, added, await latestPapers(deps.store, HINT_PAPERS))) {
+    for (const [topic, terms] of relatedHints(deps.topics, added, papers)) {
       lines.push([text("Papers about "), code(topic), text(` also say: ${terms.map((t) => t.term).join(", ")}`)]);
     }
   }
