@@ -35,6 +35,16 @@ describe("paperboy related", { timeout: 120_000 }, () => {
     expect(lifts).toEqual([...lifts].sort((a, b) => b - a));
   });
 
+  it("subscribe hints at a new topic's related terms from the latest digest, and only when papers match", () => {
+    const ws = workspace();
+    expect(runCli(ws, ["ingest", ws.seeds]).status).toBe(0);
+    const result = runCli(ws, ["subscribe", "console:news", "federated, quantum chromodynamics"]);
+    expect(result.status, result.stderr).toBe(0);
+    const hints = result.stdout.split("\n").filter((line) => line.startsWith("Papers about"));
+    expect(hints).toHaveLength(1);
+    expect(hints[0]).toMatch(/^Papers about federated also say: [^,]+, [^,]+, [^,]+$/);
+  });
+
   it.each([
     ["two topics", ["related", "kv cache, moe"]],
     ["a bad limit", ["related", "kv cache", "--limit", "0"]],
