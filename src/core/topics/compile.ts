@@ -19,7 +19,7 @@ import type { WordMatcher } from "./words.js";
 export type CompiledAlternative =
   /** Consecutive words within one text field. */
   | { readonly kind: "phrase"; readonly words: readonly WordMatcher[]; readonly anchor: number }
-  /** Normalized CJK text, a substring of a text field (separators removed on both sides). */
+  /** Normalized CJK text, found in a text field's folded text (separators removed on both sides). */
   /**
    * `pairs`: its neighbouring CJK character pairs (`cjkPairCode`), all of which a paper that contains it
    * has; `whole`: the text IS one such pair, so the pair alone decides (see find.ts `cjkOccurs`).
