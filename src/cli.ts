@@ -6,6 +6,7 @@ import { channelsCommand, setCommand, subscribeCommand, unsubscribeCommand } fro
 import { action } from "./cli/context.js";
 import { feedbackCommand } from "./cli/feedback-command.js";
 import { discordInviteCommand, discordRegisterCommand, slackManifestCommand } from "./cli/platform-commands.js";
+import { relatedCommand, type RelatedOptions } from "./cli/related-command.js";
 import { deliverCommand, migrateCommand, renderCommand, startCommand } from "./cli/run-commands.js";
 
 // `paperboy parse x --json | head`: a closed pipe is the reader being done, not an error.
@@ -62,6 +63,15 @@ program
   .option("--limit <n>", "how many results (default 5)")
   .option("--json", "machine-readable output")
   .action(action(async (query: string[], options: { limit?: string; json?: boolean }) => searchCommand(query.join(" "), { ...globals(), ...options })));
+
+program
+  .command("related")
+  .description("terms that papers matching a topic use far more than the archive (suggestions to review)")
+  .argument("<topic...>", 'a topic, e.g. "kv cache"')
+  .option("--limit <n>", "how many terms (default 20)")
+  .option("--min-support <n>", "fewest matching papers a term must occur in (default 3)")
+  .option("--json", "machine-readable output")
+  .action(action(async (topic: string[], options: RelatedOptions) => relatedCommand(topic.join(" "), { ...globals(), ...options })));
 
 program
   .command("subscribe")

@@ -76,7 +76,7 @@ describe("rule 4: synonyms both ways; quoted terms skip them", () => {
   ])("%s: %s", (...row) => check(row));
 });
 
-describe("rule 5: CJK terms match as substrings", () => {
+describe("rule 5: CJK terms match as words", () => {
   it.each<Row>([
     ["联邦学习 in a Chinese TL;DR", "联邦学习", { tldr: "提出了一种新的联邦学习框架", abstract: "A new framework." }, true],
     ["in the motivation", "联邦学习", { motivation: "现有联邦学习方法效率低" }, true],

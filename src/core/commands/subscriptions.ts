@@ -3,6 +3,7 @@ import type { Channel, TopicRecord } from "../channel.js";
 import { formatChannelId } from "../channel.js";
 import { plural } from "../compose.js";
 import type { CommandContext } from "../ports.js";
+import { relatedHints } from "../related-archive.js";
 import { code, notePost, text, type Post, type Rich } from "../post.js";
 import type { CommandDeps } from "./deps.js";
 import { errorReply, MANAGERS_ONLY } from "./reply.js";
@@ -36,6 +37,11 @@ export async function subscribe(deps: CommandDeps, context: CommandContext, args
     const count = record ? deps.topics.matchTopics([record], papers).length : 0;
     return [code(topic), text(latest ? ` — would have matched ${plural(count, "paper")} in the ${latest.date} digest` : "")];
   });
+  if (added.length > 0) {
+    for (const [topic, terms] of relatedHints(deps.topics, added, papers)) {
+      lines.push([text("Papers about "), code(topic), text(` also say: ${terms.map((t) => t.term).join(", ")}`)]);
+    }
+  }
   const skipped = parsed.topics.length - added.length;
   if (skipped > 0) lines.push([text(`${plural(skipped, "topic")} already subscribed here, unchanged.`)]);
   if (added.length === 0) return notePost("Nothing new", lines);

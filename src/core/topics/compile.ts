@@ -3,11 +3,13 @@
  * compiled), each with the index keys a matching paper must contain.
  */
 import type { TermAlternative, TopicAst, TopicClause, TopicError, TopicField } from "./ast.js";
+import { ambiguousEnglish } from "./cjk-ambiguity.js";
 import { expandCjk, expandPhrase } from "./expand.js";
 import type { Spelling } from "./expand.js";
 import { DEFAULT_TOPIC_LIMITS } from "./limits.js";
 import type { TopicLimits } from "./limits.js";
 import { parseTopic } from "./parse.js";
+import { matchesBySegments } from "./segment.js";
 import { cjkKey, cjkPairCode, forEachCjk, hasCjk, tokenize } from "./text.js";
 import { alternativeSignature } from "./signature.js";
 import { DEFAULT_TERM_STATS } from "./term-stats.js";
@@ -17,12 +19,22 @@ import type { WordMatcher } from "./words.js";
 export type CompiledAlternative =
   /** Consecutive words within one text field. */
   | { readonly kind: "phrase"; readonly words: readonly WordMatcher[]; readonly anchor: number }
-  /** Normalized CJK text, a substring of a text field (separators removed on both sides). */
+  /** Normalized CJK text, found in a text field's folded text (separators removed on both sides). */
   /**
    * `pairs`: its neighbouring CJK character pairs (`cjkPairCode`), all of which a paper that contains it
    * has; `whole`: the text IS one such pair, so the pair alone decides (see find.ts `cjkOccurs`).
+   * `segmented`: it must span whole words of the text (segment.ts); `confirm`: English phrases one of which
+   * the paper's English text must carry, for an ambiguous translation (cjk-bridges.ts).
    */
-  | { readonly kind: "cjk"; readonly text: string; readonly probe: number; readonly pairs: readonly number[]; readonly whole: boolean }
+  | {
+      readonly kind: "cjk";
+      readonly text: string;
+      readonly probe: number;
+      readonly pairs: readonly number[];
+      readonly whole: boolean;
+      readonly segmented: boolean;
+      readonly confirm: readonly CompiledAlternative[];
+    }
   /** Consecutive exact words within one author's name. */
   | { readonly kind: "author"; readonly words: readonly string[] }
   /** A category, or a category prefix (`cs.*` → `cs.`). */
@@ -86,8 +98,9 @@ function compileTerm(term: TermAlternative, field: TopicField | null): CompiledA
   }
   if (hasCjk(term.text)) {
     const text = cjkKey(term.text);
-    const spellings: Spelling[] = term.quoted ? [{ kind: "cjk", text }] : expandCjk(text);
-    return spellings.map(fromSpelling);
+    if (term.quoted) return [cjk(text, false)];
+    // An ambiguous term also finds its English forms: the same papers it counts in when confirmed.
+    return [...expandCjk(text), ...ambiguousEnglish(text)].map(fromSpelling);
   }
   const words = compileWords(term.text, term.quoted);
   if (term.quoted) return [phrase(words)];
@@ -101,8 +114,11 @@ function fromSpelling(spelling: Spelling): CompiledAlternative {
   return spelling.kind === "cjk" ? cjk(spelling.text) : phrase(spelling.words);
 }
 
-/** `probe`: the rarest CJK character of the text, checked before scanning for it (see find.ts). */
-function cjk(text: string): CompiledAlternative {
+/**
+ * `probe`: the rarest CJK character of the text, checked before scanning for it (see find.ts).
+ * `confirmable`: false for quoted terms, which mean exactly these characters.
+ */
+function cjk(text: string, confirmable = true): CompiledAlternative {
   let probe = "";
   for (const key of cjkKeysOf(text)) {
     if (isCjkPair(key)) continue;
@@ -116,8 +132,18 @@ function cjk(text: string): CompiledAlternative {
     else if (previous >= 0) pairs.push(cjkPairCode(previous, code));
     previous = code;
   });
-  const whole = !interrupted && pairs.length === 1 && [...text].length === 2;
-  return alternative({ kind: "cjk", text, probe: probe === "" ? -1 : probe.codePointAt(2)!, pairs: pairs.length === 0 ? NONE : [...new Set(pairs)], whole });
+  const segmented = matchesBySegments(text);
+  const confirm = confirmable ? ambiguousEnglish(text).flatMap((s) => (s.kind === "words" ? [phrase(s.words)] : [])) : NONE;
+  const whole = !segmented && !interrupted && pairs.length === 1 && [...text].length === 2;
+  return alternative({
+    kind: "cjk",
+    text,
+    probe: probe === "" ? -1 : probe.codePointAt(2)!,
+    pairs: pairs.length === 0 ? NONE : [...new Set(pairs)],
+    whole,
+    segmented,
+    confirm: confirm.length === 0 ? NONE : confirm,
+  });
 }
 
 /** `anchor`: index of the rarest word, where verification starts (see find.ts). */
@@ -145,6 +171,8 @@ function alternative(alt: CompiledAlternative): CompiledAlternative {
     probe: "probe" in alt ? alt.probe : -1,
     pairs: "pairs" in alt ? alt.pairs : NONE,
     whole: "whole" in alt ? alt.whole : false,
+    segmented: "segmented" in alt ? alt.segmented : false,
+    confirm: "confirm" in alt ? alt.confirm : NONE,
     value: "value" in alt ? alt.value : "",
     prefix: "prefix" in alt ? alt.prefix : false,
   };

@@ -1,7 +1,7 @@
 /**
  * Synonym expansion of one bare phrase: every group member found inside the phrase is replaced by each
  * other member of its group (`moe inference` → `mixture of experts inference`). Chinese members only
- * replace a whole phrase, since a Chinese word is matched as a substring, not as a word among words.
+ * replace a whole phrase: a Chinese term is matched in Chinese text (segment.ts), not as a word among English words.
  */
 import { SYNONYM_GROUPS } from "./synonyms.js";
 import { cjkKey, hasCjk } from "./text.js";

@@ -3,6 +3,7 @@
  * reported to a visitor that can stop early, so "does it hold?" costs one occurrence and "where?" all.
  */
 import type { CompiledAlternative } from "./compile.js";
+import { fieldWordBounds, hasEnglishText } from "./cjk-words.js";
 import { fieldCjk, paperCjkChars, paperCjkPairs } from "./prepare.js";
 import type { PreparedField, PreparedPaper } from "./prepare.js";
 import type { Token } from "./text.js";
@@ -21,7 +22,7 @@ export function findAlternative(alt: CompiledAlternative, scope: string | null, 
     case "phrase":
       return findPhrase(alt.words, alt.anchor, scope, paper, visit);
     case "cjk":
-      return (alt.probe < 0 || paperCjkChars(paper).has(alt.probe)) && findCjk(alt.text, scope, paper, visit);
+      return (alt.probe < 0 || paperCjkChars(paper).has(alt.probe)) && cjkConfirmed(alt, paper) && findCjk(alt, scope, paper, visit);
     case "author":
       return findAuthor(alt.words, paper, visit);
     case "cat":
@@ -69,7 +70,7 @@ function cjkOccurs(alt: CompiledAlternative & { kind: "cjk" }, scope: string | n
   if (alt.pairs.length > 0) {
     const pairs = paperCjkPairs(paper);
     for (let i = 0; i < alt.pairs.length; i++) if (!pairs.has(alt.pairs[i]!)) return false;
-    if (alt.whole && scope === null) return true;
+    if (alt.whole && scope === null && alt.confirm.length === 0) return true;
   }
   return findAlternative(alt, scope, paper, stopAtFirst);
 }
@@ -138,15 +139,38 @@ function phraseStart(words: readonly WordMatcher[], from: number, field: Prepare
   return start;
 }
 
-function findCjk(text: string, scope: string | null, paper: PreparedPaper, visit: Visitor): boolean {
+/**
+ * Occurrences of the term in the fields' folded text; a `segmented` term only where it begins and ends on
+ * word boundaries of the original text (节能 not inside 细节/能力), so a run of whole words may spell it.
+ */
+function findCjk(alt: CompiledAlternative & { kind: "cjk" }, scope: string | null, paper: PreparedPaper, visit: Visitor): boolean {
+  const text = alt.text;
   for (let f = 0; f < paper.fields.length; f++) {
     const field = paper.fields[f]!;
     if (scope !== null && field.name !== scope) continue;
     const cjk = fieldCjk(field);
     if (cjk === null) continue;
-    for (let i = cjk.text.indexOf(text); i >= 0; i = cjk.text.indexOf(text, i + text.length)) {
-      if (visit(field, cjk.starts[i]!, cjk.ends[i + text.length - 1]!, f)) return true;
+    for (let i = cjk.text.indexOf(text); i >= 0; i = cjk.text.indexOf(text, i + 1)) {
+      const start = cjk.starts[i]!;
+      const end = cjk.ends[i + text.length - 1]!;
+      if (alt.segmented) {
+        const bounds = fieldWordBounds(field);
+        if (!bounds.starts.has(start) || !bounds.ends.has(end)) continue;
+      }
+      if (visit(field, start, end, f)) return true;
     }
+  }
+  return false;
+}
+
+/**
+ * An ambiguous translation counts where the paper's title or abstract carries one of its English forms,
+ * or where the paper has no English text to carry one (cjk-bridges.ts).
+ */
+function cjkConfirmed(alt: CompiledAlternative & { kind: "cjk" }, paper: PreparedPaper): boolean {
+  if (alt.confirm.length === 0 || !hasEnglishText(paper)) return true;
+  for (const english of alt.confirm) {
+    if (alternativeOccurs(english, "title", paper) || alternativeOccurs(english, "abstract", paper)) return true;
   }
   return false;
 }

@@ -45,6 +45,12 @@ export function topicNeeds(topics: ReadonlyArray<CompiledTopic>): PrepareNeeds {
       if (clause.field === "author" || clause.field === "cat") continue;
       let phrase = false;
       for (const alt of clause.alternatives) {
+        // An ambiguous CJK term reads the English words that confirm it, in the title and abstract.
+        for (const english of alt.kind === "cjk" ? alt.confirm : []) {
+          if (english.kind !== "phrase") continue;
+          for (const word of english.words) prefixes.add(matchablePrefix(word));
+          words.add("title").add("abstract");
+        }
         if (alt.kind !== "phrase") continue;
         phrase = true;
         for (const word of alt.words) prefixes.add(matchablePrefix(word));

@@ -10,7 +10,8 @@ export function alternativeSignature(alt: CompiledAlternative): string {
     case "phrase":
       return `p:${matcherSignature(alt.words)}`;
     case "cjk":
-      return `c:${alt.text}`;
+      // An ambiguous term with and without confirmation (unquoted, quoted) matches different papers.
+      return `c:${alt.text}${alt.confirm.length > 0 ? "?" : ""}`;
     case "author":
       return `n:${alt.words.join(" ")}`;
     case "cat":

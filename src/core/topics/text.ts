@@ -1,7 +1,7 @@
 /**
  * Text normalization and tokenization shared by topics and papers. Both sides must agree exactly, so every
  * rule about what a "word" is lives here: NFKC, case-fold, diacritics removed, every non-letter/digit
- * separates words, CJK handled apart (no spaces, matched as substrings).
+ * separates words, CJK handled apart (no spaces: folded text here, words by segment.ts).
  */
 import { stemmer } from "stemmer";
 
