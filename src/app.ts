@@ -221,7 +221,7 @@ function createSource(config: Config, clock: Clock, logger: Logger): DigestSourc
     logger.warn({ digests: config.digests }, "digest folder does not exist; nothing will be ingested until it does");
     return null;
   }
-  return createFolderSource(config.digests);
+  return createFolderSource(config.digests, logger);
 }
 
 async function buildPlatforms(config: Config, store: Store, logger: Logger, overrides: AppOverrides, httpRoutes: Route[]): Promise<Map<PlatformKind, Platform>> {

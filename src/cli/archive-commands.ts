@@ -1,39 +1,18 @@
 /** parse, ingest, match, search: the archive from the shell. */
-import { readFile, readdir, stat } from "node:fs/promises";
-import { basename, join } from "node:path";
 import { parseDigest } from "../core/digest/parse.js";
 import { errorMessage, PaperboyError } from "../core/errors.js";
-import type { DigestFile } from "../core/ports.js";
 import { rankMatches } from "../core/match-result.js";
 import { createTopicTools } from "../core/topic-tools.js";
 import { searchArchive } from "../core/search.js";
 import { ingestFiles } from "../ingest.js";
 import { openStore } from "../store/open-store.js";
+import { readDigestInputs, reportSkipped } from "./digest-inputs.js";
 import { cliLogger, printJson, resolveConfig, usageError, type GlobalOptions } from "./context.js";
 
-export async function readDigestFiles(inputs: string[]): Promise<DigestFile[]> {
-  const files: DigestFile[] = [];
-  for (const input of inputs) {
-    if (/^https?:\/\//i.test(input)) {
-      const url = input;
-      const text = await (await fetch(url, { signal: AbortSignal.timeout(30_000) })).text();
-      files.push({ name: basename(new URL(url).pathname), source: url, text });
-      continue;
-    }
-    const info = await stat(input).catch(() => null);
-    if (!info) throw new PaperboyError("not_found", `no such file or folder: ${input}`);
-    if (info.isDirectory()) {
-      const names = (await readdir(input)).filter((name) => /\.(md|jsonl)$/i.test(name)).sort();
-      for (const name of names) files.push({ name, source: join(input, name), text: await readFile(join(input, name), "utf8") });
-    } else {
-      files.push({ name: basename(input), source: input, text: await readFile(input, "utf8") });
-    }
-  }
-  return files;
-}
-
 export async function parseCommand(file: string, options: { json?: boolean; date?: string }): Promise<void> {
-  const [digest] = await readDigestFiles([file]);
+  const { files, skipped } = await readDigestInputs([file]);
+  reportSkipped(skipped);
+  const [digest] = files;
   if (!digest) throw new PaperboyError("not_found", `no digest file at ${file}`);
   const parsed = parseDigest(digest.text, digest.name);
   const date = parsed.date ?? options.date ?? null;
@@ -48,7 +27,8 @@ export async function parseCommand(file: string, options: { json?: boolean; date
 export async function ingestCommand(inputs: string[], options: GlobalOptions & { json?: boolean; date?: string }): Promise<void> {
   if (options.date && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw usageError(`--date must be YYYY-MM-DD, got '${options.date}'`);
   const config = resolveConfig(options);
-  const files = await readDigestFiles(inputs);
+  const { files, skipped } = await readDigestInputs(inputs);
+  reportSkipped(skipped);
   if (files.length === 0) throw new PaperboyError("not_found", `no .md or .jsonl digest in ${inputs.join(", ")}`);
   const store = await openStore(config.db, { logger: cliLogger(config) });
   const rejected: string[] = [];
@@ -56,7 +36,7 @@ export async function ingestCommand(inputs: string[], options: GlobalOptions & {
     await store.migrate();
     const today = () => new Date().toISOString().slice(0, 10);
     const reports = await ingestFiles(store, files, { today, ...(options.date ? { date: options.date } : {}) }, (file, error) => rejected.push(`${file.name}: ${errorMessage(error)}`));
-    if (options.json) printJson({ files: reports, rejected, papers: await store.countPapers() });
+    if (options.json) printJson({ files: reports, rejected, skipped, papers: await store.countPapers() });
     else {
       for (const r of reports) {
         process.stdout.write(`${r.file}: ${r.date} ${r.outcome}, ${r.papers} papers (${r.newPapers} new), ${r.warnings.length} warnings${r.reason ? ` — ${r.reason}` : ""}\n`);
@@ -76,7 +56,8 @@ export async function matchCommand(topic: string, inputs: string[], options: { j
   const tools = createTopicTools();
   const parsed = tools.parseList(topic);
   if (!parsed.ok) throw usageError(parsed.message);
-  const files = await readDigestFiles(inputs);
+  const { files, skipped } = await readDigestInputs(inputs);
+  reportSkipped(skipped);
   const results = [];
   for (const file of files) {
     const digest = parseDigest(file.text, file.name);

@@ -11,7 +11,7 @@ import { createTopicTools } from "../core/topic-tools.js";
 import { formatConsoleBody } from "../platforms/console/console.js";
 import { renderConsolePost, type ConsoleBody } from "../platforms/console/render.js";
 import { channelRef, withStore } from "./channel-commands.js";
-import { readDigestFiles } from "./archive-commands.js";
+import { readDigestInputs, reportSkipped } from "./digest-inputs.js";
 import { cliLogger, printJson, resolveConfig, usageError, type GlobalOptions } from "./context.js";
 import type { Store } from "../core/ports.js";
 
@@ -84,8 +84,11 @@ async function papersFor(store: Store, digest: string | undefined): Promise<{ da
     if (papers.length === 0 && !(await store.digestByDate(digest))) throw new PaperboyError("no_digest", `no digest for ${digest} in the archive`);
     return { date: digest, papers };
   }
-  const [file] = await readDigestFiles([digest]);
-  const parsed = parseDigest(file!.text, file!.name);
+  const { files, skipped } = await readDigestInputs([digest]);
+  reportSkipped(skipped);
+  const [file] = files;
+  if (!file) throw new PaperboyError("no_digest", `no .md or .jsonl digest in ${digest}`);
+  const parsed = parseDigest(file.text, file.name);
   const date = parsed.date ?? new Date().toISOString().slice(0, 10);
   return { date, papers: parsed.papers.map((paper) => ({ ...paper, firstSeen: date, lastSeen: date })) };
 }

@@ -1,12 +1,23 @@
 /** Digest sources: a folder (new and changed files only) and a URL template (conditional requests). */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdtempSync, utimesSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFolderSource } from "../../src/sources/folder.js";
 import { createHttpSource, datesBack } from "../../src/sources/http.js";
+import { addOddEntries, ODD_ENTRIES } from "../helpers/odd-entries.js";
+
+const SEED = join(import.meta.dirname, "../../seeds/2025-09-08.md");
+
+/** A folder with one good digest and every kind of entry that is named like a digest but is not one. */
+function oddFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), "paperboy-odd-"));
+  copyFileSync(SEED, join(dir, "2025-09-08.md"));
+  addOddEntries(dir);
+  return dir;
+}
 
 describe("folder source", () => {
   it("returns every digest file first, then only new or changed ones", async () => {
@@ -25,6 +36,54 @@ describe("folder source", () => {
     const later = new Date(Date.now() + 5000);
     utimesSync(join(dir, "2026-01-06.md"), later, later);
     expect(await source.poll()).toEqual([]);
+  });
+});
+
+describe("folder source with entries that are not regular files", () => {
+  it("returns the good digest and warns once per odd entry, naming it, across polls", async () => {
+    const dir = oddFolder();
+    const warnings: Array<Record<string, unknown>> = [];
+    const source = createFolderSource(dir, { warn: (fields) => void warnings.push(fields), debug: () => undefined });
+    expect((await source.poll()).map((f) => f.name)).toEqual(["2025-09-08.md"]);
+    expect(await source.poll()).toEqual([]);
+    const byFile = Object.fromEntries(warnings.map((w) => [String(w.file).slice(dir.length + 1), w.code]));
+    expect(byFile).toEqual(ODD_ENTRIES);
+    expect(warnings).toHaveLength(7);
+  });
+
+  it("keeps ingesting when a dangling symlink appears, and takes the link once it resolves", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "paperboy-dangling-"));
+    const warnings: unknown[] = [];
+    const source = createFolderSource(dir, { warn: (fields) => void warnings.push(fields), debug: () => undefined });
+    expect(await source.poll()).toEqual([]);
+    symlinkSync(join(dir, "later.txt"), join(dir, "2025-09-08.md"));
+    writeFileSync(join(dir, "2025-09-09.md"), "nine");
+    expect((await source.poll()).map((f) => f.name)).toEqual(["2025-09-09.md"]);
+    writeFileSync(join(dir, "2025-09-10.md"), "ten");
+    expect((await source.poll()).map((f) => f.name)).toEqual(["2025-09-10.md"]);
+    expect(warnings).toHaveLength(1);
+    writeFileSync(join(dir, "later.txt"), "eight");
+    expect((await source.poll()).map((f) => [f.name, f.text])).toEqual([["2025-09-08.md", "eight"]]);
+  });
+
+  it("survives a symlink loop appearing while the folder is watched", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "paperboy-watch-"));
+    const warnings: unknown[] = [];
+    const source = createFolderSource(dir, { warn: (fields) => void warnings.push(fields), debug: () => undefined });
+    let changes = 0;
+    const stop = source.watch!(() => changes++);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      symlinkSync("loop-b.md", join(dir, "loop-a.md"));
+      symlinkSync("loop-a.md", join(dir, "loop-b.md"));
+      symlinkSync("self.md", join(dir, "self.md"));
+      writeFileSync(join(dir, "2025-09-09.md"), "nine");
+      for (let waited = 0; waited < 10_000 && changes === 0; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(changes).toBeGreaterThan(0);
+      expect((await source.poll()).map((f) => f.name)).toEqual(["2025-09-09.md"]);
+    } finally {
+      stop();
+    }
   });
 });
 
