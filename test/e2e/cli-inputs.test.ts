@@ -74,3 +74,16 @@ describe("odd entries in a digests folder", { timeout: 120_000 }, () => {
     await new Promise((resolve) => (exited ? resolve(null) : child.on("exit", resolve)));
   });
 });
+
+describe("links in a digest", { timeout: 60_000 }, () => {
+  it("parse builds each paper's link from its arXiv id and warns about the digest's own link", () => {
+    const dir = mkdtempSync(join(tmpdir(), "paperboy-links-"));
+    const file = join(dir, "2026-01-01.jsonl");
+    writeFileSync(file, JSON.stringify({ id: "2601.00001", title: "T", abs: "https://arxiv.org.evil.example/abs/2601.00001", code_url: "javascript:alert(1)" }) + "\n");
+    const result = runCli(null, ["parse", file, "--json"]);
+    expect(result.status, result.stderr).toBe(0);
+    const parsed = JSON.parse(result.stdout) as { papers: Array<{ url: string; codeUrl: string | null }>; warnings: Array<{ code: string; line: number }> };
+    expect(parsed.papers).toMatchObject([{ url: "https://arxiv.org/abs/2601.00001", codeUrl: null }]);
+    expect(parsed.warnings.map((w) => [w.code, w.line])).toEqual([["url_mismatch", 1], ["bad_code_url", 1]]);
+  });
+});
