@@ -18,6 +18,7 @@ import { ingestFiles, type IngestReport } from "./ingest.js";
 import type { Logger } from "./log.js";
 import { createConsolePlatform } from "./platforms/console/console.js";
 import { startScheduler } from "./scheduler.js";
+import { redactUrl } from "./core/redact-url.js";
 import { createFolderSource } from "./sources/folder.js";
 import { createHttpSource } from "./sources/http.js";
 import { openStore } from "./store/open-store.js";
@@ -166,7 +167,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       const http = slackOwnsPort ? null : await startHttpServer(config.port, routes, logger);
       running = { stopScheduler: scheduler.stop, stopWatch, http };
       healthy = true;
-      logger.info({ platforms: [...platforms.keys()], digests: config.digests }, "paperboy is running");
+      logger.info({ platforms: [...platforms.keys()], digests: redactUrl(config.digests) }, "paperboy is running");
     },
     async stop() {
       healthy = false;
@@ -214,6 +215,7 @@ function createSource(config: Config, clock: Clock, logger: Logger): DigestSourc
       template: config.digests,
       lookbackDays: config.sources.urlLookbackDays,
       now: () => clock.now(),
+      ...(config.sources.authorization ? { authorization: config.sources.authorization } : {}),
       onError: (url, message) => logger.warn({ url, err: message }, "digest fetch failed"),
     });
   }

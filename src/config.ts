@@ -60,6 +60,11 @@ const configSchema = z.object({
       /** How many past days a URL template source looks back for digests it has not seen. */
       urlLookbackDays: z.number().int().min(1).max(60).default(3),
       watch: z.boolean().default(true),
+      /**
+       * Authorization header value for a URL template source (`Bearer …`, `token …`), sent only to the
+       * template's origin. Set it through PAPERBOY_DIGESTS_AUTHORIZATION, not in a file in the repository.
+       */
+      authorization: z.string().min(1).optional(),
     })
     .prefault({}),
   topics: z
@@ -121,6 +126,7 @@ export type ConsoleChannelConfig = z.infer<typeof consoleChannelSchema>;
 const ENV_MAP: Array<{ env: string; path: string[]; secret?: boolean }> = [
   { env: "PAPERBOY_DB", path: ["db"] },
   { env: "PAPERBOY_DIGESTS", path: ["digests"] },
+  { env: "PAPERBOY_DIGESTS_AUTHORIZATION", path: ["sources", "authorization"], secret: true },
   { env: "PAPERBOY_LOG_LEVEL", path: ["logLevel"] },
   { env: "PAPERBOY_PUBLIC_URL", path: ["publicUrl"] },
   { env: "PAPERBOY_INSTANCE", path: ["instanceId"] },

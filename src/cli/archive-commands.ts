@@ -6,7 +6,7 @@ import { createTopicTools } from "../core/topic-tools.js";
 import { searchArchive } from "../core/search.js";
 import { ingestFiles } from "../ingest.js";
 import { openStore } from "../store/open-store.js";
-import { readDigestInputs, reportSkipped } from "./digest-inputs.js";
+import { configuredAuthorization, readDigestInputs, reportSkipped } from "./digest-inputs.js";
 import { cliLogger, printJson, resolveConfig, usageError, type GlobalOptions } from "./context.js";
 
 export async function parseCommand(file: string, options: { json?: boolean; date?: string }): Promise<void> {
@@ -27,7 +27,8 @@ export async function parseCommand(file: string, options: { json?: boolean; date
 export async function ingestCommand(inputs: string[], options: GlobalOptions & { json?: boolean; date?: string }): Promise<void> {
   if (options.date && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw usageError(`--date must be YYYY-MM-DD, got '${options.date}'`);
   const config = resolveConfig(options);
-  const { files, skipped } = await readDigestInputs(inputs);
+  const authorization = configuredAuthorization(config);
+  const { files, skipped } = await readDigestInputs(inputs, authorization ? { authorization } : {});
   reportSkipped(skipped);
   if (files.length === 0) throw new PaperboyError("not_found", `no .md or .jsonl digest in ${inputs.join(", ")}`);
   const store = await openStore(config.db, { logger: cliLogger(config) });

@@ -137,9 +137,73 @@ describe("URL template source", () => {
     try {
       const source = createHttpSource({ template: url, lookbackDays: 2, now: () => now, onError: (_u, message) => errors.push(message) });
       expect((await source.poll()).map((f) => f.text)).toEqual(["one"]);
-      expect(errors).toEqual(["HTTP 500"]);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(/^HTTP 500 Internal Server Error from http:\/\/127\.0\.0\.1:\d+\/b\/2026-02-02\.md$/);
     } finally {
       await new Promise<void>((resolve) => failing.close(() => resolve()));
     }
+  });
+});
+
+describe("URL template source with credentials", () => {
+  const servers: Server[] = [];
+  afterAll(async () => {
+    for (const server of servers) await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  async function serve(handler: (req: IncomingMessage, res: import("node:http").ServerResponse) => void): Promise<string> {
+    const server = createServer(handler);
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+  const now = () => new Date("2026-03-02T12:00:00Z");
+
+  it("sends the Authorization header to the template's server, which requires it", async () => {
+    const base = await serve((req, res) => {
+      if (req.headers.authorization !== "Bearer let-me-in") return void res.writeHead(401).end();
+      res.writeHead(req.url === "/d/2026-03-02.md" ? 200 : 404).end("digest");
+    });
+    const errors: string[] = [];
+    const withHeader = createHttpSource({ template: `${base}/d/{date}.md`, lookbackDays: 1, now, authorization: "Bearer let-me-in", onError: (_u, m) => errors.push(m) });
+    expect((await withHeader.poll()).map((f) => f.text)).toEqual(["digest"]);
+    expect(errors).toEqual([]);
+    const without = createHttpSource({ template: `${base}/d/{date}.md`, lookbackDays: 1, now, onError: (_u, m) => errors.push(m) });
+    expect(await without.poll()).toEqual([]);
+    expect(errors[0]).toMatch(/^HTTP 401 /);
+  });
+
+  it("never sends the header to another origin a redirect points at", async () => {
+    const seen: Array<string | undefined> = [];
+    const other = await serve((req, res) => {
+      seen.push(req.headers.authorization);
+      res.writeHead(200).end("elsewhere");
+    });
+    const base = await serve((req, res) => {
+      if (req.url === "/same/2026-03-02.md") return void res.writeHead(302, { location: "/real/2026-03-02.md" }).end();
+      if (req.url === "/real/2026-03-02.md") return void res.writeHead(req.headers.authorization ? 200 : 401).end("here");
+      res.writeHead(302, { location: `${other}${req.url}` }).end();
+    });
+    const same = createHttpSource({ template: `${base}/same/{date}.md`, lookbackDays: 1, now, authorization: "token abc" });
+    expect((await same.poll()).map((f) => f.text)).toEqual(["here"]);
+    const away = createHttpSource({ template: `${base}/away/{date}.md`, lookbackDays: 1, now, authorization: "token abc" });
+    expect((await away.poll()).map((f) => f.text)).toEqual(["elsewhere"]);
+    expect(seen).toEqual([undefined]);
+  });
+
+  it("sends user:password of the template as Basic authorization and redacts it in errors and the digest's source", async () => {
+    const auths: Array<string | undefined> = [];
+    const base = await serve((req, res) => {
+      auths.push(req.headers.authorization);
+      res.writeHead(req.url?.endsWith("03-02.md") ? 200 : 500).end("digest");
+    });
+    const template = base.replace("http://", "http://alice:s3cret@") + "/{date}.md";
+    const reported: string[] = [];
+    const source = createHttpSource({ template, lookbackDays: 2, now, onError: (url, message) => reported.push(url, message) });
+    const files = await source.poll();
+    expect(files.map((f) => f.source)).toEqual([`${base.replace("http://", "http://***@")}/2026-03-02.md`]);
+    expect(reported).toHaveLength(2);
+    expect(reported.join(" ")).not.toContain("s3cret");
+    expect(reported[0]).toContain("***@");
+    expect(auths).toEqual([`Basic ${Buffer.from("alice:s3cret").toString("base64")}`, `Basic ${Buffer.from("alice:s3cret").toString("base64")}`]);
   });
 });
