@@ -35,8 +35,9 @@ program
   .description("parse and store digests; prints counts and warnings")
   .argument("<file|folder|url...>", "digest files (.md/.jsonl), folders of them, or URLs")
   .option("--date <YYYY-MM-DD>", "date for files whose name carries none")
+  .option("--replace", "replace a stored day even by a version with far fewer papers (kept otherwise)")
   .option("--json", "machine-readable output")
-  .action(action(async (inputs: string[], options: { date?: string; json?: boolean }) => ingestCommand(inputs, { ...globals(), ...options })));
+  .action(action(async (inputs: string[], options: { date?: string; json?: boolean; replace?: boolean }) => ingestCommand(inputs, { ...globals(), ...options })));
 
 program
   .command("parse")

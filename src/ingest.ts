@@ -1,6 +1,8 @@
 /**
  * Ingestion: digest file → parse → archive. The date comes from the file name, then `--date`, then the
- * ingestion date. A file that is not a digest is rejected and stores nothing.
+ * ingestion date. A file that is not a digest is rejected and stores nothing. A re-issue of a stored day
+ * that lost most of its papers (a truncated download, a table of contents only) keeps the stored
+ * version unless `replace` is set.
  */
 import { createHash } from "node:crypto";
 import { parseDigest } from "./core/digest/parse.js";
@@ -11,12 +13,15 @@ import type { DigestFile, IngestOutcome, Store } from "./core/ports.js";
 export interface IngestReport {
   file: string;
   date: string;
-  outcome: IngestOutcome | "skipped";
+  /** `kept`: a suspicious re-issue (see `isSuspiciousReissue`); the stored version stays. */
+  outcome: IngestOutcome | "skipped" | "kept";
   papers: number;
   newPapers: number;
   warnings: ParseWarning[];
-  /** Why the file was skipped (e.g. the JSONL of that date was ingested and is preferred). */
+  /** Why the file was skipped or kept (e.g. the JSONL of that date was ingested and is preferred). */
   reason?: string;
+  /** Papers of the stored version that was kept. */
+  storedPapers?: number;
 }
 
 export interface IngestOptions {
@@ -24,6 +29,13 @@ export interface IngestOptions {
   date?: string;
   /** Today, for files with no date at all. */
   today: () => string;
+  /** Replace a stored day even by a version with far fewer papers. */
+  replace?: boolean;
+}
+
+/** A re-issue that loses most of a stored day's papers: fewer than half of them, or none. */
+export function isSuspiciousReissue(newCount: number, storedCount: number): boolean {
+  return storedCount > 0 && (newCount === 0 || newCount * 2 < storedCount);
 }
 
 export function contentHash(text: string): string {
@@ -39,7 +51,13 @@ export async function ingestFile(store: Store, file: DigestFile, options: Ingest
   if (parsed.format === "markdown" && existing && /\.jsonl$/i.test(existing.source)) {
     return { file: file.name, date, outcome: "skipped", papers: parsed.papers.length, newPapers: 0, warnings: parsed.warnings, reason: `the JSONL digest of ${date} is preferred` };
   }
-  const result = await store.ingestDigest({ date, hash: contentHash(file.text), source: file.source, papers: parsed.papers });
+  const hash = contentHash(file.text);
+  if (existing && existing.hash !== hash && !options.replace && isSuspiciousReissue(parsed.papers.length, existing.paperCount)) {
+    const reason = `kept the stored digest of ${date} (${existing.paperCount} papers): this file has ${parsed.papers.length}; pass --replace to replace it`;
+    const warning = { line: 0, code: "reissue_kept", message: reason };
+    return { file: file.name, date, outcome: "kept", papers: parsed.papers.length, newPapers: 0, warnings: [warning, ...parsed.warnings], reason, storedPapers: existing.paperCount };
+  }
+  const result = await store.ingestDigest({ date, hash, source: file.source, papers: parsed.papers });
   return { file: file.name, date, outcome: result.outcome, papers: parsed.papers.length, newPapers: result.newPapers, warnings: parsed.warnings };
 }
 

@@ -24,7 +24,7 @@ export async function parseCommand(file: string, options: { json?: boolean; date
   for (const warning of parsed.warnings) process.stdout.write(`  line ${warning.line}: ${warning.message} (${warning.code})\n`);
 }
 
-export async function ingestCommand(inputs: string[], options: GlobalOptions & { json?: boolean; date?: string }): Promise<void> {
+export async function ingestCommand(inputs: string[], options: GlobalOptions & { json?: boolean; date?: string; replace?: boolean }): Promise<void> {
   if (options.date && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw usageError(`--date must be YYYY-MM-DD, got '${options.date}'`);
   const config = resolveConfig(options);
   const authorization = configuredAuthorization(config);
@@ -36,12 +36,14 @@ export async function ingestCommand(inputs: string[], options: GlobalOptions & {
   try {
     await store.migrate();
     const today = () => new Date().toISOString().slice(0, 10);
-    const reports = await ingestFiles(store, files, { today, ...(options.date ? { date: options.date } : {}) }, (file, error) => rejected.push(`${file.name}: ${errorMessage(error)}`));
+    const reports = await ingestFiles(store, files, { today, replace: Boolean(options.replace), ...(options.date ? { date: options.date } : {}) }, (file, error) => rejected.push(`${file.name}: ${errorMessage(error)}`));
+    // On stderr in both modes: with --json the report also carries it (outcome "kept", storedPapers).
+    for (const r of reports) if (r.outcome === "kept") process.stderr.write(`paperboy: ${r.file}: ${r.reason}\n`);
     if (options.json) printJson({ files: reports, rejected, skipped, papers: await store.countPapers() });
     else {
       for (const r of reports) {
         process.stdout.write(`${r.file}: ${r.date} ${r.outcome}, ${r.papers} papers (${r.newPapers} new), ${r.warnings.length} warnings${r.reason ? ` — ${r.reason}` : ""}\n`);
-        for (const w of r.warnings.slice(0, 10)) process.stdout.write(`    line ${w.line}: ${w.message}\n`);
+        for (const w of r.warnings.slice(0, 10)) process.stdout.write(`    ${w.line > 0 ? `line ${w.line}: ` : ""}${w.message}\n`);
         if (r.warnings.length > 10) process.stdout.write(`    … ${r.warnings.length - 10} more warnings\n`);
       }
       for (const line of rejected) process.stderr.write(`rejected ${line}\n`);

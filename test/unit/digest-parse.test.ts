@@ -25,9 +25,12 @@ describe("parseDigest picks the format", () => {
     ["a whitespace-only .md file", "\n\n  \n", "2026-01-01.md"],
     ["an empty .jsonl file", "", "2026-01-01_AI_enhanced_English.jsonl"],
     ["a blank file of unknown type", "\n", "2026-01-01"],
-  ])("%s is an empty digest, not an error", (_name, text, file) => {
-    const digest = parseDigest(text, file);
-    expect(digest).toMatchObject({ date: "2026-01-01", papers: [], warnings: [] });
+  ])("%s is not a digest: no paper entries found", (_name, text, file) => {
+    expect(() => parseDigest(text, file)).toThrow(expect.objectContaining({ code: "not_a_digest", message: expect.stringMatching(/not a digest: no paper entries found/) }));
+  });
+
+  it("a table of contents without entries is an empty digest, not an error (DIGESTS.md)", () => {
+    expect(parseDigest("<div id=toc></div>\n\n# Table of Contents\n", "2026-01-01.md")).toMatchObject({ date: "2026-01-01", papers: [], warnings: [] });
   });
 
   it("takes a null date from a file name without one", () => {
