@@ -5,6 +5,7 @@
  * version unless `replace` is set.
  */
 import { createHash } from "node:crypto";
+import { dateFromFileName, isCalendarDate } from "./core/digest/date-from-file-name.js";
 import { parseDigest } from "./core/digest/parse.js";
 import { PaperboyError } from "./core/errors.js";
 import type { ParseWarning } from "./core/paper.js";
@@ -29,13 +30,20 @@ export interface IngestOptions {
   date?: string;
   /** Today, for files with no date at all. */
   today: () => string;
-  /** Replace a stored day even by a version with far fewer papers. */
+  /**
+   * Replace a stored day even by a version with far fewer papers, or by an undated file when the day
+   * came from another file.
+   */
   replace?: boolean;
 }
 
 /** A re-issue that loses most of a stored day's papers: fewer than half of them, or none. */
 export function isSuspiciousReissue(newCount: number, storedCount: number): boolean {
   return storedCount > 0 && (newCount === 0 || newCount * 2 < storedCount);
+}
+
+function extensionOf(name: string): string {
+  return /\.jsonl$/i.test(name) ? ".jsonl" : ".md";
 }
 
 export function contentHash(text: string): string {
@@ -45,8 +53,12 @@ export function contentHash(text: string): string {
 export async function ingestFile(store: Store, file: DigestFile, options: IngestOptions): Promise<IngestReport> {
   const parsed = parseDigest(file.text, file.name);
   const date = parsed.date ?? options.date ?? options.today();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new PaperboyError("bad_date", `${file.name}: '${date}' is not a YYYY-MM-DD date`);
+  if (!isCalendarDate(date)) throw new PaperboyError("bad_date", `${file.name}: '${date}' is not a real YYYY-MM-DD date`);
   const existing = await store.digestByDate(date);
+  // An undated file takes a date that is not its own: it must not silently replace another file's day.
+  if (parsed.date === null && existing && existing.source !== file.source && !options.replace) {
+    throw new PaperboyError("undated_conflict", `${file.name}: no date in the file name, and the digest of ${date} came from ${existing.source}; name the file YYYY-MM-DD${extensionOf(file.name)}, or pass --replace`);
+  }
   // The JSONL has what the Markdown drops (cross-listed categories, code links): it wins for its date.
   if (parsed.format === "markdown" && existing && /\.jsonl$/i.test(existing.source)) {
     return { file: file.name, date, outcome: "skipped", papers: parsed.papers.length, newPapers: 0, warnings: parsed.warnings, reason: `the JSONL digest of ${date} is preferred` };
@@ -61,11 +73,20 @@ export async function ingestFile(store: Store, file: DigestFile, options: Ingest
   return { file: file.name, date, outcome: result.outcome, papers: parsed.papers.length, newPapers: result.newPapers, warnings: parsed.warnings };
 }
 
-/** Ingests a batch, JSONL files of a date before its Markdown so the Markdown is then skipped. */
+/**
+ * Ingests a batch, JSONL files of a date before its Markdown so the Markdown is then skipped. Two or more
+ * files without a date in their name would all become one day: each of them is rejected instead.
+ */
 export async function ingestFiles(store: Store, files: DigestFile[], options: IngestOptions, onError: (file: DigestFile, error: unknown) => void): Promise<IngestReport[]> {
   const ordered = [...files].sort((a, b) => Number(/\.jsonl$/i.test(b.name)) - Number(/\.jsonl$/i.test(a.name)) || a.name.localeCompare(b.name));
+  const undated = ordered.filter((file) => dateFromFileName(file.name) === null);
   const reports: IngestReport[] = [];
   for (const file of ordered) {
+    if (undated.length > 1 && undated.includes(file)) {
+      const others = undated.length - 1;
+      onError(file, new PaperboyError("undated", `${file.name}: no date in the file name, like ${others} other file${others === 1 ? "" : "s"} here: they would all be stored as one day; name each YYYY-MM-DD${extensionOf(file.name)}`));
+      continue;
+    }
     try {
       reports.push(await ingestFile(store, file, options));
     } catch (error) {

@@ -6,10 +6,11 @@ import { createTopicTools } from "../core/topic-tools.js";
 import { searchArchive } from "../core/search.js";
 import { ingestFiles } from "../ingest.js";
 import { openStore } from "../store/open-store.js";
-import { configuredAuthorization, readDigestInputs, reportSkipped } from "./digest-inputs.js";
-import { cliLogger, printJson, resolveConfig, usageError, type GlobalOptions } from "./context.js";
+import { configuredAuthorization, readDigestInputs, reportSkipped, type SkippedInput } from "./digest-inputs.js";
+import { checkDateOption, cliLogger, printJson, resolveConfig, usageError, type GlobalOptions } from "./context.js";
 
 export async function parseCommand(file: string, options: { json?: boolean; date?: string }): Promise<void> {
+  checkDateOption("--date", options.date);
   const { files, skipped } = await readDigestInputs([file]);
   reportSkipped(skipped);
   const [digest] = files;
@@ -25,18 +26,18 @@ export async function parseCommand(file: string, options: { json?: boolean; date
 }
 
 export async function ingestCommand(inputs: string[], options: GlobalOptions & { json?: boolean; date?: string; replace?: boolean }): Promise<void> {
-  if (options.date && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw usageError(`--date must be YYYY-MM-DD, got '${options.date}'`);
+  checkDateOption("--date", options.date);
   const config = resolveConfig(options);
   const authorization = configuredAuthorization(config);
   const { files, skipped } = await readDigestInputs(inputs, authorization ? { authorization } : {});
   reportSkipped(skipped);
   if (files.length === 0) throw new PaperboyError("not_found", `no .md or .jsonl digest in ${inputs.join(", ")}`);
   const store = await openStore(config.db, { logger: cliLogger(config) });
-  const rejected: string[] = [];
+  const rejected: SkippedInput[] = [];
   try {
     await store.migrate();
     const today = () => new Date().toISOString().slice(0, 10);
-    const reports = await ingestFiles(store, files, { today, replace: Boolean(options.replace), ...(options.date ? { date: options.date } : {}) }, (file, error) => rejected.push(`${file.name}: ${errorMessage(error)}`));
+    const reports = await ingestFiles(store, files, { today, replace: Boolean(options.replace), ...(options.date ? { date: options.date } : {}) }, (file, error) => rejected.push(rejection(file.name, error)));
     // On stderr in both modes: with --json the report also carries it (outcome "kept", storedPapers).
     for (const r of reports) if (r.outcome === "kept") process.stderr.write(`paperboy: ${r.file}: ${r.reason}\n`);
     if (options.json) printJson({ files: reports, rejected, skipped, papers: await store.countPapers() });
@@ -46,13 +47,19 @@ export async function ingestCommand(inputs: string[], options: GlobalOptions & {
         for (const w of r.warnings.slice(0, 10)) process.stdout.write(`    ${w.line > 0 ? `line ${w.line}: ` : ""}${w.message}\n`);
         if (r.warnings.length > 10) process.stdout.write(`    … ${r.warnings.length - 10} more warnings\n`);
       }
-      for (const line of rejected) process.stderr.write(`rejected ${line}\n`);
+      for (const r of rejected) process.stderr.write(`paperboy: rejected ${r.file}: ${r.message} (${r.code})\n`);
       process.stdout.write(`archive: ${await store.countPapers()} papers\n`);
     }
   } finally {
     await store.close();
   }
-  if (rejected.length > 0) throw new PaperboyError("ingest_failed", `${rejected.length} of ${files.length} files rejected: ${rejected[0]}${rejected.length > 1 ? " …" : ""}`);
+  if (rejected.length > 0) throw new PaperboyError("ingest_failed", `${rejected.length} of ${files.length} files rejected: ${rejected[0]!.file}: ${rejected[0]!.message}${rejected.length > 1 ? " …" : ""}`);
+}
+
+/** `{file, code, message}`, the message without the file name that errors start with. */
+function rejection(file: string, error: unknown): SkippedInput {
+  const message = errorMessage(error);
+  return { file, code: error instanceof PaperboyError ? error.code : "error", message: message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message };
 }
 
 export async function matchCommand(topic: string, inputs: string[], options: { json?: boolean }): Promise<void> {

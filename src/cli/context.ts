@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadConfig, type Config } from "../config.js";
+import { isCalendarDate } from "../core/digest/date-from-file-name.js";
 import { errorMessage, PaperboyError } from "../core/errors.js";
 import { createLogger, type Logger } from "../log.js";
 
@@ -53,6 +54,11 @@ export function action<A extends unknown[]>(body: (...args: A) => Promise<void>)
       process.exitCode = error instanceof PaperboyError && error.code.startsWith("usage") ? 2 : 1;
     }
   };
+}
+
+/** A date given on the command line: a real calendar date, or one line saying what to type. */
+export function checkDateOption(flag: string, value: string | undefined): void {
+  if (value !== undefined && !isCalendarDate(value)) throw usageError(`${flag} must be a real date as YYYY-MM-DD (e.g. 2026-01-06), got '${value}'`);
 }
 
 export function usageError(message: string): PaperboyError {

@@ -12,7 +12,7 @@ import { formatConsoleBody } from "../platforms/console/console.js";
 import { renderConsolePost, type ConsoleBody } from "../platforms/console/render.js";
 import { channelRef, withStore } from "./channel-commands.js";
 import { readDigestInputs, reportSkipped } from "./digest-inputs.js";
-import { cliLogger, printJson, resolveConfig, usageError, type GlobalOptions } from "./context.js";
+import { checkDateOption, cliLogger, printJson, resolveConfig, usageError, type GlobalOptions } from "./context.js";
 import type { Store } from "../core/ports.js";
 
 export async function startCommand(options: GlobalOptions): Promise<void> {
@@ -94,6 +94,7 @@ async function papersFor(store: Store, digest: string | undefined): Promise<{ da
 }
 
 export async function renderCommand(channel: string, options: GlobalOptions & { digest?: string; platform?: string; json?: boolean }): Promise<void> {
+  if (options.digest && /^\d{4}-\d{2}-\d{2}$/.test(options.digest)) checkDateOption("--digest", options.digest);
   const config = resolveConfig(options);
   const ref = channelRef(channel);
   const platform = (options.platform ?? ref.platform) as PlatformName;

@@ -1,4 +1,4 @@
-/** A re-issued day that lost most of its papers does not replace the stored one without --replace. */
+/** Which day a file is stored as: a re-issue that lost most of its papers, undated files, bad dates. */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -65,5 +65,52 @@ describe("re-issued digests", { timeout: 120_000 }, () => {
     expect(second.stderr).toMatch(/kept the stored digest of 2026-01-06 \(162 papers\)/);
     writeFileSync(join(ws.seeds, "2026-01-06.md"), FULL);
     expect((JSON.parse(runCli(ws, ["ingest", ws.seeds, "--json"]).stdout) as Report).files[0]!.outcome).toBe("unchanged");
+  });
+});
+
+describe("dates", { timeout: 120_000 }, () => {
+  const ONE = readFileSync(join(ROOT, "seeds", "2025-09-08.md"), "utf8");
+  const TWO = readFileSync(join(ROOT, "seeds", "2025-12-11.md"), "utf8");
+
+  it("two undated files in one folder are both rejected, naming the problem, instead of one replacing the other", () => {
+    const ws = workspace({}, { seeds: false });
+    writeFileSync(join(ws.seeds, "latest.md"), ONE);
+    writeFileSync(join(ws.seeds, "digest.md"), TWO);
+    const result = runCli(ws, ["ingest", ws.seeds, "--json"]);
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.files).toEqual([]);
+    expect(report.rejected.map((r) => [r.file, r.code])).toEqual([["digest.md", "undated"], ["latest.md", "undated"]]);
+    expect(report.rejected[0]!.message).toMatch(/no date in the file name.*YYYY-MM-DD\.md/);
+  });
+
+  it("an undated file does not replace a day that came from another file", () => {
+    const ws = workspace({}, { seeds: false });
+    const a = join(ws.dir, "a.md");
+    const b = join(ws.dir, "b.md");
+    writeFileSync(a, ONE);
+    writeFileSync(b, TWO);
+    expect(runCli(ws, ["ingest", a, "--date", "2026-01-06"]).status).toBe(0);
+    const second = runCli(ws, ["ingest", b, "--date", "2026-01-06"]);
+    expect(second.status).toBe(1);
+    expect(second.stderr).toMatch(/the digest of 2026-01-06 came from .*a\.md/);
+    expect(runCli(ws, ["ingest", b, "--date", "2026-01-06", "--replace"]).status).toBe(0);
+  });
+
+  it("accepts only real calendar dates, with a one-line error and the usage exit code", () => {
+    const ws = workspace({}, { seeds: false });
+    const file = join(ws.dir, "latest.md");
+    writeFileSync(file, ONE);
+    const cases = [
+      runCli(ws, ["ingest", file, "--date", "2026-13-45"]),
+      runCli(ws, ["ingest", file, "--date", "2026-02-30"]),
+      runCli(ws, ["parse", file, "--date", "yesterday"]),
+      runCli(ws, ["render", "console:x", "--digest", "2026-13-45"]),
+    ];
+    for (const result of cases) {
+      expect(result.status, result.stderr).toBe(2);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(result.stderr).toMatch(/must be a real date as YYYY-MM-DD/);
+    }
   });
 });
