@@ -9,20 +9,25 @@ import { openStore } from "../store/open-store.js";
 import { configuredAuthorization, readDigestInputs, reportSkipped, type SkippedInput } from "./digest-inputs.js";
 import { checkDateOption, cliLogger, printJson, resolveConfig, usageError, type GlobalOptions } from "./context.js";
 
-export async function parseCommand(file: string, options: { json?: boolean; date?: string }): Promise<void> {
+/** `parse <file>` prints `{date, papers, warnings}`; `parse <folder>` parses every digest in it. */
+export async function parseCommand(input: string, options: { json?: boolean; date?: string }): Promise<void> {
   checkDateOption("--date", options.date);
-  const { files, skipped } = await readDigestInputs([file]);
+  const { files, skipped } = await readDigestInputs([input]);
   reportSkipped(skipped);
-  const [digest] = files;
-  if (!digest) throw new PaperboyError("not_found", `no digest file at ${file}`);
-  const parsed = parseDigest(digest.text, digest.name);
-  const date = parsed.date ?? options.date ?? null;
+  if (files.length === 0) throw new PaperboyError("not_found", `no .md or .jsonl digest in ${input}`);
+  const folder = files.length > 1 || files[0]!.source !== input;
+  const results = files.map((file) => {
+    const parsed = parseDigest(file.text, file.name);
+    return { file: file.name, format: parsed.format, date: parsed.date ?? options.date ?? null, papers: parsed.papers, warnings: parsed.warnings };
+  });
   if (options.json) {
-    printJson({ date, papers: parsed.papers, warnings: parsed.warnings });
+    printJson(folder ? results : { date: results[0]!.date, papers: results[0]!.papers, warnings: results[0]!.warnings });
     return;
   }
-  process.stdout.write(`${digest.name}: ${parsed.format}, date ${date ?? "unknown"}, ${parsed.papers.length} papers, ${parsed.warnings.length} warnings\n`);
-  for (const warning of parsed.warnings) process.stdout.write(`  line ${warning.line}: ${warning.message} (${warning.code})\n`);
+  for (const r of results) {
+    process.stdout.write(`${r.file}: ${r.format}, date ${r.date ?? "unknown"}, ${r.papers.length} papers, ${r.warnings.length} warnings\n`);
+    for (const warning of r.warnings) process.stdout.write(`  line ${warning.line}: ${warning.message} (${warning.code})\n`);
+  }
 }
 
 export async function ingestCommand(inputs: string[], options: GlobalOptions & { json?: boolean; date?: string; replace?: boolean }): Promise<void> {

@@ -43,6 +43,10 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/** Exit codes (README "Exit codes"): 0 done, 1 runtime failure, 2 bad usage (arguments, values, configuration). */
+export const EXIT_RUNTIME = 1;
+export const EXIT_USAGE = 2;
+
 /** Runs a command body; any failure becomes one line on stderr and exit code 1 (2 for bad usage). */
 export function action<A extends unknown[]>(body: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
   return async (...args: A) => {
@@ -51,7 +55,7 @@ export function action<A extends unknown[]>(body: (...args: A) => Promise<void>)
     } catch (error) {
       const code = error instanceof PaperboyError ? error.code : "error";
       process.stderr.write(`paperboy: ${errorMessage(error)}${code === "error" ? "" : ` (${code})`}\n`);
-      process.exitCode = error instanceof PaperboyError && error.code.startsWith("usage") ? 2 : 1;
+      process.exitCode = error instanceof PaperboyError && (error.code.startsWith("usage") || error.code === "invalid_config") ? EXIT_USAGE : EXIT_RUNTIME;
     }
   };
 }

@@ -10,7 +10,7 @@ import type { ArchivedPaper } from "../core/paper.js";
 import { createTopicTools } from "../core/topic-tools.js";
 import { formatConsoleBody } from "../platforms/console/console.js";
 import { renderConsolePost, type ConsoleBody } from "../platforms/console/render.js";
-import { channelRef, withStore } from "./channel-commands.js";
+import { channelRef, requireChannel, withStore } from "./channel-commands.js";
 import { readDigestInputs, reportSkipped } from "./digest-inputs.js";
 import { checkDateOption, cliLogger, printJson, resolveConfig, usageError, type GlobalOptions } from "./context.js";
 import type { Store } from "../core/ports.js";
@@ -101,8 +101,7 @@ export async function renderCommand(channel: string, options: GlobalOptions & { 
   if (!["console", "slack", "discord"].includes(platform)) throw usageError(`--platform must be slack, discord or console, not '${options.platform}'`);
   const post = await withStore(config, async (store) => {
     if (ref.platform === "console") await syncConsoleChannels(store, config, cliLogger(config));
-    const found = await store.getChannel(channel);
-    if (!found) throw new PaperboyError("unknown_channel", `no channel ${channel}: subscribe it first (paperboy subscribe ${channel} "kv cache")`);
+    const found = await requireChannel(store, channel);
     const topics = await store.listTopics(found.id);
     const { date, papers } = await papersFor(store, options.digest);
     const matches = createTopicTools().matchTopics(topics, papers);
