@@ -5,6 +5,7 @@ import { syncConsoleChannels } from "../console-channels.js";
 import { composeDigestPost } from "../core/compose.js";
 import { parseDigest } from "../core/digest/parse.js";
 import { PaperboyError } from "../core/errors.js";
+import { redactUrl } from "../core/redact-url.js";
 import type { Message } from "../core/ports.js";
 import type { ArchivedPaper } from "../core/paper.js";
 import { createTopicTools } from "../core/topic-tools.js";
@@ -62,7 +63,7 @@ export async function deliverCommand(options: GlobalOptions & { now?: boolean; j
 export async function migrateCommand(options: GlobalOptions): Promise<void> {
   const config = resolveConfig(options);
   await withStore(config, async () => undefined);
-  process.stdout.write(`database ready: ${config.db.replace(/\/\/[^@/]*@/, "//…@")}\n`);
+  process.stdout.write(`database ready: ${redactUrl(config.db)}\n`);
 }
 
 type PlatformName = "console" | "slack" | "discord";

@@ -48,7 +48,9 @@ describe("odd entries in a digests folder", { timeout: 120_000 }, () => {
   });
 
   it("start keeps running beside odd entries and a symlink loop that appears later, and ingests new digests", async () => {
-    const ws = workspace({ console: { enabled: true, channels: [{ name: "all", topics: ["learning"], settings: { mode: "instant" } }] } }, { seeds: false });
+    // A 5-second poll: a file added before the watcher is ready is found by the poll (and every poll
+    // re-checks the odd entries, which must still be reported once).
+    const ws = workspace({ sources: { folderPollSeconds: 5 }, console: { enabled: true, channels: [{ name: "all", topics: ["learning"], settings: { mode: "instant" } }] } }, { seeds: false });
     copyFileSync(SEED("2025-09-08.md"), join(ws.seeds, "2025-09-08.md"));
     addOddEntries(ws.seeds);
     const child = spawn(process.execPath, [CLI, "--config-dir", ws.configDir, "start"], { cwd: ws.dir, env: { ...cleanEnv(), PORT: "0" } });
