@@ -18,6 +18,7 @@ import { ingestFiles, type IngestReport } from "./ingest.js";
 import type { Logger } from "./log.js";
 import { createConsolePlatform } from "./platforms/console/console.js";
 import { startScheduler } from "./scheduler.js";
+import { redactUrl } from "./core/redact-url.js";
 import { createFolderSource } from "./sources/folder.js";
 import { createHttpSource } from "./sources/http.js";
 import { openStore } from "./store/open-store.js";
@@ -167,7 +168,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       const http = slackOwnsPort ? null : await startHttpServer(config.port, routes, logger);
       running = { stopScheduler: scheduler.stop, stopWatch, http };
       healthy = true;
-      logger.info({ platforms: [...platforms.keys()], digests: config.digests }, "paperboy is running");
+      logger.info({ platforms: [...platforms.keys()], digests: redactUrl(config.digests) }, "paperboy is running");
       return firstRound;
     },
     async stop() {
@@ -216,6 +217,7 @@ function createSource(config: Config, clock: Clock, logger: Logger): DigestSourc
       template: config.digests,
       lookbackDays: config.sources.urlLookbackDays,
       now: () => clock.now(),
+      ...(config.sources.authorization ? { authorization: config.sources.authorization } : {}),
       onError: (url, message) => logger.warn({ url, err: message }, "digest fetch failed"),
     });
   }
@@ -223,7 +225,7 @@ function createSource(config: Config, clock: Clock, logger: Logger): DigestSourc
     logger.warn({ digests: config.digests }, "digest folder does not exist; nothing will be ingested until it does");
     return null;
   }
-  return createFolderSource(config.digests);
+  return createFolderSource(config.digests, logger);
 }
 
 async function buildPlatforms(config: Config, store: Store, logger: Logger, overrides: AppOverrides, httpRoutes: Route[]): Promise<Map<PlatformKind, Platform>> {

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /** `paperboy` — the command line. Each command parses its flags here and calls into src/cli/*. */
-import { Command, Option } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import { ingestCommand, matchCommand, parseCommand, searchCommand } from "./cli/archive-commands.js";
 import { channelsCommand, setCommand, subscribeCommand, unsubscribeCommand } from "./cli/channel-commands.js";
-import { action } from "./cli/context.js";
+import { action, EXIT_USAGE } from "./cli/context.js";
 import { feedbackCommand } from "./cli/feedback-command.js";
 import { discordInviteCommand, discordRegisterCommand, slackManifestCommand } from "./cli/platform-commands.js";
 import { relatedCommand, type RelatedOptions } from "./cli/related-command.js";
@@ -37,13 +37,14 @@ program
   .description("parse and store digests; prints counts and warnings")
   .argument("<file|folder|url...>", "digest files (.md/.jsonl), folders of them, or URLs")
   .option("--date <YYYY-MM-DD>", "date for files whose name carries none")
+  .option("--replace", "replace a stored day even by a version with far fewer papers (kept otherwise)")
   .option("--json", "machine-readable output")
-  .action(action(async (inputs: string[], options: { date?: string; json?: boolean }) => ingestCommand(inputs, { ...globals(), ...options })));
+  .action(action(async (inputs: string[], options: { date?: string; json?: boolean; replace?: boolean }) => ingestCommand(inputs, { ...globals(), ...options })));
 
 program
   .command("parse")
-  .description("parse one digest without storing it, to check a file")
-  .argument("<file>", "a digest file (.md or .jsonl)")
+  .description("parse digests without storing them, to check files")
+  .argument("<file|folder>", "a digest file (.md or .jsonl), or a folder: every digest in it")
   .option("--date <YYYY-MM-DD>", "date when the file name carries none")
   .option("--json", "print {date, papers[], warnings[]}")
   .action(action(async (file: string, options: { json?: boolean; date?: string }) => parseCommand(file, options)));
@@ -77,8 +78,10 @@ program
   .command("subscribe")
   .description("add comma-separated topics to a channel")
   .argument("<channel>", "slack:<team>/<channel>, discord:<guild>/<channel> or console:<name>")
-  .argument("<topics...>", 'topics, e.g. "kv cache, llm serving cat:cs.DC"')
+  .argument("<topics...>", 'topics, e.g. "kv cache, llm serving cat:cs.DC"; one starting with "-" works too ("-survey diffusion"), or after --')
   .option("--json", "print the reply as JSON")
+  // A topic may start with "-" (an exclusion): unknown options are topic words, not errors.
+  .allowUnknownOption()
   .action(action(async (channel: string, topics: string[], options: { json?: boolean }) => subscribeCommand(channel, topics, { ...globals(), ...options })));
 
 program
@@ -87,6 +90,7 @@ program
   .argument("<channel>", "the channel")
   .argument("<number|topic|all...>", "what to remove")
   .option("--json", "print the reply as JSON")
+  .allowUnknownOption()
   .action(action(async (channel: string, which: string[], options: { json?: boolean }) => unsubscribeCommand(channel, which, { ...globals(), ...options })));
 
 program
@@ -151,4 +155,15 @@ slack
   .option("--http", "HTTP request URLs under PAPERBOY_PUBLIC_URL")
   .action(action(async (options: { socket?: boolean; http?: boolean }) => slackManifestCommand({ ...globals(), ...options })));
 
-await program.parseAsync(process.argv);
+// Commander's own errors (unknown option, missing argument) are usage errors: exit 2, like paperboy's.
+for (const command of [program, ...allSubcommands(program)]) command.exitOverride();
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (!(error instanceof CommanderError)) throw error;
+  process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+}
+
+function allSubcommands(command: Command): Command[] {
+  return command.commands.flatMap((sub) => [sub, ...allSubcommands(sub)]);
+}

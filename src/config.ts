@@ -7,6 +7,11 @@ import { join } from "node:path";
 import { z } from "zod";
 import { PaperboyError } from "./core/errors.js";
 import { LEARN_MODES, MATCH_STRICTNESS, SUMMARY_LANGUAGES } from "./core/channel.js";
+import { createTopicTools } from "./core/topic-tools.js";
+import { describeConfigIssue } from "./config-problems.js";
+
+// Console channel topics are checked with the same parser as topics typed in chat.
+const TOPIC_TOOLS = createTopicTools();
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM (24-hour), e.g. 09:00");
 
@@ -19,7 +24,7 @@ function isTimeZone(value: string): boolean {
   }
 }
 
-export const settingsSchema = z.object({
+export const settingsSchema = z.strictObject({
   time: hhmm.default("09:00"),
   timezone: z.string().refine(isTimeZone, "unknown IANA time zone, e.g. Europe/Berlin").default("UTC"),
   days: z.enum(["daily", "weekdays"]).default("daily"),
@@ -33,16 +38,27 @@ export const settingsSchema = z.object({
   paused: z.boolean().default(false),
 });
 
-const consoleChannelSchema = z.object({
+const consoleChannelSchema = z.strictObject({
   name: z.string().regex(/^[A-Za-z0-9_.-]+$/, "letters, digits, '.', '_' or '-'"),
-  topics: z.array(z.string()).default([]),
+  topics: z
+    .array(z.string())
+    .default([])
+    .superRefine((topics, ctx) => {
+      topics.forEach((topic, i) => {
+        const parsed = TOPIC_TOOLS.parseList(topic);
+        if (!parsed.ok) ctx.addIssue({ code: "custom", path: [i], message: `topic "${topic}": ${parsed.message}` });
+      });
+    }),
   settings: settingsSchema.partial().default({}),
   /** "stdout" (default) or a file path that posts are appended to. */
   output: z.string().default("stdout"),
 });
 
-const configSchema = z.object({
-  db: z.string().refine((v) => v.startsWith("sqlite:") || /^postgres(ql)?:\/\//.test(v), "expected sqlite:<path> or postgres://…").default("sqlite:./data/paperboy.db"),
+const configSchema = z.strictObject({
+  db: z
+    .string()
+    .refine((v) => (v.startsWith("sqlite:") && v.slice("sqlite:".length).trim() !== "") || /^postgres(ql)?:\/\/./.test(v), "expected sqlite:<path> (e.g. sqlite:./data/paperboy.db) or postgres://…")
+    .default("sqlite:./data/paperboy.db"),
   digests: z.string().min(1).default("./seeds"),
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -60,6 +76,11 @@ const configSchema = z.object({
       /** How many past days a URL template source looks back for digests it has not seen. */
       urlLookbackDays: z.number().int().min(1).max(60).default(3),
       watch: z.boolean().default(true),
+      /**
+       * Authorization header value for a URL template source (`Bearer …`, `token …`), sent only to the
+       * template's origin. Set it through PAPERBOY_DIGESTS_AUTHORIZATION, not in a file in the repository.
+       */
+      authorization: z.string().min(1).optional(),
     })
     .prefault({}),
   topics: z
@@ -121,6 +142,7 @@ export type ConsoleChannelConfig = z.infer<typeof consoleChannelSchema>;
 const ENV_MAP: Array<{ env: string; path: string[]; secret?: boolean }> = [
   { env: "PAPERBOY_DB", path: ["db"] },
   { env: "PAPERBOY_DIGESTS", path: ["digests"] },
+  { env: "PAPERBOY_DIGESTS_AUTHORIZATION", path: ["sources", "authorization"], secret: true },
   { env: "PAPERBOY_LOG_LEVEL", path: ["logLevel"] },
   { env: "PAPERBOY_PUBLIC_URL", path: ["publicUrl"] },
   { env: "PAPERBOY_INSTANCE", path: ["instanceId"] },
@@ -156,14 +178,20 @@ export function loadConfig(input: ConfigInput): Config {
   const merged = layers.reduce<Json>((acc, layer) => deepMerge(acc, layer), {});
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const setting = issue.path.join(".");
-      const variable = ENV_MAP.find((entry) => entry.path.join(".") === setting)?.env;
-      return `${setting || "(root)"}${variable ? ` (${variable})` : ""}: ${issue.message}`;
-    });
+    const sources: Array<{ name: string; layer: Json; env?: boolean }> = [
+      { name: "a command-line flag", layer: layers[3]! },
+      { name: "the environment", layer: layers[2]!, env: true },
+      { name: join(input.configDir, "local.json"), layer: layers[1]! },
+      { name: join(input.configDir, "default.json"), layer: layers[0]! },
+    ];
+    const problems = parsed.error.issues.flatMap((issue) => describeConfigIssue(issue, { schema: configSchema, sources, envVariable }));
     throw new PaperboyError("invalid_config", `invalid configuration — ${problems.join("; ")}`, { problems });
   }
   return parsed.data;
+}
+
+function envVariable(setting: string): string | undefined {
+  return ENV_MAP.find((entry) => entry.path.join(".") === setting)?.env;
 }
 
 function envLayer(env: Record<string, string | undefined>): Json {

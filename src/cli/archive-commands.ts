@@ -1,82 +1,78 @@
 /** parse, ingest, match, search: the archive from the shell. */
-import { readFile, readdir, stat } from "node:fs/promises";
-import { basename, join } from "node:path";
 import { parseDigest } from "../core/digest/parse.js";
 import { errorMessage, PaperboyError } from "../core/errors.js";
-import type { DigestFile } from "../core/ports.js";
 import { rankMatches } from "../core/match-result.js";
 import { createTopicTools } from "../core/topic-tools.js";
 import { searchArchive } from "../core/search.js";
 import { ingestFiles } from "../ingest.js";
 import { openStore } from "../store/open-store.js";
-import { cliLogger, printJson, resolveConfig, usageError, type GlobalOptions } from "./context.js";
+import { configuredAuthorization, readDigestInputs, reportSkipped, type SkippedInput } from "./digest-inputs.js";
+import { checkDateOption, cliLogger, printJson, resolveConfig, usageError, type GlobalOptions } from "./context.js";
 
-export async function readDigestFiles(inputs: string[]): Promise<DigestFile[]> {
-  const files: DigestFile[] = [];
-  for (const input of inputs) {
-    if (/^https?:\/\//i.test(input)) {
-      const url = input;
-      const text = await (await fetch(url, { signal: AbortSignal.timeout(30_000) })).text();
-      files.push({ name: basename(new URL(url).pathname), source: url, text });
-      continue;
-    }
-    const info = await stat(input).catch(() => null);
-    if (!info) throw new PaperboyError("not_found", `no such file or folder: ${input}`);
-    if (info.isDirectory()) {
-      const names = (await readdir(input)).filter((name) => /\.(md|jsonl)$/i.test(name)).sort();
-      for (const name of names) files.push({ name, source: join(input, name), text: await readFile(join(input, name), "utf8") });
-    } else {
-      files.push({ name: basename(input), source: input, text: await readFile(input, "utf8") });
-    }
-  }
-  return files;
-}
-
-export async function parseCommand(file: string, options: { json?: boolean; date?: string }): Promise<void> {
-  const [digest] = await readDigestFiles([file]);
-  if (!digest) throw new PaperboyError("not_found", `no digest file at ${file}`);
-  const parsed = parseDigest(digest.text, digest.name);
-  const date = parsed.date ?? options.date ?? null;
+/** `parse <file>` prints `{date, papers, warnings}`; `parse <folder>` parses every digest in it. */
+export async function parseCommand(input: string, options: { json?: boolean; date?: string }): Promise<void> {
+  checkDateOption("--date", options.date);
+  const { files, skipped } = await readDigestInputs([input]);
+  reportSkipped(skipped);
+  if (files.length === 0) throw new PaperboyError("not_found", `no .md or .jsonl digest in ${input}`);
+  const folder = files.length > 1 || files[0]!.source !== input;
+  const results = files.map((file) => {
+    const parsed = parseDigest(file.text, file.name);
+    return { file: file.name, format: parsed.format, date: parsed.date ?? options.date ?? null, papers: parsed.papers, warnings: parsed.warnings };
+  });
   if (options.json) {
-    printJson({ date, papers: parsed.papers, warnings: parsed.warnings });
+    printJson(folder ? results : { date: results[0]!.date, papers: results[0]!.papers, warnings: results[0]!.warnings });
     return;
   }
-  process.stdout.write(`${digest.name}: ${parsed.format}, date ${date ?? "unknown"}, ${parsed.papers.length} papers, ${parsed.warnings.length} warnings\n`);
-  for (const warning of parsed.warnings) process.stdout.write(`  line ${warning.line}: ${warning.message} (${warning.code})\n`);
+  for (const r of results) {
+    process.stdout.write(`${r.file}: ${r.format}, date ${r.date ?? "unknown"}, ${r.papers.length} papers, ${r.warnings.length} warnings\n`);
+    for (const warning of r.warnings) process.stdout.write(`  line ${warning.line}: ${warning.message} (${warning.code})\n`);
+  }
 }
 
-export async function ingestCommand(inputs: string[], options: GlobalOptions & { json?: boolean; date?: string }): Promise<void> {
-  if (options.date && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw usageError(`--date must be YYYY-MM-DD, got '${options.date}'`);
+export async function ingestCommand(inputs: string[], options: GlobalOptions & { json?: boolean; date?: string; replace?: boolean }): Promise<void> {
+  checkDateOption("--date", options.date);
   const config = resolveConfig(options);
-  const files = await readDigestFiles(inputs);
+  const authorization = configuredAuthorization(config);
+  const { files, skipped } = await readDigestInputs(inputs, authorization ? { authorization } : {});
+  reportSkipped(skipped);
   if (files.length === 0) throw new PaperboyError("not_found", `no .md or .jsonl digest in ${inputs.join(", ")}`);
   const store = await openStore(config.db, { logger: cliLogger(config) });
-  const rejected: string[] = [];
+  const rejected: SkippedInput[] = [];
   try {
     await store.migrate();
     const today = () => new Date().toISOString().slice(0, 10);
-    const reports = await ingestFiles(store, files, { today, ...(options.date ? { date: options.date } : {}) }, (file, error) => rejected.push(`${file.name}: ${errorMessage(error)}`));
-    if (options.json) printJson({ files: reports, rejected, papers: await store.countPapers() });
+    const reports = await ingestFiles(store, files, { today, replace: Boolean(options.replace), ...(options.date ? { date: options.date } : {}) }, (file, error) => rejected.push(rejection(file.name, error)));
+    // On stderr in both modes: with --json the report also carries it (outcome "kept", storedPapers).
+    for (const r of reports) if (r.outcome === "kept") process.stderr.write(`paperboy: ${r.file}: ${r.reason}\n`);
+    if (options.json) printJson({ files: reports, rejected, skipped, papers: await store.countPapers() });
     else {
       for (const r of reports) {
         process.stdout.write(`${r.file}: ${r.date} ${r.outcome}, ${r.papers} papers (${r.newPapers} new), ${r.warnings.length} warnings${r.reason ? ` — ${r.reason}` : ""}\n`);
-        for (const w of r.warnings.slice(0, 10)) process.stdout.write(`    line ${w.line}: ${w.message}\n`);
+        for (const w of r.warnings.slice(0, 10)) process.stdout.write(`    ${w.line > 0 ? `line ${w.line}: ` : ""}${w.message}\n`);
         if (r.warnings.length > 10) process.stdout.write(`    … ${r.warnings.length - 10} more warnings\n`);
       }
-      for (const line of rejected) process.stderr.write(`rejected ${line}\n`);
+      for (const r of rejected) process.stderr.write(`paperboy: rejected ${r.file}: ${r.message} (${r.code})\n`);
       process.stdout.write(`archive: ${await store.countPapers()} papers\n`);
     }
   } finally {
     await store.close();
   }
-  if (rejected.length > 0) throw new PaperboyError("ingest_failed", `${rejected.length} of ${files.length} files rejected: ${rejected[0]}${rejected.length > 1 ? " …" : ""}`);
+  if (rejected.length > 0) throw new PaperboyError("ingest_failed", `${rejected.length} of ${files.length} files rejected: ${rejected[0]!.file}: ${rejected[0]!.message}${rejected.length > 1 ? " …" : ""}`);
+}
+
+/** `{file, code, message}`, the message without the file name that errors start with. */
+function rejection(file: string, error: unknown): SkippedInput {
+  const message = errorMessage(error);
+  return { file, code: error instanceof PaperboyError ? error.code : "error", message: message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message };
 }
 
 export async function matchCommand(topic: string, inputs: string[], options: { json?: boolean }): Promise<void> {
   const tools = createTopicTools();
   const parsed = tools.parseList(topic);
   if (!parsed.ok) throw usageError(parsed.message);
-  const files = await readDigestFiles(inputs);
+  const { files, skipped } = await readDigestInputs(inputs);
+  reportSkipped(skipped);
   const results = [];
   for (const file of files) {
     const digest = parseDigest(file.text, file.name);

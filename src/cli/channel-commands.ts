@@ -1,7 +1,7 @@
 /** subscribe, unsubscribe, channels, set: channels from the shell, through the same handlers as chat. */
 import type { Config } from "../config.js";
 import { settingsSchema } from "../config.js";
-import { parseChannelId, type ChannelRef, type ChannelSettings } from "../core/channel.js";
+import { parseChannelId, type Channel, type ChannelRef, type ChannelSettings } from "../core/channel.js";
 import { createCommandHandler } from "../core/commands/handler.js";
 import { parseSchedule } from "../core/commands/settings.js";
 import type { Store } from "../core/ports.js";
@@ -33,10 +33,18 @@ function printPost(post: Post): void {
   for (const message of renderConsolePost(post)) process.stdout.write(`${formatConsoleBody(message.body as ConsoleBody, Boolean(process.stdout.isTTY))}\n`);
 }
 
+/** Only `subscribe` creates a channel: a typo in `set`, `unsubscribe` or `render` must not. */
+export async function requireChannel(store: Store, channel: string): Promise<Channel> {
+  const found = await store.getChannel(channel);
+  if (!found) throw usageError(`no channel ${channel} — paperboy channels lists them (paperboy subscribe ${channel} "<topics>" creates it)`);
+  return found;
+}
+
 async function runChatCommand(options: GlobalOptions & { json?: boolean }, channel: string, name: string, args: string): Promise<void> {
   const config = resolveConfig(options);
   const ref = channelRef(channel);
-  const post = await withStore(config, async (store) => {
+  const reply = await withStore(config, async (store) => {
+    if (name !== "subscribe") await requireChannel(store, channel);
     const handler = createCommandHandler(
       {
         store,
@@ -50,6 +58,8 @@ async function runChatCommand(options: GlobalOptions & { json?: boolean }, chann
     );
     return handler({ name, args }, { channel: ref, userId: "cli", isManager: true });
   });
+  // The chat replies point to `<command> list`; on the command line that listing is `paperboy channels`.
+  const post = JSON.parse(JSON.stringify(reply).replaceAll("paperboy list", "paperboy channels")) as Post;
   if (post.isError) throw usageError(post.intro[0]?.map((span) => span.text).join("") ?? "command failed");
   if (options.json) printJson(post);
   else printPost(post);
@@ -119,17 +129,23 @@ export async function setCommand(channel: string, setting: string, value: string
     const raw = value.join(" ");
     const typed: unknown = key === "maxPapers" ? Number(raw) : key === "paused" ? parseBoolean(raw) : raw;
     const result = settingsSchema.partial().safeParse({ [key]: typed });
-    if (!result.success) throw usageError(`${setting}: ${result.error.issues[0]?.message ?? "invalid value"}`);
+    if (!result.success) throw usageError(`${setting}: ${VALUE_HINTS[key] ? `expected ${VALUE_HINTS[key]}, got '${raw}'` : (result.error.issues[0]?.message ?? "invalid value")}`);
     // Only the one key: the schema's defaults would otherwise fill (and reset) every other setting.
     patch = { [key]: (result.data as Partial<ChannelSettings>)[key] } as Partial<ChannelSettings>;
   }
   const updated = await withStore(config, async (store) => {
-    const created = await store.ensureChannel(ref, config.defaults);
-    return store.updateSettings(created.id, patch, patch.paused === false ? null : undefined);
+    const found = await requireChannel(store, channel);
+    return store.updateSettings(found.id, patch, patch.paused === false ? null : undefined);
   });
   if (options.json) printJson(updated);
   else process.stdout.write(`${updated.id}: ${JSON.stringify(updated.settings)}\n`);
 }
+
+/** What to type, where the schema's own wording ("expected number, received NaN") would not say. */
+const VALUE_HINTS: Partial<Record<keyof ChannelSettings, string>> = {
+  maxPapers: "a whole number from 1 to 500, e.g. 15",
+  paused: "true or false",
+};
 
 function parseBoolean(value: string): boolean | string {
   if (/^(true|yes|on|1)$/i.test(value)) return true;

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadConfig, type Config } from "../config.js";
+import { isCalendarDate } from "../core/digest/date-from-file-name.js";
 import { errorMessage, PaperboyError } from "../core/errors.js";
 import { createLogger, type Logger } from "../log.js";
 
@@ -42,6 +43,10 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/** Exit codes (README "Exit codes"): 0 done, 1 runtime failure, 2 bad usage (arguments, values, configuration). */
+export const EXIT_RUNTIME = 1;
+export const EXIT_USAGE = 2;
+
 /** Runs a command body; any failure becomes one line on stderr and exit code 1 (2 for bad usage). */
 export function action<A extends unknown[]>(body: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
   return async (...args: A) => {
@@ -50,9 +55,14 @@ export function action<A extends unknown[]>(body: (...args: A) => Promise<void>)
     } catch (error) {
       const code = error instanceof PaperboyError ? error.code : "error";
       process.stderr.write(`paperboy: ${errorMessage(error)}${code === "error" ? "" : ` (${code})`}\n`);
-      process.exitCode = error instanceof PaperboyError && error.code.startsWith("usage") ? 2 : 1;
+      process.exitCode = error instanceof PaperboyError && (error.code.startsWith("usage") || error.code === "invalid_config") ? EXIT_USAGE : EXIT_RUNTIME;
     }
   };
+}
+
+/** A date given on the command line: a real calendar date, or one line saying what to type. */
+export function checkDateOption(flag: string, value: string | undefined): void {
+  if (value !== undefined && !isCalendarDate(value)) throw usageError(`${flag} must be a real date as YYYY-MM-DD (e.g. 2026-01-06), got '${value}'`);
 }
 
 export function usageError(message: string): PaperboyError {

@@ -8,14 +8,15 @@ import { createLogger, startLogLevel } from "../log.js";
 import { demoNotes } from "../platforms/console/demo-notes.js";
 import { parseDigest } from "../core/digest/parse.js";
 import { PaperboyError } from "../core/errors.js";
+import { redactUrl } from "../core/redact-url.js";
 import type { Message } from "../core/ports.js";
 import type { ArchivedPaper } from "../core/paper.js";
 import { createTopicTools } from "../core/topic-tools.js";
 import { formatConsoleBody } from "../platforms/console/console.js";
 import { renderConsolePost, type ConsoleBody } from "../platforms/console/render.js";
-import { channelRef, withStore } from "./channel-commands.js";
-import { readDigestFiles } from "./archive-commands.js";
-import { cliLogger, printJson, resolveConfig, usageError, type GlobalOptions } from "./context.js";
+import { channelRef, requireChannel, withStore } from "./channel-commands.js";
+import { readDigestInputs, reportSkipped } from "./digest-inputs.js";
+import { checkDateOption, cliLogger, printJson, resolveConfig, usageError, type GlobalOptions } from "./context.js";
 import type { Store } from "../core/ports.js";
 
 export async function startCommand(options: GlobalOptions): Promise<void> {
@@ -72,7 +73,7 @@ export async function deliverCommand(options: GlobalOptions & { now?: boolean; j
 export async function migrateCommand(options: GlobalOptions): Promise<void> {
   const config = resolveConfig(options);
   await withStore(config, async () => undefined);
-  process.stdout.write(`database ready: ${config.db.replace(/\/\/[^@/]*@/, "//…@")}\n`);
+  process.stdout.write(`database ready: ${redactUrl(config.db)}\n`);
 }
 
 type PlatformName = "console" | "slack" | "discord";
@@ -94,21 +95,24 @@ async function papersFor(store: Store, digest: string | undefined): Promise<{ da
     if (papers.length === 0 && !(await store.digestByDate(digest))) throw new PaperboyError("no_digest", `no digest for ${digest} in the archive`);
     return { date: digest, papers };
   }
-  const [file] = await readDigestFiles([digest]);
-  const parsed = parseDigest(file!.text, file!.name);
+  const { files, skipped } = await readDigestInputs([digest]);
+  reportSkipped(skipped);
+  const [file] = files;
+  if (!file) throw new PaperboyError("no_digest", `no .md or .jsonl digest in ${digest}`);
+  const parsed = parseDigest(file.text, file.name);
   const date = parsed.date ?? new Date().toISOString().slice(0, 10);
   return { date, papers: parsed.papers.map((paper) => ({ ...paper, firstSeen: date, lastSeen: date })) };
 }
 
 export async function renderCommand(channel: string, options: GlobalOptions & { digest?: string; platform?: string; json?: boolean }): Promise<void> {
+  if (options.digest && /^\d{4}-\d{2}-\d{2}$/.test(options.digest)) checkDateOption("--digest", options.digest);
   const config = resolveConfig(options);
   const ref = channelRef(channel);
   const platform = (options.platform ?? ref.platform) as PlatformName;
   if (!["console", "slack", "discord"].includes(platform)) throw usageError(`--platform must be slack, discord or console, not '${options.platform}'`);
   const post = await withStore(config, async (store) => {
     if (ref.platform === "console") await syncConsoleChannels(store, config, cliLogger(config));
-    const found = await store.getChannel(channel);
-    if (!found) throw new PaperboyError("unknown_channel", `no channel ${channel}: subscribe it first (paperboy subscribe ${channel} "kv cache")`);
+    const found = await requireChannel(store, channel);
     const topics = await store.listTopics(found.id);
     const { date, papers } = await papersFor(store, options.digest);
     const matches = createTopicTools().matchTopics(topics, papers);

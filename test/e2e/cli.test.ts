@@ -59,7 +59,9 @@ describe("paperboy CLI", { timeout: 120_000 }, () => {
 
   it("match prints matching papers with their matched terms", () => {
     const result = runCli(null, ["match", "RAG", join(ROOT, "seeds", "2026-01-06.md"), "--json"]);
+    expect(result.status, result.stderr).toBe(0);
     const matches = JSON.parse(result.stdout) as Array<{ title: string; terms: string[] }>;
+    expect(matches.length).toBeGreaterThan(0);
     for (const match of matches) expect(match.terms.join(" ")).toMatch(/RAG|Retrieval/i);
   });
 

@@ -50,6 +50,17 @@ export function runCli(ws: Workspace | null, args: string[], env: Record<string,
   return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** runCli without blocking the event loop: for tests whose servers run in the test process. */
+export function runCliAsync(ws: Workspace | null, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  const configArgs = ws ? ["--config-dir", ws.configDir] : [];
+  const child = spawn(process.execPath, [CLI, ...configArgs, ...args], { cwd: ws?.dir ?? ROOT, env: { ...cleanEnv(), ...env }, timeout: 60_000 });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.on("close", (status, signal) => resolve({ status, signal, stdout, stderr })));
+}
+
 /** The parent's environment minus anything that would turn a real platform on. */
 export function cleanEnv(): Record<string, string> {
   const env: Record<string, string> = {};

@@ -50,4 +50,44 @@ describe("config", () => {
   it("rejects a bad time zone in the channel defaults", () => {
     expect(() => loadConfig({ env: {}, configDir, flags: { defaults: { timezone: "Mars/Olympus" } } })).toThrow(/defaults.timezone/);
   });
+
+  describe("problems name the setting, where it came from, and what to type", () => {
+    const problemsOf = (files: { default?: unknown; local?: unknown }, env: Record<string, string> = {}): string[] => {
+      const dir = mkdtempSync(join(tmpdir(), "paperboy-config-"));
+      writeFileSync(join(dir, "default.json"), JSON.stringify(files.default ?? {}));
+      if (files.local) writeFileSync(join(dir, "local.json"), JSON.stringify(files.local));
+      try {
+        loadConfig({ env, configDir: dir });
+      } catch (error) {
+        return ((error as PaperboyError).detail?.problems as string[]) ?? [];
+      }
+      return [];
+    };
+
+    it("rejects sqlite: with an empty path", () => {
+      expect(problemsOf({}, { PAPERBOY_DB: "sqlite:" })).toEqual([expect.stringMatching(/^db \(PAPERBOY_DB\): expected sqlite:<path>/)]);
+      expect(problemsOf({ default: { db: "sqlite:  " } })).toHaveLength(1);
+    });
+
+    it("reports an unknown key with its path, file and a did-you-mean", () => {
+      const problems = problemsOf({ local: { defaults: { tiemzone: "Europe/Berlin" }, sourcez: {} } });
+      expect(problems).toHaveLength(2);
+      expect(problems).toContainEqual(expect.stringMatching(/^sourcez \(in .*local\.json\): unknown setting — did you mean 'sources'\?$/));
+      expect(problems).toContainEqual(expect.stringMatching(/^defaults\.tiemzone \(in .*local\.json\): unknown setting — did you mean 'timezone'\?$/));
+    });
+
+    it("checks console channel topics with the topic syntax", () => {
+      const problems = problemsOf({ default: { console: { channels: [{ name: "a", topics: ["kv cache", '"unclosed'] }] } } });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^console\.channels\.0\.topics\.1 \(in .*default\.json\): topic ""unclosed": unclosed quote/);
+    });
+
+    it("blames a bad port in local.json on the file, not on PORT, in plain words", () => {
+      const problems = problemsOf({ local: { port: "abc" } });
+      expect(problems).toEqual([expect.stringMatching(/^port \(in .*local\.json\): /)]);
+      expect(problems[0]).not.toContain("PORT");
+      expect(problems[0]).not.toMatch(/NaN/);
+      expect(problemsOf({}, { PORT: "abc" })[0]).toMatch(/^port \(PORT\): expected a number$/);
+    });
+  });
 });

@@ -174,13 +174,13 @@ const cases: Case[] = [
   },
   {
     file: "2026-02-02-ids.md",
-    behaviour: "versions are dropped from ids, old-style ids kept, an invalid id skips the entry",
+    behaviour: "versions are dropped from ids and links, old-style ids kept (link built from the id), an invalid id skips the entry",
     date: "2026-02-02",
     format: "markdown",
     papers: [
-      { id: "2510.08567", url: "https://arxiv.org/abs/2510.08567v1" },
-      { id: "math/0601001", categories: ["math.AG"] },
-      { id: "math.GT/0309136", categories: [] },
+      { id: "2510.08567", url: "https://arxiv.org/abs/2510.08567" },
+      { id: "math/0601001", categories: ["math.AG"], url: "https://arxiv.org/abs/math/0601001" },
+      { id: "math.GT/0309136", categories: [], url: "https://arxiv.org/abs/math.GT/0309136" },
     ],
     warnings: ["bad_entry@20"],
   },

@@ -25,9 +25,12 @@ describe("parseDigest picks the format", () => {
     ["a whitespace-only .md file", "\n\n  \n", "2026-01-01.md"],
     ["an empty .jsonl file", "", "2026-01-01_AI_enhanced_English.jsonl"],
     ["a blank file of unknown type", "\n", "2026-01-01"],
-  ])("%s is an empty digest, not an error", (_name, text, file) => {
-    const digest = parseDigest(text, file);
-    expect(digest).toMatchObject({ date: "2026-01-01", papers: [], warnings: [] });
+  ])("%s is not a digest: no paper entries found", (_name, text, file) => {
+    expect(() => parseDigest(text, file)).toThrow(expect.objectContaining({ code: "not_a_digest", message: expect.stringMatching(/not a digest: no paper entries found/) }));
+  });
+
+  it("a table of contents without entries is an empty digest, not an error (DIGESTS.md)", () => {
+    expect(parseDigest("<div id=toc></div>\n\n# Table of Contents\n", "2026-01-01.md")).toMatchObject({ date: "2026-01-01", papers: [], warnings: [] });
   });
 
   it("takes a null date from a file name without one", () => {
@@ -50,27 +53,32 @@ describe("parseDigest picks the format", () => {
 
 describe("hostile input stays linear", () => {
   const MB = 1024 * 1024;
-  const cases: [string, string][] = [
-    ["one 8 MB line of brackets", "### [" + "[](".repeat((8 * MB) / 3) + "\n"],
-    ["many heading-like lines without links", "### [1] [x](\n".repeat(MB / 12)],
-    ["a huge label-like line", "A".repeat(8 * MB) + ": x\n"],
-    ["an abstract of 200k short lines", "### [1] [T](https://arxiv.org/abs/2601.00001)\n*A*\n\nAbstract: x\n" + "y\n".repeat(200_000)],
-    ["a huge title", "### [1] [" + "]( [".repeat(MB) + "](https://arxiv.org/abs/2601.00001)\n"],
-    ["a huge JSONL line", '{"id": "2601.00001", "title": "' + "x".repeat(8 * MB) + '"}\n'],
-    ["control characters everywhere", "\x0c\x01a\n".repeat(MB / 4)],
-    ["deeply nested JSON lines", '{"id": "2601.00001", "title": "T"}\n' + "[".repeat(MB) + "\n" + '{"a":'.repeat(MB / 5) + "\n"],
+  const cases: [string, string, string][] = [
+    ["one 8 MB line of brackets", "### [" + "[](".repeat((8 * MB) / 3) + "\n", "rejected"],
+    ["many heading-like lines without links", "### [1] [x](\n".repeat(MB / 12), "rejected"],
+    ["a huge label-like line", "A".repeat(8 * MB) + ": x\n", "rejected"],
+    ["an abstract of 200k short lines", "### [1] [T](https://arxiv.org/abs/2601.00001)\n*A*\n\nAbstract: x\n" + "y\n".repeat(200_000), "parsed 1"],
+    ["a huge title", "### [1] [" + "]( [".repeat(MB) + "](https://arxiv.org/abs/2601.00001)\n", "parsed 1"],
+    ["a huge JSONL line", '{"id": "2601.00001", "title": "' + "x".repeat(8 * MB) + '"}\n', "parsed 1"],
+    ["control characters everywhere", "\x0c\x01a\n".repeat(MB / 4), "rejected"],
+    ["deeply nested JSON lines", '{"id": "2601.00001", "title": "T"}\n' + "[".repeat(MB) + "\n" + '{"a":'.repeat(MB / 5) + "\n", "parsed 1"],
   ];
-  it.each(cases)("%s parses in well under a second", (_name, text) => {
-    const started = performance.now();
+  // Speed is the bench's job (npm run bench, parse scenario): a time limit here would fail on a loaded
+  // machine. This checks each hostile input is handled (parsed, or rejected as not a digest) — a
+  // backtracking blow-up would not finish within the generous test timeout.
+  it.each(cases)("%s is parsed or rejected cleanly", (_name, text, expected) => {
     const name = text.startsWith("{") ? "x.jsonl" : "x.md";
+    let outcome: string;
     try {
-      parseDigest(text, name);
+      const digest = parseDigest(text, name);
+      outcome = `parsed ${digest.papers.length}`;
     } catch (error) {
-      // Rejecting garbage is fine; hanging or crashing with anything else is not.
+      // Rejecting garbage is fine; crashing with anything else is not.
       expect(error).toMatchObject({ code: "not_a_digest" });
+      outcome = "rejected";
     }
-    expect(performance.now() - started).toBeLessThan(2000);
-  });
+    expect(outcome).toBe(expected);
+  }, 60_000);
 });
 
 describe("parseJsonl on its own", () => {

@@ -21,3 +21,28 @@ export function idFromAbsUrl(url: string): string | null {
   if (rest.endsWith("/")) rest = rest.slice(0, -1);
   return rest;
 }
+
+/** The paper's page: built from the id alone, so a digest can never choose where a paper link goes. */
+export function arxivAbsUrl(id: string): string {
+  return `https://arxiv.org/abs/${id}`;
+}
+
+export function arxivPdfUrl(id: string): string {
+  return `https://arxiv.org/pdf/${id}`;
+}
+
+const PDF_PREFIXES = ABS_PREFIXES.map((prefix) => prefix.replace("/abs/", "/pdf/"));
+
+/**
+ * Whether a digest's own link for paper `id` is that paper's arXiv page (`abs`) or PDF (`pdf`): an arXiv
+ * host, the same id (any version, `.pdf` suffix allowed), no query or fragment.
+ */
+export function linkAgrees(url: string, id: string, kind: "abs" | "pdf"): boolean {
+  if (/[?#]/.test(url)) return false;
+  const prefix = (kind === "abs" ? ABS_PREFIXES : PDF_PREFIXES).find((p) => url.startsWith(p));
+  if (prefix === undefined) return false;
+  let rest = url.slice(prefix.length);
+  if (rest.endsWith("/")) rest = rest.slice(0, -1);
+  if (kind === "pdf" && rest.endsWith(".pdf")) rest = rest.slice(0, -4);
+  return normalizeArxivId(rest) === id;
+}

@@ -16,3 +16,8 @@ export function dateFromFileName(fileName: string): string | null {
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
   return `${y}-${mo}-${d}`;
 }
+
+/** Whether `text` is exactly a real calendar date `YYYY-MM-DD` (no 2026-13-45, no 2026-02-30). */
+export function isCalendarDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && dateFromFileName(text) === text;
+}

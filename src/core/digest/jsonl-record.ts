@@ -1,11 +1,18 @@
 import type { Paper } from "../paper.js";
-import { normalizeArxivId } from "./arxiv-id.js";
+import { arxivAbsUrl, arxivPdfUrl, linkAgrees, normalizeArxivId } from "./arxiv-id.js";
+import { safeCodeUrl } from "./code-url.js";
 import { splitAuthors } from "./authors.js";
 import { fieldOrNull } from "./placeholders.js";
 import { stripControlChars } from "./sanitize.js";
 import { joinFieldLines, unwrapText } from "./unwrap.js";
 
-export type RecordResult = { ok: true; paper: Paper } | { ok: false; reason: string };
+/** A problem in a record that was still taken (a link replaced or dropped). */
+export interface RecordWarning {
+  code: string;
+  message: string;
+}
+
+export type RecordResult = { ok: true; paper: Paper; warnings: RecordWarning[] } | { ok: false; reason: string };
 
 /**
  * One JSONL record → Paper. `categories[0]` is the primary category; very old files name the TL;DR
@@ -25,15 +32,25 @@ export function recordToPaper(value: unknown): RecordResult {
     return typeof v === "string" ? fieldOrNull(joinFieldLines(stripControlChars(v).split("\n"))) : null;
   };
   const summary = value["summary"];
+  const warnings: RecordWarning[] = [];
   const abs = stringOrNull(value["abs"]);
+  if (abs !== null && !linkAgrees(abs, id, "abs")) warnings.push(mismatch(id, "abs", abs, arxivAbsUrl(id)));
+  const pdf = stringOrNull(value["pdf"]);
+  if (pdf !== null && !linkAgrees(pdf, id, "pdf")) warnings.push(mismatch(id, "pdf", pdf, arxivPdfUrl(id)));
+  const rawCode = stringOrNull(value["code_url"]);
+  const codeUrl = rawCode === null ? null : safeCodeUrl(rawCode);
+  if (rawCode !== null && codeUrl === null) {
+    warnings.push({ code: "bad_code_url", message: `paper ${id}: code_url dropped: "${clip(rawCode)}" is not an https:// link to a named host` });
+  }
   return {
     ok: true,
+    warnings,
     paper: {
       id,
       title,
       authors: authorsOf(value["authors"]),
       categories: stringsOf(value["categories"]),
-      url: abs ?? `https://arxiv.org/abs/${id}`,
+      url: arxivAbsUrl(id),
       tldr: aiField("tldr") ?? aiField("task"),
       motivation: aiField("motivation"),
       method: aiField("method"),
@@ -41,11 +58,19 @@ export function recordToPaper(value: unknown): RecordResult {
       conclusion: aiField("conclusion"),
       abstract: typeof summary === "string" ? fieldOrNull(unwrapText(stripControlChars(summary))) : null,
       comment: stringOrNull(value["comment"]),
-      pdfUrl: stringOrNull(value["pdf"]),
-      codeUrl: stringOrNull(value["code_url"]),
+      pdfUrl: arxivPdfUrl(id),
+      codeUrl,
       codeStars: typeof value["code_stars"] === "number" && Number.isFinite(value["code_stars"]) ? value["code_stars"] : null,
     },
   };
+}
+
+function mismatch(id: string, field: string, given: string, used: string): RecordWarning {
+  return { code: "url_mismatch", message: `paper ${id}: the digest's ${field} link "${clip(given)}" is not this paper's arXiv link; using ${used}` };
+}
+
+function clip(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 function authorsOf(v: unknown): string[] {

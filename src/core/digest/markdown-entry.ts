@@ -1,4 +1,5 @@
 import type { Paper } from "../paper.js";
+import { arxivAbsUrl } from "./arxiv-id.js";
 import type { EntryHeading } from "./heading.js";
 import { fieldOrNull } from "./placeholders.js";
 import { joinFieldLines, unwrapParagraphs } from "./unwrap.js";
@@ -32,7 +33,7 @@ export function draftToPaper(d: EntryDraft): Paper {
     title: d.heading.title,
     authors: d.authors ?? [],
     categories: category === null || category === "" ? [] : [category],
-    url: d.heading.url,
+    url: arxivAbsUrl(d.heading.id),
     tldr: ai("tldr"),
     motivation: ai("motivation"),
     method: ai("method"),

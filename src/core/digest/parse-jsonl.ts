@@ -30,6 +30,7 @@ export function parseJsonlDetailed(input: string, date: string | null = null): J
     if (line === "") continue;
     const result = parseLine(line);
     if (result.ok) {
+      for (const warning of result.warnings) out.warn(lineNo, warning.code, `line ${lineNo}: ${warning.message}`);
       out.add(result.paper, lineNo);
     } else {
       badLines++;

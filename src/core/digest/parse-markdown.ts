@@ -1,4 +1,5 @@
 import type { ParsedDigest } from "../paper.js";
+import { arxivAbsUrl, linkAgrees } from "./arxiv-id.js";
 import { isAuthorsLine, parseAuthorsLine } from "./authors.js";
 import { matchLabel, type LabelLine } from "./fields.js";
 import { parseEntryHeading } from "./heading.js";
@@ -47,7 +48,12 @@ export function parseMarkdown(input: string, date: string | null = null): Parsed
     if (line.startsWith("### ")) {
       finish();
       const parsed = parseEntryHeading(line);
-      if (parsed.ok) draft = newDraft(parsed.heading, lineNo, section);
+      if (parsed.ok) {
+        draft = newDraft(parsed.heading, lineNo, section);
+        if (!linkAgrees(parsed.heading.url, parsed.heading.id, "abs")) {
+          out.warn(lineNo, "url_mismatch", `line ${lineNo}: the link "${parsed.heading.url.slice(0, 80)}" is not paper ${parsed.heading.id}'s arXiv page; using ${arxivAbsUrl(parsed.heading.id)}`);
+        }
+      }
       else if (line.includes("](")) out.warn(lineNo, "bad_entry", `line ${lineNo}: entry skipped: ${parsed.reason}`);
     } else if (isSectionLine(line, current)) {
       const s = sectionFromLine(line);

@@ -8,16 +8,17 @@ import { looksLikeMarkdownDigest, notADigestReason, sniffFormat } from "./sniff.
 /**
  * Any digest file's text → papers. The format comes from the extension (`.md`, `.jsonl`), else from the
  * content; the date from the file name. Throws `not_a_digest` for content that is not a digest at all,
- * so that ingesting it changes nothing; an empty digest is fine and yields no papers.
+ * so that ingesting it changes nothing. An empty file is not a digest either; a digest with its marks but
+ * no entries (the table of contents only, DIGESTS.md) is, and yields no papers.
  */
 export function parseDigest(text: string, fileName: string): ParsedDigest {
+  if (isBlank(text)) throw notADigest(fileName, "no paper entries found (the file is empty)");
   const reason = notADigestReason(text);
   if (reason !== null) throw notADigest(fileName, reason);
   const date = dateFromFileName(fileName);
   const format = formatOf(text, fileName);
   if (format === "jsonl") return parseJsonlFile(text, fileName, date);
   if (format === "markdown") return parseMarkdownFile(text, fileName, date);
-  if (isBlank(text)) return { date, format: "markdown", papers: [], warnings: [] };
   throw notADigest(fileName, "neither a Markdown digest (no table of contents, no arXiv entry headings) nor JSONL");
 }
 
@@ -30,7 +31,7 @@ function formatOf(text: string, fileName: string): "markdown" | "jsonl" | "unkno
 
 function parseMarkdownFile(text: string, fileName: string, date: string | null): ParsedDigest {
   const digest = parseMarkdown(text, date);
-  if (digest.papers.length > 0 || isBlank(text) || looksLikeMarkdownDigest(text)) return digest;
+  if (digest.papers.length > 0 || looksLikeMarkdownDigest(text)) return digest;
   throw notADigest(fileName, "no table of contents and no entry heading linking to arxiv.org/abs/");
 }
 
