@@ -2,7 +2,7 @@
  * The topic engine as the rest of the core uses it: validate lists, match one channel's topics, plan a
  * search, explain a paper. A thin layer over src/core/topics.
  */
-import type { TopicRecord } from "./channel.js";
+import type { MatchStrictness, TopicRecord } from "./channel.js";
 import type { TopicTools } from "./commands/deps.js";
 import type { FieldSpan, PaperMatch } from "./match-result.js";
 import type { ArchivedPaper } from "./paper.js";
@@ -30,7 +30,12 @@ export function toPaperMatch(paper: ArchivedPaper, matches: Array<IndexMatch<num
   return { paper, topicIds: matches.map((m) => m.id), terms, spans, score: scoreMatch(matches.map((m): TopicMatch => m.match)) };
 }
 
-export function createTopicTools(limits: TopicLimits = DEFAULT_TOPIC_LIMITS): TopicTools {
+/** The tools, with the strictness a caller outside a channel (`paperboy match --match`) may choose. */
+export interface EngineTopicTools extends TopicTools {
+  matchTopics(topics: TopicRecord[], papers: ArchivedPaper[], strictness?: MatchStrictness): PaperMatch[];
+}
+
+export function createTopicTools(limits: TopicLimits = DEFAULT_TOPIC_LIMITS): EngineTopicTools {
   return {
     parseList(input) {
       const parsed = parseTopicList(input, limits);
@@ -38,7 +43,8 @@ export function createTopicTools(limits: TopicLimits = DEFAULT_TOPIC_LIMITS): To
       const messages = parsed.errors.map(({ topic, error }) => (topic && parsed.errors.length > 1 ? `${topic}: ${formatTopicError(error)}` : formatTopicError(error)));
       return { ok: false, message: messages.join("; ") };
     },
-    matchTopics(topics: TopicRecord[], papers: ArchivedPaper[]): PaperMatch[] {
+    matchTopics(topics: TopicRecord[], papers: ArchivedPaper[], strictness: MatchStrictness = "balanced"): PaperMatch[] {
+      void strictness;
       const index = new TopicIndex<number>({ limits });
       const compiled: CompiledTopic[] = [];
       for (const topic of topics) {
