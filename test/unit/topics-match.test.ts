@@ -19,10 +19,16 @@ describe("rule 1: text normalization", () => {
   ])("%s: %s", (...row) => check(row));
 });
 
-describe("rule 2: phrases are consecutive words within one field", () => {
+describe("rule 2: phrases are their words close together within one sentence of one field", () => {
   it.each<Row>([
     ["consecutive", "llm serving", { abstract: "efficient LLM serving systems" }, true],
-    ["not consecutive", "llm serving", { abstract: "an LLM for serving" }, false],
+    ["a few words apart", "llm serving", { abstract: "an LLM for serving" }, true],
+    ["any order, stop words ignored", "time series forecasting", { abstract: "forecasting of multivariate time series" }, true],
+    ["inflected, reordered", "knowledge distillation", { abstract: "distilling knowledge from a teacher" }, true],
+    ["too far apart", "llm serving", { abstract: "an LLM that we train on many tasks before serving" }, false],
+    ["not across sentences", "llm serving", { abstract: "We train an LLM. Serving is cheap." }, false],
+    ["quoted phrases stay consecutive", '"llm serving"', { abstract: "an LLM for serving" }, false],
+    ["quoted phrases keep their order", '"time series"', { abstract: "a series of time steps" }, false],
     ["not across fields", "llm serving", { title: "A new LLM", abstract: "serving at scale" }, false],
     ["in the method field", "graph partitioning", { method: "We use graph partitioning." }, true],
     ["in the conclusion field", "graph partitioning", { conclusion: "graph partitioning works" }, true],

@@ -11,12 +11,16 @@ import { parseTopic } from "./parse.js";
 import { cjkKey, cjkPairCode, forEachCjk, hasCjk, tokenize } from "./text.js";
 import { alternativeSignature } from "./signature.js";
 import { DEFAULT_TERM_STATS } from "./term-stats.js";
-import { bigramKey, compileWords, joinedWord, titleKey } from "./words.js";
+import { bigramKey, compileWords, contentWords, joinedWord, titleKey } from "./words.js";
 import type { WordMatcher } from "./words.js";
 
 export type CompiledAlternative =
   /** Consecutive words within one text field. */
-  | { readonly kind: "phrase"; readonly words: readonly WordMatcher[]; readonly anchor: number }
+  /**
+   * Words within one text field: consecutive (quoted, or one word), or with `flexible` every word in any
+   * order within a few words of one sentence (stop words dropped).
+   */
+  | { readonly kind: "phrase"; readonly words: readonly WordMatcher[]; readonly anchor: number; readonly flexible: boolean }
   /** Normalized CJK text, a substring of a text field (separators removed on both sides). */
   /**
    * `pairs`: its neighbouring CJK character pairs (`cjkPairCode`), all of which a paper that contains it
@@ -91,7 +95,7 @@ function compileTerm(term: TermAlternative, field: TopicField | null): CompiledA
   }
   const words = compileWords(term.text, term.quoted);
   if (term.quoted) return [phrase(words)];
-  const out = expandPhrase(words).map(fromSpelling);
+  const out = expandPhrase(words).map(flexibleSpelling);
   // Written apart, also find it written together: `pre training` → `pretraining`, `kv cache` → `KVCache`.
   if (words.length >= 2 && words.length <= 3) out.push(phrase([joinedWord(words)]));
   return out;
@@ -99,6 +103,13 @@ function compileTerm(term: TermAlternative, field: TopicField | null): CompiledA
 
 function fromSpelling(spelling: Spelling): CompiledAlternative {
   return spelling.kind === "cjk" ? cjk(spelling.text) : phrase(spelling.words);
+}
+
+/** A bare phrase matches its content words in any order (TOPICS.md, "Matching is evidence"). */
+function flexibleSpelling(spelling: Spelling): CompiledAlternative {
+  if (spelling.kind === "cjk") return cjk(spelling.text);
+  const words = contentWords(spelling.words);
+  return phrase(words, words.length >= 2);
 }
 
 /** `probe`: the rarest CJK character of the text, checked before scanning for it (see find.ts). */
@@ -121,12 +132,12 @@ function cjk(text: string): CompiledAlternative {
 }
 
 /** `anchor`: index of the rarest word, where verification starts (see find.ts). */
-function phrase(words: WordMatcher[]): CompiledAlternative {
+function phrase(words: WordMatcher[], flexible = false): CompiledAlternative {
   let anchor = 0;
   for (let i = 1; i < words.length; i++) {
     if (DEFAULT_TERM_STATS.frequency(words[i]!.key) < DEFAULT_TERM_STATS.frequency(words[anchor]!.key)) anchor = i;
   }
-  return alternative({ kind: "phrase", words, anchor });
+  return alternative({ kind: "phrase", words, anchor, flexible });
 }
 
 /** One shared empty list for the properties an alternative's kind does not use (100,000s of them). */
@@ -141,6 +152,7 @@ function alternative(alt: CompiledAlternative): CompiledAlternative {
     kind: alt.kind,
     words: "words" in alt ? alt.words : NONE,
     anchor: "anchor" in alt ? alt.anchor : 0,
+    flexible: "flexible" in alt ? alt.flexible : false,
     text: "text" in alt ? alt.text : "",
     probe: "probe" in alt ? alt.probe : -1,
     pairs: "pairs" in alt ? alt.pairs : NONE,
@@ -160,6 +172,8 @@ export function alternativeKeys(alt: CompiledAlternative, field: TopicField | nu
   switch (alt.kind) {
     case "phrase": {
       const keys = alt.words.map((w) => w.key);
+      // Flexible words need not be neighbours: only single words are guaranteed.
+      if (alt.flexible) return [...new Set(keys)];
       for (let i = 0; i + 1 < alt.words.length; i++) keys.push(bigramKey(alt.words[i]!.stem, alt.words[i + 1]!.stem));
       return [...new Set(keys)];
     }

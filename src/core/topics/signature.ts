@@ -8,7 +8,7 @@ import { matcherSignature } from "./words.js";
 export function alternativeSignature(alt: CompiledAlternative): string {
   switch (alt.kind) {
     case "phrase":
-      return `p:${matcherSignature(alt.words)}`;
+      return `${alt.flexible ? "f" : "p"}:${matcherSignature(alt.words)}`;
     case "cjk":
       return `c:${alt.text}`;
     case "author":
