@@ -3,6 +3,7 @@
  * compiled), each with the index keys a matching paper must contain.
  */
 import type { TermAlternative, TopicAst, TopicClause, TopicError, TopicField } from "./ast.js";
+import { conceptMembers } from "./concept-members.js";
 import { expandCjk, expandPhrase } from "./expand.js";
 import type { Spelling } from "./expand.js";
 import { DEFAULT_TOPIC_LIMITS } from "./limits.js";
@@ -20,7 +21,16 @@ export type CompiledAlternative =
    * Words within one text field: consecutive (quoted, or one word), or with `flexible` every word in any
    * order within a few words of one sentence (stop words dropped).
    */
-  | { readonly kind: "phrase"; readonly words: readonly WordMatcher[]; readonly anchor: number; readonly flexible: boolean }
+  | {
+      readonly kind: "phrase";
+      readonly words: readonly WordMatcher[];
+      readonly anchor: number;
+      readonly flexible: boolean;
+      /** A concept-table member: its path for explanations ("DETR — a kind of object detection"), else "". */
+      readonly via: string;
+      /** A member typed in capitals: counts only where the paper writes it in capitals. */
+      readonly capitals: boolean;
+    }
   /** Normalized CJK text, a substring of a text field (separators removed on both sides). */
   /**
    * `pairs`: its neighbouring CJK character pairs (`cjkPairCode`), all of which a paper that contains it
@@ -95,7 +105,9 @@ function compileTerm(term: TermAlternative, field: TopicField | null): CompiledA
   }
   const words = compileWords(term.text, term.quoted);
   if (term.quoted) return [phrase(words)];
-  const out = expandPhrase(words).map(flexibleSpelling);
+  const spellings = expandPhrase(words);
+  const out = spellings.map(flexibleSpelling);
+  for (const member of conceptMembers(spellings)) out.push(phrase(member.words, member.words.length >= 2, member.via, member.capitals));
   // Written apart, also find it written together: `pre training` → `pretraining`, `kv cache` → `KVCache`.
   if (words.length >= 2 && words.length <= 3) out.push(phrase([joinedWord(words)]));
   return out;
@@ -132,12 +144,12 @@ function cjk(text: string): CompiledAlternative {
 }
 
 /** `anchor`: index of the rarest word, where verification starts (see find.ts). */
-function phrase(words: WordMatcher[], flexible = false): CompiledAlternative {
+function phrase(words: WordMatcher[], flexible = false, via = "", capitals = false): CompiledAlternative {
   let anchor = 0;
   for (let i = 1; i < words.length; i++) {
     if (DEFAULT_TERM_STATS.frequency(words[i]!.key) < DEFAULT_TERM_STATS.frequency(words[anchor]!.key)) anchor = i;
   }
-  return alternative({ kind: "phrase", words, anchor, flexible });
+  return alternative({ kind: "phrase", words, anchor, flexible, via, capitals });
 }
 
 /** One shared empty list for the properties an alternative's kind does not use (100,000s of them). */
@@ -153,6 +165,8 @@ function alternative(alt: CompiledAlternative): CompiledAlternative {
     words: "words" in alt ? alt.words : NONE,
     anchor: "anchor" in alt ? alt.anchor : 0,
     flexible: "flexible" in alt ? alt.flexible : false,
+    via: "via" in alt ? alt.via : "",
+    capitals: "capitals" in alt ? alt.capitals : false,
     text: "text" in alt ? alt.text : "",
     probe: "probe" in alt ? alt.probe : -1,
     pairs: "pairs" in alt ? alt.pairs : NONE,

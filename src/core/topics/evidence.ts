@@ -7,11 +7,12 @@
 import type { CompiledClause, CompiledTopic } from "./compile.js";
 import { acronymDefinitions, type AcronymDefinition } from "./acronym-senses.js";
 import type { Hit, TopicMatch } from "./match.js";
-import { passingRole, type PassingMention } from "./passing-roles.js";
+import { passingRole } from "./passing-roles.js";
 import type { PreparedPaper } from "./prepare.js";
 import { sentenceAround } from "./sentences.js";
 
-export const WEIGHTS = { title: 3, tldr: 2, sentence: 1, passing: 0.2 } as const;
+/** `passing` and `member` multiply the weight of the field a hit is in. */
+export const WEIGHTS = { title: 3, tldr: 2, sentence: 1, passing: 0.2, member: 0.8 } as const;
 
 /** The summaries generated from the abstract: they restate it, so they never add to it (see `bodyScore`). */
 const GENERATED = new Set(["motivation", "method", "result", "conclusion"]);
@@ -47,47 +48,58 @@ function clauseEvidence(clause: CompiledClause, index: number, hits: Hit[], pape
   }
   const reasons: string[] = [];
   const otherSense = otherSenses(clause, hits, paper);
-  let title = false;
-  let tldr = 0;
-  const sentences = new Map<string, { field: string; passing: PassingMention | null; quote: string }>();
+  let title = 0;
+  let titleVia: string | null = null;
+  const sentences = new Map<string, { field: string; weight: number; passing: boolean; quote: string }>();
+  const paths = new Set<string>();
   for (const hit of hits) {
-    const definition = otherSense.get(normalizedWord(hit.text));
-    if (definition !== undefined) continue;
+    if (otherSense.has(normalizedWord(hit.text))) continue;
+    // A member typed in capitals (CLIP) written in lower case is another word ("video clip").
+    if (hit.capitals === true && hit.text === hit.text.toLowerCase()) continue;
+    const member = hit.via === undefined ? 1 : WEIGHTS.member;
     if (hit.field === "title") {
-      title = true;
+      if (WEIGHTS.title * member > title) {
+        title = WEIGHTS.title * member;
+        titleVia = hit.via ?? null;
+      }
       continue;
     }
     const text = fieldText(paper, hit.field);
     const sentence = sentenceAround(text, hit.start, hit.end);
     const body = text.slice(sentence.start, sentence.end);
-    const passing = passingRole(body, hit.start - sentence.start, hit.end - sentence.start);
+    const passing = passingRole(body, hit.start - sentence.start, hit.end - sentence.start) !== null;
+    const weight = (hit.field === "tldr" ? WEIGHTS.tldr : WEIGHTS.sentence) * member * (passing ? WEIGHTS.passing : 1);
+    if (!passing && hit.via !== undefined) paths.add(hit.via);
     const key = `${hit.field}:${sentence.start}`;
     const known = sentences.get(key);
-    // A sentence with one substantive use is substantive, whatever else it lists.
-    if (known === undefined) sentences.set(key, { field: hit.field, passing, quote: quoteAround(text, hit, sentence) });
-    else if (passing === null) known.passing = null;
+    // A sentence counts once, by its strongest use: one substantive use makes it substantive.
+    if (known === undefined) sentences.set(key, { field: hit.field, weight, passing, quote: quoteAround(text, hit, sentence) });
+    else if (weight > known.weight) Object.assign(known, { weight, passing });
   }
+  if (titleVia !== null) paths.add(titleVia);
   for (const definition of otherSense.values()) reasons.push(`'${definition.acronym.toUpperCase()}' is defined here as '${definition.expansion}'`);
+  let tldr = 0;
   let abstract = 0;
   let generated = 0;
   const passingQuotes: string[] = [];
   let substantive = 0;
   for (const s of sentences.values()) {
-    const weight = s.passing === null ? WEIGHTS.sentence : WEIGHTS.passing;
-    if (s.passing !== null) passingQuotes.push(s.quote);
+    if (s.passing) passingQuotes.push(s.quote);
     else substantive++;
-    if (s.field === "tldr") tldr = Math.max(tldr, s.passing === null ? WEIGHTS.tldr : WEIGHTS.passing);
-    else if (GENERATED.has(s.field)) generated += weight;
-    else abstract += weight;
+    if (s.field === "tldr") tldr = Math.max(tldr, s.weight);
+    else if (GENERATED.has(s.field)) generated += s.weight;
+    else abstract += s.weight;
   }
-  const fieldTyped = clause.field === "title" && title;
-  const score = (title ? WEIGHTS.title : 0) + tldr + Math.max(abstract, generated);
-  if (title) reasons.unshift(fieldTyped ? "title clause" : "title hit");
-  if (tldr >= WEIGHTS.tldr) reasons.push("TL;DR hit");
-  if (substantive > 0 && Math.max(abstract, generated) >= WEIGHTS.sentence) reasons.push(`${plural(Math.floor(Math.max(abstract, generated)), "body sentence")}`);
+  const body = Math.max(abstract, generated);
+  const score = round(title + tldr + body);
+  if (title > 0) reasons.unshift(clause.field === "title" ? "title clause" : "title hit");
+  if (tldr > WEIGHTS.passing) reasons.push("TL;DR hit");
+  const bodySentences = [...sentences.values()].filter((s) => !s.passing && s.field !== "tldr").length;
+  if (bodySentences > 0) reasons.push(plural(bodySentences, "body sentence"));
+  for (const path of paths) reasons.push(path);
   if (passingQuotes.length > 0 && substantive === 0) reasons.push(`only mentioned in passing: ${passingQuotes.slice(0, 2).map((q) => `'${q}'`).join(", ")}`);
   else if (passingQuotes.length > 0) reasons.push(`also in passing: '${passingQuotes[0]}'`);
-  return { ...base, score, strong: title, reasons };
+  return { ...base, score, strong: title > 0, reasons };
 }
 
 /** Acronyms of the clause the paper defines with words the clause does not match, by lower-case acronym. */
@@ -144,6 +156,10 @@ export function cleanTerm(hits: readonly Hit[]): string | null {
   if (best !== null) return best.form;
   const first = hits[0];
   return first === undefined ? null : first.text;
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
 }
 
 function plural(n: number, noun: string): string {
