@@ -78,10 +78,10 @@ export function createTopicTools(limits: TopicLimits = DEFAULT_TOPIC_LIMITS): En
       if (!compiled.ok) throw new Error(formatTopicError(compiled.error));
       return searchPlan(compiled.topic);
     },
-    explain(topics: TopicRecord[], paper: ArchivedPaper) {
+    explain(topics: TopicRecord[], paper: ArchivedPaper, strictness: MatchStrictness = "balanced") {
       const prepared: PreparedPaper = preparePaper(paper);
       return topics.map((topic) => {
-        const result = explain(topic.text, prepared);
+        const result = explain(topic.text, prepared, strictness);
         if (!result.ok) return { topic: topic.text, matched: false, reasons: [formatTopicError(result.error)] };
         return { topic: topic.text, matched: result.matched, reasons: [result.summary] };
       });

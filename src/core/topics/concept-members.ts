@@ -2,7 +2,7 @@
 import { CONCEPTS } from "./concepts.js";
 import type { Spelling } from "./expand.js";
 import { isAcronymTyped } from "./text.js";
-import { compileWords, contentWords, sameMatcher } from "./words.js";
+import { compileWords, contentWords, exactWord, sameMatcher } from "./words.js";
 import type { WordMatcher } from "./words.js";
 
 export interface ConceptMember {
@@ -32,8 +32,13 @@ function getTable(): CompiledConcept[] {
   return table;
 }
 
+/**
+ * A one-word member is a name and matches only itself (and its plural): stemmed, `agentic` would match
+ * every "agent" and `distillation` "distil" in the sense of extract.
+ */
 function member(text: string, via: string): ConceptMember {
-  return { words: contentWords(compileWords(text, false)), via, capitals: isAcronymTyped(text) };
+  const words = contentWords(compileWords(text, false));
+  return { words: words.length === 1 ? [exactWord(words[0]!.word)] : words, via, capitals: isAcronymTyped(text) };
 }
 
 /** The members of every concept one of the term's spellings names as a whole (none for quoted terms). */

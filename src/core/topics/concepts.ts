@@ -30,7 +30,11 @@ export const CONCEPTS: readonly ConceptEntry[] = [
   { concept: "graph neural network", kinds: ["GCN", "GAT", "GraphSAGE", "message passing neural network"] },
   { concept: "vision transformer", kinds: ["DeiT", "Swin Transformer"] },
   { concept: "mixture of experts", kinds: ["Mixtral", "DeepSeekMoE"], practice: ["expert routing", "expert parallelism"] },
-  { concept: "LLM agent", kinds: ["agentic", "multi-agent", "web agent", "GUI agent", "computer-use agent", "language agent", "AI agent", "autonomous agent", "coding agent", "research agent"], practice: ["tool use", "tool calling", "function calling", "tool-augmented"] },
+  {
+    concept: "LLM agent",
+    kinds: ["agentic", "multi-agent LLM", "multi-agent system", "multi-agent framework", "multi-agent collaboration", "multi-agent debate", "web agent", "GUI agent", "computer-use agent", "language agent", "AI agent", "autonomous agent", "coding agent", "research agent", "search agent", "deep research agent", "conversational agent", "mobile agent", "self-evolving agent"],
+    practice: ["tool use", "tool calling", "function calling", "tool-augmented", "tool-integrated", "tool learning", "agent memory", "agentic workflow", "Model Context Protocol"],
+  },
   // learning methods
   { concept: "knowledge distillation", kinds: ["distillation", "self-distillation", "teacher-student"], practice: ["teacher model", "student model"] },
   { concept: "continual learning", kinds: ["incremental learning", "class-incremental", "lifelong learning", "continual adaptation"], practice: ["catastrophic forgetting"] },

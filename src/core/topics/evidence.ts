@@ -94,8 +94,9 @@ function clauseEvidence(clause: CompiledClause, index: number, hits: Hit[], pape
   const score = round(title + tldr + body);
   if (title > 0) reasons.unshift(clause.field === "title" ? "title clause" : "title hit");
   if (tldr > WEIGHTS.passing) reasons.push("TL;DR hit");
-  const bodySentences = [...sentences.values()].filter((s) => !s.passing && s.field !== "tldr").length;
-  if (bodySentences > 0) reasons.push(plural(bodySentences, "body sentence"));
+  const substantiveIn = (generatedSide: boolean): number => [...sentences.values()].filter((s) => !s.passing && s.field !== "tldr" && GENERATED.has(s.field) === generatedSide).length;
+  const bodySentences = generated > abstract ? substantiveIn(true) : substantiveIn(false);
+  if (bodySentences > 0) reasons.push(plural(bodySentences, generated > abstract ? "summary sentence" : "abstract sentence"));
   for (const path of paths) reasons.push(path);
   if (passingQuotes.length > 0 && substantive === 0) reasons.push(`only mentioned in passing: ${passingQuotes.slice(0, 2).map((q) => `'${q}'`).join(", ")}`);
   else if (passingQuotes.length > 0) reasons.push(`also in passing: '${passingQuotes[0]}'`);
