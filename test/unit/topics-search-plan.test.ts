@@ -41,6 +41,11 @@ describe("searchPlan: the store's full-text prefilter", () => {
     expect(searchPlan(compiled(topic))).toEqual(plan);
   });
 
+  it("a flexible phrase's words may stand apart; a quoted phrase's may not", () => {
+    expect(searchPlan(compiled("time series forecasting")).all[0]!.any[0]).toMatchObject({ words: ["tim", "ser", "forecast"], apart: true });
+    expect(searchPlan(compiled('"time series"')).all[0]!.any[0]!.apart).toBeUndefined();
+  });
+
   it("synonyms become alternatives of one group", () => {
     const plan = searchPlan(compiled("moe"));
     expect(plan.all).toHaveLength(1);
