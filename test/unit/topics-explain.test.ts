@@ -55,7 +55,7 @@ describe("rule 8: matches record where each clause hit", () => {
 
 describe("explain: why a topic matches a paper or not", () => {
   it.each([
-    ["a match names the field", "diffusion", true, "matches: 'diffusion' found in title (\"Diffusion\"), abstract"],
+    ["a match names the field, the score and its reasons", "diffusion", true, "matches (score 4): 'diffusion' found in title (\"Diffusion\"), abstract; title hit; 1 abstract sentence"],
     ["an exclusion that hit", "diffusion -survey", false, "needs 'survey' absent but found in title (\"Survey\"), abstract"],
     ["a missing phrase", "kv cache compression", false, "no 'kv cache compression' in any field"],
     ["a missing fielded term", "title:cache", false, "no 'cache' in title"],
