@@ -7,7 +7,9 @@
  * detection"). A topic that only contains the concept (`real-time object detection`) gets no members.
  *
  * Entries are reviewed by a person: common, unambiguous names only. Ambiguous short names are left out
- * (SAM: segment anything / sharpness-aware minimization; MAE: masked autoencoder / mean absolute error).
+ * (SAM: segment anything / sharpness-aware minimization; MAE: masked autoencoder / mean absolute error),
+ * and so are members other fields use in another sense ("autonomous agent", "AI agent" and "multi-agent
+ * collaboration" in robotics and game theory; "teacher model" outside distillation).
  * Members typed in capitals (CLIP) only count where the paper writes them in capitals too ("video clip").
  */
 export interface ConceptEntry {
@@ -32,11 +34,11 @@ export const CONCEPTS: readonly ConceptEntry[] = [
   { concept: "mixture of experts", kinds: ["Mixtral", "DeepSeekMoE"], practice: ["expert routing", "expert parallelism"] },
   {
     concept: "LLM agent",
-    kinds: ["agentic", "multi-agent LLM", "multi-agent system", "multi-agent framework", "multi-agent collaboration", "multi-agent debate", "web agent", "GUI agent", "computer-use agent", "language agent", "AI agent", "autonomous agent", "coding agent", "research agent", "search agent", "deep research agent", "conversational agent", "mobile agent", "self-evolving agent"],
+    kinds: ["agentic", "multi-agent LLM", "multi-agent system", "multi-agent framework", "multi-agent debate", "web agent", "GUI agent", "computer-use agent", "language agent", "coding agent", "research agent", "search agent", "deep research agent", "conversational agent", "mobile agent", "self-evolving agent"],
     practice: ["tool use", "tool calling", "function calling", "tool-augmented", "tool-integrated", "tool learning", "agent memory", "agentic workflow", "Model Context Protocol"],
   },
   // learning methods
-  { concept: "knowledge distillation", kinds: ["distillation", "self-distillation", "teacher-student"], practice: ["teacher model", "student model"] },
+  { concept: "knowledge distillation", kinds: ["distillation", "self-distillation", "teacher-student"] },
   { concept: "continual learning", kinds: ["incremental learning", "class-incremental", "lifelong learning", "continual adaptation"], practice: ["catastrophic forgetting"] },
   { concept: "reinforcement learning", kinds: ["PPO", "GRPO", "policy gradient", "Q-learning", "actor-critic", "RLHF", "RLVR"] },
   { concept: "parameter-efficient fine-tuning", kinds: ["LoRA", "QLoRA", "adapter tuning", "prefix tuning", "prompt tuning"] },
