@@ -35,10 +35,9 @@ export function createChannelMatcher(store: Store): ChannelMatcher & { invalidat
     },
     async matchAll(papers: ArchivedPaper[]): Promise<Map<string, PaperMatch[]>> {
       const { index, channelOf } = await load();
+      // One query for every channel's setting (not one per channel: a run may serve thousands).
       const strictnessOf = new Map<string, MatchStrictness>();
-      for (const channelId of new Set(channelOf.values())) {
-        strictnessOf.set(channelId, (await store.getChannel(channelId))?.settings.match ?? DEFAULT_SETTINGS.match);
-      }
+      for (const channel of await store.listChannels()) strictnessOf.set(channel.id, channel.settings.match);
       const byChannel = new Map<string, PaperMatch[]>();
       for (const paper of papers) {
         const perChannel = new Map<string, Array<IndexMatch<number>>>();
