@@ -55,7 +55,8 @@ program
   .argument("<topic>", 'a topic in the topic syntax, e.g. "kv cache -survey"')
   .argument("<file...>", "digest files")
   .option("--json", "machine-readable output")
-  .action(action(async (topic: string, files: string[], options: { json?: boolean }) => matchCommand(topic, files, options)));
+  .option("--match <strictness>", "evidence needed: strict, balanced or broad", "balanced")
+  .action(action(async (topic: string, files: string[], options: { json?: boolean; match?: string }) => matchCommand(topic, files, options)));
 
 program
   .command("search")

@@ -1,4 +1,7 @@
 /** parse, ingest, match, search: the archive from the shell. */
+import { readFile, readdir, stat } from "node:fs/promises";
+import { basename, join } from "node:path";
+import { MATCH_STRICTNESS, type MatchStrictness } from "../core/channel.js";
 import { parseDigest } from "../core/digest/parse.js";
 import { errorMessage, PaperboyError } from "../core/errors.js";
 import { rankMatches } from "../core/match-result.js";
@@ -67,7 +70,9 @@ function rejection(file: string, error: unknown): SkippedInput {
   return { file, code: error instanceof PaperboyError ? error.code : "error", message: message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message };
 }
 
-export async function matchCommand(topic: string, inputs: string[], options: { json?: boolean }): Promise<void> {
+export async function matchCommand(topic: string, inputs: string[], options: { json?: boolean; match?: string }): Promise<void> {
+  const strictness = options.match ?? "balanced";
+  if (!isStrictness(strictness)) throw usageError(`--match must be one of ${MATCH_STRICTNESS.join(", ")}`);
   const tools = createTopicTools();
   const parsed = tools.parseList(topic);
   if (!parsed.ok) throw usageError(parsed.message);
@@ -79,8 +84,8 @@ export async function matchCommand(topic: string, inputs: string[], options: { j
     const date = digest.date ?? "";
     const papers = digest.papers.map((paper) => ({ ...paper, firstSeen: date, lastSeen: date }));
     const topics = parsed.topics.map((text, i) => ({ id: i + 1, channelId: "", text, createdAt: "" }));
-    for (const match of rankMatches(tools.matchTopics(topics, papers))) {
-      results.push({ file: file.name, id: match.paper.id, title: match.paper.title, url: match.paper.url, terms: match.terms, topics: match.topicIds.map((id) => parsed.topics[id - 1]), spans: match.spans, score: match.score });
+    for (const match of rankMatches(tools.matchTopics(topics, papers, strictness))) {
+      results.push({ file: file.name, id: match.paper.id, title: match.paper.title, url: match.paper.url, terms: match.terms, topics: match.topicIds.map((id) => parsed.topics[id - 1]), spans: match.spans, score: match.score, reasons: match.reasons ?? [] });
     }
   }
   if (options.json) printJson(results);
@@ -88,6 +93,10 @@ export async function matchCommand(topic: string, inputs: string[], options: { j
     for (const r of results) process.stdout.write(`${r.id}  ${r.title}\n    matched: ${r.terms.join(", ")}\n`);
     process.stdout.write(`${results.length} matching paper${results.length === 1 ? "" : "s"}\n`);
   }
+}
+
+function isStrictness(value: string): value is MatchStrictness {
+  return (MATCH_STRICTNESS as readonly string[]).includes(value);
 }
 
 export async function searchCommand(query: string, options: GlobalOptions & { json?: boolean; limit?: string }): Promise<void> {

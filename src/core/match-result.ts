@@ -16,8 +16,10 @@ export interface PaperMatch {
   /** The words that matched, as they appear in the paper (for "matched: …"). */
   terms: string[];
   spans: FieldSpan[];
-  /** Ranking score: title hits above body hits, more topics above fewer. Higher is better. */
+  /** Ranking score: strong topics (title hit, typed field or category) first, then more topics, then evidence. Higher is better. */
   score: number;
+  /** Why it matched, for people: "title hit", "only mentioned in passing: '…such as X…'". */
+  reasons?: string[];
 }
 
 /** Best first: score, then the newer paper, then id for a stable order. */

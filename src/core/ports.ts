@@ -46,6 +46,8 @@ export interface SearchAlternative {
   prefixes?: boolean[];
   /** CJK text: match as a substring of the normalized text. */
   cjk: boolean;
+  /** The words may stand apart and in any order (a flexible phrase): each must occur, not the phrase. */
+  apart?: boolean;
   /** Restrict to one field (title, abstract, tldr, …); undefined = any text field. */
   field?: string;
 }

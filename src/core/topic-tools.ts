@@ -2,7 +2,7 @@
  * The topic engine as the rest of the core uses it: validate lists, match one channel's topics, plan a
  * search, explain a paper. A thin layer over src/core/topics.
  */
-import type { TopicRecord } from "./channel.js";
+import type { MatchStrictness, TopicRecord } from "./channel.js";
 import type { TopicTools } from "./commands/deps.js";
 import type { FieldSpan, PaperMatch } from "./match-result.js";
 import type { ArchivedPaper } from "./paper.js";
@@ -12,25 +12,42 @@ import { explain } from "./topics/explain.js";
 import type { IndexMatch } from "./topics/index-match.js";
 import { TopicIndex } from "./topics/index.js";
 import { DEFAULT_TOPIC_LIMITS, type TopicLimits } from "./topics/limits.js";
-import type { TopicMatch } from "./topics/match.js";
 import { preparePaper, preparePaperFor, type PreparedPaper } from "./topics/prepare.js";
 import { topicNeeds } from "./topics/prepare-needs.js";
 import { scoreMatch } from "./topics/score.js";
 import { searchPlan } from "./topics/search-plan.js";
+import { meetsThreshold } from "./topics/strictness.js";
 import { parseTopicList } from "./topics/topic-list.js";
 
-/** A paper's matches (one per topic) → the PaperMatch that ranking and compose use. */
+/**
+ * A paper's matches (one per topic) → the PaperMatch that ranking and compose use: spans of every hit,
+ * one clean term per matched clause, and the evidence score with its reasons.
+ */
 export function toPaperMatch(paper: ArchivedPaper, matches: Array<IndexMatch<number>>): PaperMatch {
   const spans: FieldSpan[] = [];
   const terms: string[] = [];
-  for (const { match } of matches) {
+  const reasons: string[] = [];
+  for (const { match, evidence } of matches) {
     for (const clause of match.clauses) for (const hit of clause.hits) spans.push({ field: hit.field, start: hit.start, end: hit.end });
-    for (const term of match.terms) if (!terms.some((known) => known.toLowerCase() === term.toLowerCase())) terms.push(term);
+    for (const clause of evidence.clauses) {
+      if (clause.term !== null && !terms.some((known) => known.toLowerCase() === clause.term!.toLowerCase())) terms.push(clause.term);
+      reasons.push(...clause.reasons);
+    }
   }
-  return { paper, topicIds: matches.map((m) => m.id), terms, spans, score: scoreMatch(matches.map((m): TopicMatch => m.match)) };
+  return { paper, topicIds: matches.map((m) => m.id), terms, spans, score: scoreMatch(matches.map((m) => m.evidence)), reasons: [...new Set(reasons)] };
 }
 
-export function createTopicTools(limits: TopicLimits = DEFAULT_TOPIC_LIMITS): TopicTools {
+/** The matches whose evidence meets the strictness: the index returns every topic that occurs at all. */
+export function sufficient<Id>(matches: ReadonlyArray<IndexMatch<Id>>, strictness: MatchStrictness): Array<IndexMatch<Id>> {
+  return matches.filter((m) => meetsThreshold(m.evidence.score, strictness));
+}
+
+/** The tools, with the strictness a caller outside a channel (`paperboy match --match`) may choose. */
+export interface EngineTopicTools extends TopicTools {
+  matchTopics(topics: TopicRecord[], papers: ArchivedPaper[], strictness?: MatchStrictness): PaperMatch[];
+}
+
+export function createTopicTools(limits: TopicLimits = DEFAULT_TOPIC_LIMITS): EngineTopicTools {
   return {
     parseList(input) {
       const parsed = parseTopicList(input, limits);
@@ -38,7 +55,7 @@ export function createTopicTools(limits: TopicLimits = DEFAULT_TOPIC_LIMITS): To
       const messages = parsed.errors.map(({ topic, error }) => (topic && parsed.errors.length > 1 ? `${topic}: ${formatTopicError(error)}` : formatTopicError(error)));
       return { ok: false, message: messages.join("; ") };
     },
-    matchTopics(topics: TopicRecord[], papers: ArchivedPaper[]): PaperMatch[] {
+    matchTopics(topics: TopicRecord[], papers: ArchivedPaper[], strictness: MatchStrictness = "balanced"): PaperMatch[] {
       const index = new TopicIndex<number>({ limits });
       const compiled: CompiledTopic[] = [];
       for (const topic of topics) {
@@ -51,7 +68,7 @@ export function createTopicTools(limits: TopicLimits = DEFAULT_TOPIC_LIMITS): To
       const needs = topicNeeds(compiled);
       const out: PaperMatch[] = [];
       for (const paper of papers) {
-        const matches = index.matchPaper(preparePaperFor(paper, needs));
+        const matches = sufficient(index.matchPaper(preparePaperFor(paper, needs)), strictness);
         if (matches.length > 0) out.push(toPaperMatch(paper, matches));
       }
       return out;
@@ -61,10 +78,10 @@ export function createTopicTools(limits: TopicLimits = DEFAULT_TOPIC_LIMITS): To
       if (!compiled.ok) throw new Error(formatTopicError(compiled.error));
       return searchPlan(compiled.topic);
     },
-    explain(topics: TopicRecord[], paper: ArchivedPaper) {
+    explain(topics: TopicRecord[], paper: ArchivedPaper, strictness: MatchStrictness = "balanced") {
       const prepared: PreparedPaper = preparePaper(paper);
       return topics.map((topic) => {
-        const result = explain(topic.text, prepared);
+        const result = explain(topic.text, prepared, strictness);
         if (!result.ok) return { topic: topic.text, matched: false, reasons: [formatTopicError(result.error)] };
         return { topic: topic.text, matched: result.matched, reasons: [result.summary] };
       });

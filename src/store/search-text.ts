@@ -127,6 +127,8 @@ export function alternativePhrases(alternative: SearchAlternative): TermPhrase[]
     const parts = splitWords(word);
     parts.forEach((text, k) => tokens.push({ text, prefix: prefix && k === parts.length - 1 }));
   });
+  // Words that may stand apart are each a phrase of their own (all must hold, in any order).
+  if (alternative.apart === true) return withoutFunctionWords(tokens).flatMap((run) => run.map((token) => ({ tokens: [token], cjk: false })));
   return withoutFunctionWords(tokens).map((run) => ({ tokens: run, cjk: false }));
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { explain } from "../../src/core/topics/explain.js";
 import { describeMatch, verifyTopic } from "../../src/core/topics/match.js";
 import { preparePaper } from "../../src/core/topics/prepare.js";
+import { topicEvidence } from "../../src/core/topics/evidence.js";
 import { scoreMatch } from "../../src/core/topics/score.js";
 import { compiled, paper } from "./topics-fixtures.js";
 
@@ -54,7 +55,7 @@ describe("rule 8: matches record where each clause hit", () => {
 
 describe("explain: why a topic matches a paper or not", () => {
   it.each([
-    ["a match names the field", "diffusion", true, "matches: 'diffusion' found in title (\"Diffusion\"), abstract"],
+    ["a match names the field, the score and its reasons", "diffusion", true, "matches (score 4): 'diffusion' found in title (\"Diffusion\"), abstract; title hit; 1 abstract sentence"],
     ["an exclusion that hit", "diffusion -survey", false, "needs 'survey' absent but found in title (\"Survey\"), abstract"],
     ["a missing phrase", "kv cache compression", false, "no 'kv cache compression' in any field"],
     ["a missing fielded term", "title:cache", false, "no 'cache' in title"],
@@ -88,7 +89,13 @@ describe("explain: why a topic matches a paper or not", () => {
 describe("scoreMatch ranks title hits above body hits, more topics above fewer", () => {
   const score = (fields: Parameters<typeof paper>[0], topics: string[]): number => {
     const p = preparePaper(paper(fields));
-    return scoreMatch(topics.flatMap((t) => verifyTopic(compiled(t), p) ?? []));
+    return scoreMatch(
+      topics.flatMap((t) => {
+        const topic = compiled(t);
+        const match = verifyTopic(topic, p);
+        return match === null ? [] : [topicEvidence(topic, p, match)];
+      }),
+    );
   };
 
   it("a title hit beats several body hits", () => {
@@ -100,8 +107,16 @@ describe("scoreMatch ranks title hits above body hits, more topics above fewer",
     expect(score(fields, ["pruning", "quantization"])).toBeGreaterThan(score(fields, ["pruning"]));
   });
 
-  it("more body hits break ties", () => {
-    expect(score({ abstract: "pruning, pruning" }, ["pruning"])).toBeGreaterThan(score({ abstract: "pruning" }, ["pruning"]));
+  it("more body sentences break ties; hits within one sentence count once", () => {
+    expect(score({ abstract: "We use pruning. Pruning helps." }, ["pruning"])).toBeGreaterThan(score({ abstract: "pruning" }, ["pruning"]));
+    expect(score({ abstract: "pruning, pruning" }, ["pruning"])).toBe(score({ abstract: "pruning" }, ["pruning"]));
+  });
+
+  it("a category clause the channel typed ranks like a title hit", () => {
+    const manyBodySentences = { abstract: "We study pruning. Pruning is hard. Our pruning wins. Pruning again." };
+    expect(score({ abstract: "pruning", categories: ["cs.AR"] }, ["pruning cat:cs.AR"])).toBeGreaterThan(score(manyBodySentences, ["pruning"]));
+    expect(score({ abstract: "pruning" }, ["title:pruning"])).toBe(0);
+    expect(score({ title: "Pruning" }, ["title:pruning"])).toBeGreaterThan(score(manyBodySentences, ["pruning"]));
   });
 
   it("no matches score zero", () => {

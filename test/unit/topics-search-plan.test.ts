@@ -41,10 +41,15 @@ describe("searchPlan: the store's full-text prefilter", () => {
     expect(searchPlan(compiled(topic))).toEqual(plan);
   });
 
+  it("a flexible phrase's words may stand apart; a quoted phrase's may not", () => {
+    expect(searchPlan(compiled("time series forecasting")).all[0]!.any[0]).toMatchObject({ words: ["tim", "ser", "forecast"], apart: true });
+    expect(searchPlan(compiled('"time series"')).all[0]!.any[0]!.apart).toBeUndefined();
+  });
+
   it("synonyms become alternatives of one group", () => {
     const plan = searchPlan(compiled("moe"));
     expect(plan.all).toHaveLength(1);
-    expect(plan.all[0]!.any.map((a) => a.words.join(" "))).toEqual(expect.arrayContaining(["moe", "mixtur of expert", "混合专家"]));
+    expect(plan.all[0]!.any.map((a) => a.words.join(" "))).toEqual(expect.arrayContaining(["moe", "mixtur expert", "混合专家"]));
   });
 });
 
@@ -68,6 +73,9 @@ function alternativeSelects(alt: SearchAlternative, paper: Paper): boolean {
     if (alt.cjk) return cjkKey(text).includes(alt.words[0]!);
     const words = normalizeText(text).split(" ");
     const isPrefix = (i: number): boolean => alt.prefixes?.[i] ?? (alt.prefix && i === alt.words.length - 1);
+    const wordAt = (w: string, i: number, at: number): boolean => (isPrefix(i) ? words[at]?.startsWith(w) : words[at] === w) ?? false;
+    // Words that may stand apart: each anywhere in the field.
+    if (alt.apart === true) return alt.words.every((w, i) => words.some((_, at) => wordAt(w, i, at)));
     return words.some((_, start) => alt.words.every((w, i) => (isPrefix(i) ? words[start + i]?.startsWith(w) : words[start + i] === w)));
   });
 }

@@ -1,5 +1,5 @@
 /** What the command handlers need: the store, the topic tools, time and the channel defaults. */
-import type { ChannelSettings, TopicRecord } from "../channel.js";
+import type { ChannelSettings, MatchStrictness, TopicRecord } from "../channel.js";
 import type { PaperMatch } from "../match-result.js";
 import type { ArchivedPaper } from "../paper.js";
 import type { Clock, SearchPlan, Store } from "../ports.js";
@@ -12,8 +12,8 @@ export interface TopicTools {
   matchTopics(topics: TopicRecord[], papers: ArchivedPaper[]): PaperMatch[];
   /** The full-text prefilter for a (validated) query. */
   searchPlan(query: string): SearchPlan;
-  /** Why each topic does or does not match the paper. */
-  explain(topics: TopicRecord[], paper: ArchivedPaper): Array<{ topic: string; matched: boolean; reasons: string[] }>;
+  /** Why each topic does or does not match the paper, at the channel's strictness (default balanced). */
+  explain(topics: TopicRecord[], paper: ArchivedPaper, strictness?: MatchStrictness): Array<{ topic: string; matched: boolean; reasons: string[] }>;
 }
 
 export interface CommandDeps {

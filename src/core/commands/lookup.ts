@@ -100,9 +100,10 @@ export async function why(deps: CommandDeps, context: CommandContext, args: stri
   const found = await findPaper(deps, args, "why");
   if (isReply(found)) return found;
   const channelId = formatChannelId(context.channel);
-  const topics = (await deps.store.getChannel(channelId)) ? await deps.store.listTopics(channelId) : [];
+  const channel = await deps.store.getChannel(channelId);
+  const topics = channel ? await deps.store.listTopics(channelId) : [];
   if (topics.length === 0) return errorReply("This channel has no topics, so nothing matches here.", `${deps.command} subscribe kv cache`);
-  const explanations = deps.topics.explain(topics, found);
+  const explanations = deps.topics.explain(topics, found, channel?.settings.match);
   const hits = explanations.filter((entry) => entry.matched).length;
   const lines: Rich[] = explanations.map((entry): Rich => [text(entry.matched ? "✓ " : "✗ "), code(entry.topic), text(` — ${entry.reasons.join("; ")}`)]);
   return notePost(hits > 0 ? `${found.id} matches ${plural(hits, "topic")} here` : `${found.id} matches none of this channel's topics`, [[text(found.title)], ...lines]);

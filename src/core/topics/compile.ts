@@ -4,6 +4,7 @@
  */
 import type { TermAlternative, TopicAst, TopicClause, TopicError, TopicField } from "./ast.js";
 import { ambiguousEnglish } from "./cjk-ambiguity.js";
+import { conceptMembers } from "./concept-members.js";
 import { expandCjk, expandPhrase } from "./expand.js";
 import type { Spelling } from "./expand.js";
 import { DEFAULT_TOPIC_LIMITS } from "./limits.js";
@@ -13,12 +14,24 @@ import { matchesBySegments } from "./segment.js";
 import { cjkKey, cjkPairCode, forEachCjk, hasCjk, tokenize } from "./text.js";
 import { alternativeSignature } from "./signature.js";
 import { DEFAULT_TERM_STATS } from "./term-stats.js";
-import { bigramKey, compileWords, joinedWord, titleKey } from "./words.js";
+import { bigramKey, compileWords, contentWords, joinedWord, titleKey } from "./words.js";
 import type { WordMatcher } from "./words.js";
 
 export type CompiledAlternative =
-  /** Consecutive words within one text field. */
-  | { readonly kind: "phrase"; readonly words: readonly WordMatcher[]; readonly anchor: number }
+  /**
+   * Words within one text field: consecutive (quoted, or one word), or with `flexible` every word in any
+   * order within a few words of one sentence (stop words dropped).
+   */
+  | {
+      readonly kind: "phrase";
+      readonly words: readonly WordMatcher[];
+      readonly anchor: number;
+      readonly flexible: boolean;
+      /** A concept-table member: its path for explanations ("DETR — a kind of object detection"), else "". */
+      readonly via: string;
+      /** A member typed in capitals: counts only where the paper writes it in capitals. */
+      readonly capitals: boolean;
+    }
   /** Normalized CJK text, found in a text field's folded text (separators removed on both sides). */
   /**
    * `pairs`: its neighbouring CJK character pairs (`cjkPairCode`), all of which a paper that contains it
@@ -104,7 +117,9 @@ function compileTerm(term: TermAlternative, field: TopicField | null): CompiledA
   }
   const words = compileWords(term.text, term.quoted);
   if (term.quoted) return [phrase(words)];
-  const out = expandPhrase(words).map(fromSpelling);
+  const spellings = expandPhrase(words);
+  const out = spellings.map(flexibleSpelling);
+  for (const member of conceptMembers(spellings)) out.push(phrase(member.words, member.words.length >= 2, member.via, member.capitals));
   // Written apart, also find it written together: `pre training` → `pretraining`, `kv cache` → `KVCache`.
   if (words.length >= 2 && words.length <= 3) out.push(phrase([joinedWord(words)]));
   return out;
@@ -112,6 +127,13 @@ function compileTerm(term: TermAlternative, field: TopicField | null): CompiledA
 
 function fromSpelling(spelling: Spelling): CompiledAlternative {
   return spelling.kind === "cjk" ? cjk(spelling.text) : phrase(spelling.words);
+}
+
+/** A bare phrase matches its content words in any order (TOPICS.md, "Matching is evidence"). */
+function flexibleSpelling(spelling: Spelling): CompiledAlternative {
+  if (spelling.kind === "cjk") return cjk(spelling.text);
+  const words = contentWords(spelling.words);
+  return phrase(words, words.length >= 2);
 }
 
 /**
@@ -147,12 +169,12 @@ function cjk(text: string, confirmable = true): CompiledAlternative {
 }
 
 /** `anchor`: index of the rarest word, where verification starts (see find.ts). */
-function phrase(words: WordMatcher[]): CompiledAlternative {
+function phrase(words: WordMatcher[], flexible = false, via = "", capitals = false): CompiledAlternative {
   let anchor = 0;
   for (let i = 1; i < words.length; i++) {
     if (DEFAULT_TERM_STATS.frequency(words[i]!.key) < DEFAULT_TERM_STATS.frequency(words[anchor]!.key)) anchor = i;
   }
-  return alternative({ kind: "phrase", words, anchor });
+  return alternative({ kind: "phrase", words, anchor, flexible, via, capitals });
 }
 
 /** One shared empty list for the properties an alternative's kind does not use (100,000s of them). */
@@ -167,6 +189,9 @@ function alternative(alt: CompiledAlternative): CompiledAlternative {
     kind: alt.kind,
     words: "words" in alt ? alt.words : NONE,
     anchor: "anchor" in alt ? alt.anchor : 0,
+    flexible: "flexible" in alt ? alt.flexible : false,
+    via: "via" in alt ? alt.via : "",
+    capitals: "capitals" in alt ? alt.capitals : false,
     text: "text" in alt ? alt.text : "",
     probe: "probe" in alt ? alt.probe : -1,
     pairs: "pairs" in alt ? alt.pairs : NONE,
@@ -188,6 +213,8 @@ export function alternativeKeys(alt: CompiledAlternative, field: TopicField | nu
   switch (alt.kind) {
     case "phrase": {
       const keys = alt.words.map((w) => w.key);
+      // Flexible words need not be neighbours: only single words are guaranteed.
+      if (alt.flexible) return [...new Set(keys)];
       for (let i = 0; i + 1 < alt.words.length; i++) keys.push(bigramKey(alt.words[i]!.stem, alt.words[i + 1]!.stem));
       return [...new Set(keys)];
     }

@@ -59,6 +59,13 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 /** Most variants one phrase may expand to: keeps long phrases with many acronyms from exploding. */
 const MAX_VARIANTS = 16;
 
+/**
+ * Steps of the variant walk per word of the phrase: the walk branches at every synonym member, and a
+ * branch that only rebuilds a known variant emits nothing, so without a budget a long phrase of such
+ * words costs 2^n steps. With it, compiling stays linear in the phrase's length.
+ */
+const STEPS_PER_WORD = 64;
+
 /** The phrase itself first, then its synonym variants (without duplicates). */
 export function expandPhrase(words: WordMatcher[]): Spelling[] {
   const t = getTable();
@@ -71,8 +78,9 @@ export function expandPhrase(words: WordMatcher[]): Spelling[] {
       out.push(spelling);
     }
   };
+  let budget = STEPS_PER_WORD * (words.length + 1);
   const walk = (i: number, prefix: WordMatcher[], replaced: boolean): void => {
-    if (out.length >= MAX_VARIANTS) return;
+    if (out.length >= MAX_VARIANTS || --budget < 0) return;
     if (i === words.length) {
       if (replaced) emit({ kind: "words", words: prefix });
       return;
@@ -80,6 +88,8 @@ export function expandPhrase(words: WordMatcher[]): Spelling[] {
     for (const member of membersAt(t, words, i)) {
       const length = member.spelling.kind === "words" ? member.spelling.words.length : 0;
       for (const target of t.targets[member.group]!) {
+        // Replacing a member by its own spelling rebuilds the phrase: not a variant.
+        if (target.kind === "words" && member.spelling.kind === "words" && sameSpelling(target.words, member.spelling.words)) continue;
         if (target.kind === "cjk") {
           if (i === 0 && length === words.length) emit(target);
         } else walk(i + length, [...prefix, ...target.words], true);
@@ -106,6 +116,10 @@ export function expandCjk(text: string): Spelling[] {
     }
   }
   return out;
+}
+
+function sameSpelling(a: readonly WordMatcher[], b: readonly WordMatcher[]): boolean {
+  return a.length === b.length && a.every((w, k) => sameMatcher(w, b[k]!));
 }
 
 function membersAt(t: Table, words: WordMatcher[], i: number): Member[] {

@@ -3,7 +3,10 @@ import type { Paper } from "../paper.js";
 import type { TopicError } from "./ast.js";
 import { compileTopicText } from "./compile.js";
 import type { CompiledClause, CompiledTopic } from "./compile.js";
-import { clauseHits } from "./match.js";
+import type { MatchStrictness } from "../channel.js";
+import { topicEvidence, type TopicEvidence } from "./evidence.js";
+import { clauseHits, describeMatch } from "./match.js";
+import { THRESHOLDS, meetsThreshold } from "./strictness.js";
 import type { Hit } from "./match.js";
 import { preparePaper } from "./prepare.js";
 import type { PreparedPaper } from "./prepare.js";
@@ -21,10 +24,11 @@ export interface ClauseExplanation {
 }
 
 export type Explanation =
-  | { ok: true; topic: string; matched: boolean; clauses: ClauseExplanation[]; summary: string }
+  | { ok: true; topic: string; matched: boolean; clauses: ClauseExplanation[]; summary: string; evidence: TopicEvidence | null }
   | { ok: false; topic: string; error: TopicError };
 
-export function explain(topic: string | CompiledTopic, paper: Paper | PreparedPaper): Explanation {
+/** `strictness`: the channel's `match` setting — a topic that occurs but with too little evidence says so. */
+export function explain(topic: string | CompiledTopic, paper: Paper | PreparedPaper, strictness: MatchStrictness = "balanced"): Explanation {
   let compiled: CompiledTopic;
   if (typeof topic === "string") {
     const result = compileTopicText(topic);
@@ -37,11 +41,16 @@ export function explain(topic: string | CompiledTopic, paper: Paper | PreparedPa
     const ok = clause.negated ? hits.length === 0 : hits.length > 0;
     return { clause: index, source: clause.source, negated: clause.negated, ok, hits, reason: reasonFor(clause, ok, hits, prepared) };
   });
-  const matched = clauses.every((c) => c.ok);
+  const occurs = clauses.every((c) => c.ok);
+  if (!occurs) return { ok: true, topic: compiled.text, matched: false, clauses, summary: clauses.filter((c) => !c.ok).map((c) => c.reason).join("; "), evidence: null };
+  const evidence = topicEvidence(compiled, prepared, describeMatch(compiled, prepared));
+  const matched = meetsThreshold(evidence.score, strictness);
+  const found = clauses.filter((c) => !c.negated).map((c) => c.reason).join("; ");
+  const why = [...new Set(evidence.clauses.flatMap((c) => c.reasons))].join("; ");
   const summary = matched
-    ? `matches: ${clauses.filter((c) => !c.negated).map((c) => c.reason).join("; ")}`
-    : clauses.filter((c) => !c.ok).map((c) => c.reason).join("; ");
-  return { ok: true, topic: compiled.text, matched, clauses, summary };
+    ? `matches (score ${evidence.score}): ${found}; ${why}`
+    : `below the ${strictness} threshold (score ${evidence.score}, needs ${THRESHOLDS[strictness]}): ${found}; ${why}`;
+  return { ok: true, topic: compiled.text, matched, clauses, summary, evidence };
 }
 
 function termOf(clause: CompiledClause): string {

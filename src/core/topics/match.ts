@@ -15,6 +15,10 @@ export interface Hit {
   text: string;
   /** Author or category index, for `author` and `cat` hits (spans are then within that name). */
   index?: number;
+  /** A concept-table member's path ("DETR — a kind of object detection"). */
+  via?: string;
+  /** The member was typed in capitals (see concepts.ts). */
+  capitals?: boolean;
 }
 
 export interface ClauseResult {
@@ -80,6 +84,10 @@ export function clauseHits(clause: CompiledClause, paper: PreparedPaper): Hit[] 
       } else if (field.name === "author") {
         hit = { field: "author", start, end, text: field.text.slice(start, end), index };
       } else hit = { field: field.name, start, end, text: field.text.slice(start, end) };
+      if (alt.kind === "phrase" && alt.via !== "") {
+        hit.via = alt.via;
+        hit.capitals = alt.capitals;
+      }
       const key = `${hit.field}:${hit.index ?? 0}:${start}:${end}`;
       if (!seen.has(key)) {
         seen.add(key);

@@ -1,27 +1,22 @@
 /**
  * Ranking for compose (PRODUCT.md: title hits above body hits, more matched topics above fewer). A paper
- * whose title carries a topic is about it; one that mentions it in the abstract may only use it.
+ * whose title carries a topic — or that a field the channel typed (`cat:cs.AR`, `title:…`) selected —
+ * is about it; one that mentions it in the abstract may only use it.
  */
-import type { TopicMatch } from "./match.js";
+import type { TopicEvidence } from "./evidence.js";
 
-/** Weights keep the tiers apart: title tier, then matched topics, then how often the body hits. */
-const TITLE_TOPIC = 10_000;
+/** Weights keep the tiers apart: strong topics, then matched topics, then the evidence of the body. */
+const STRONG_TOPIC = 10_000;
 const TOPIC = 100;
-const MAX_BODY_HITS = 99;
+const MAX_EVIDENCE = 99;
 
-/** Higher is better. `matches`: every topic of one channel that matched one paper. */
-export function scoreMatch(matches: ReadonlyArray<TopicMatch>): number {
-  let titleTopics = 0;
-  let bodyHits = 0;
-  for (const match of matches) {
-    let inTitle = false;
-    for (const clause of match.clauses) {
-      for (const hit of clause.hits) {
-        if (hit.field === "title") inTitle = true;
-        else if (hit.field !== "cat" && hit.field !== "author") bodyHits++;
-      }
-    }
-    if (inTitle) titleTopics++;
+/** Higher is better. `evidence`: of every topic of one channel that matched one paper. */
+export function scoreMatch(evidence: ReadonlyArray<TopicEvidence>): number {
+  let strong = 0;
+  let total = 0;
+  for (const e of evidence) {
+    if (e.strong) strong++;
+    total += e.score;
   }
-  return titleTopics * TITLE_TOPIC + matches.length * TOPIC + Math.min(bodyHits, MAX_BODY_HITS);
+  return strong * STRONG_TOPIC + evidence.length * TOPIC + Math.min(Math.round(total * 10), MAX_EVIDENCE);
 }

@@ -36,7 +36,8 @@ function searchAlternatives(alt: CompiledAlternative, field: string | null): Sea
   const scope = field === null ? {} : { field };
   if (alt.kind === "cjk") return [{ words: [alt.text], prefix: false, cjk: true, ...scope }];
   if (alt.kind !== "phrase") return [];
-  return spellings(alt.words).map((words) => ({ words, prefix: true, prefixes: words.map(() => true), cjk: false, ...scope }));
+  const apart = alt.flexible ? { apart: true } : {};
+  return spellings(alt.words).map((words) => ({ words, prefix: true, prefixes: words.map(() => true), cjk: false, ...apart, ...scope }));
 }
 
 /** Most spellings per alternative: every word could be hyphenated, but rarely more than one is. */

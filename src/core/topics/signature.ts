@@ -8,7 +8,7 @@ import { matcherSignature } from "./words.js";
 export function alternativeSignature(alt: CompiledAlternative): string {
   switch (alt.kind) {
     case "phrase":
-      return `p:${matcherSignature(alt.words)}`;
+      return `${alt.flexible ? "f" : "p"}:${matcherSignature(alt.words)}${alt.via === "" ? "" : `@${alt.via}${alt.capitals ? "!" : ""}`}`;
     case "cjk":
       // An ambiguous term with and without confirmation (unquoted, quoted) matches different papers.
       return `c:${alt.text}${alt.confirm.length > 0 ? "?" : ""}`;

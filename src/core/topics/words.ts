@@ -53,6 +53,21 @@ function compileWord(typed: string, token: Token, exact: boolean): WordMatcher {
   return stemmedWord(word);
 }
 
+/**
+ * Words a flexible phrase ignores (TOPICS.md: "forecasting of multivariate time series" matches `time
+ * series forecasting`). Quoted phrases keep them.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(["a", "an", "the", "of", "for", "from", "in", "on", "to", "with", "by", "via", "at", "into"]);
+
+/** How many extra words a flexible phrase's window allows beyond its own words. */
+export const FLEXIBLE_SLACK = 3;
+
+/** The content words of a phrase (all of them when it has nothing else). */
+export function contentWords(words: readonly WordMatcher[]): WordMatcher[] {
+  const content = words.filter((w) => !STOP_WORDS.has(w.word));
+  return content.length > 0 ? content : [...words];
+}
+
 /** A concatenation of words as one word (`kv cache` → `kvcache`, `pre training` → `pretraining`). */
 export function joinedWord(words: WordMatcher[]): WordMatcher {
   const word = words.map((w) => w.word).join("");
