@@ -129,6 +129,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     return report;
   };
 
+  // After the start-up poll: what the folder held before a configured channel existed is its backlog
+  // (its first post brings only the newest of it); digests arriving later are news for it.
+  const syncConfigChannels = async () => {
+    await syncConsoleChannels(store, config, logger);
+    matcher.invalidate();
+  };
+
   let running: { stopScheduler: () => Promise<void>; stopWatch: (() => void) | null; http: Server | null } | null = null;
   let tick: Promise<unknown> = Promise.resolve();
   /** Serializes poll/deliver rounds triggered by cron, the watcher and start-up. */
@@ -150,11 +157,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     platforms,
     async start() {
       if (platforms.size === 0) logger.warn({}, "no platform is configured: nothing will be posted");
-      await syncConsoleChannels(store, config, logger);
-      matcher.invalidate();
       for (const platform of platforms.values()) await platform.start(handleCommand);
       await serial(async () => {
         await pollSources();
+        await syncConfigChannels();
         await runDue(clock.now());
       });
       const scheduler = startScheduler(
@@ -184,10 +190,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     ingestFiles: (files, options) => serial(() => ingest(files, options)),
     deliverDue: (now, options) => serial(() => runDue(now ?? clock.now(), options?.force ?? false)),
     async runOnce(options) {
-      await syncConsoleChannels(store, config, logger);
       for (const platform of platforms.values()) await platform.start(handleCommand);
       return serial(async () => {
         await pollSources();
+        await syncConfigChannels();
         return runDue(clock.now(), options.force);
       });
     },
