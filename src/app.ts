@@ -98,6 +98,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     sleep: overrides.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     maxAttempts: config.delivery.maxAttempts,
     concurrency: config.delivery.concurrency,
+    leaseMs: config.delivery.leaseSeconds * 1000,
     command: config.slack.command,
     owner: overrides.instanceId ?? config.instanceId ?? hostname(),
     now: () => clock.now(),

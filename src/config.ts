@@ -106,6 +106,8 @@ const configSchema = z.object({
       maxAttempts: z.number().int().min(1).max(20).default(5),
       /** How many channels are delivered to at once. */
       concurrency: z.number().int().min(1).max(256).default(8),
+      /** How long an instance's claim on an open delivery lasts unless renewed (renewed every third of it). */
+      leaseSeconds: z.number().int().min(1).max(3600).default(30),
     })
     .prefault({}),
   /** Fault injection for the crash/restart tests only: `<step>:<n>` kills the process at the n-th step. */

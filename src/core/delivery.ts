@@ -12,6 +12,7 @@ import type { PaperMatch } from "./match-result.js";
 import type { ArchivedPaper } from "./paper.js";
 import type { Delivery, DigestInfo, Log, Platform, Store } from "./ports.js";
 import type { PlatformKind } from "./channel.js";
+import { holdLease, timerRepeat, type HeldLease, type LeaseDeps, type Repeat } from "./delivery/lease.js";
 
 export interface ChannelMatcher {
   /** Matches papers against the topics of every channel; channels without matches may be absent. */
@@ -35,11 +36,13 @@ export interface DeliveryDeps {
   /** This instance's name in delivery leases (unique per process). */
   owner: string;
   now: () => Date;
-  /** How long a lease lasts without renewal; renewed before every message. */
+  /** How long a lease lasts without renewal; renewed on a timer (a third of it) and before every message. */
   leaseMs?: number;
+  /** The renewal timer (default: setInterval). */
+  repeat?: Repeat;
 }
 
-const DEFAULT_LEASE_MS = 2 * 60_000;
+const DEFAULT_LEASE_MS = 30_000;
 /** How long one message may wait on rate limits within a round before it is left for the next tick. */
 const RATE_LIMIT_BUDGET_MS = 60_000;
 
@@ -53,7 +56,8 @@ export interface DeliveryReport {
 
 export function createDeliveryEngine(deps: DeliveryDeps) {
   const { store, log } = deps;
-  const leaseUntil = () => new Date(deps.now().getTime() + (deps.leaseMs ?? DEFAULT_LEASE_MS)).toISOString();
+  const leaseDeps: LeaseDeps = { store, owner: deps.owner, now: deps.now, leaseMs: deps.leaseMs ?? DEFAULT_LEASE_MS, repeat: deps.repeat ?? timerRepeat, log };
+  const leaseUntil = () => new Date(deps.now().getTime() + leaseDeps.leaseMs).toISOString();
 
   /** `force`: deliver to scheduled channels now even when their post time has not come. */
   async function runDue(now: Date, force = false): Promise<DeliveryReport> {
@@ -137,7 +141,7 @@ export function createDeliveryEngine(deps: DeliveryDeps) {
       log.info({ channel: channel.id, slot: plan.slot }, "nothing matched; skipped");
       return "skipped";
     }
-    return sendAll(delivery, platform);
+    return sendHoldingLease(delivery, platform);
   }
 
   async function resumeUnfinished(report: DeliveryReport): Promise<void> {
@@ -145,14 +149,29 @@ export function createDeliveryEngine(deps: DeliveryDeps) {
       const channel = await store.getChannel(delivery.channelId);
       const platform = channel ? deps.platforms.get(channel.ref.platform) : undefined;
       if (!channel || channel.settings.paused || !platform) continue;
+      const lease = await holdLease(leaseDeps, delivery.id);
       // Another live instance is sending it: leave it alone.
-      if (!(await store.leaseDelivery(delivery.id, deps.owner, leaseUntil()))) continue;
+      if (!lease) continue;
       log.info({ channel: channel.id, slot: delivery.slot, delivery: delivery.id }, "resuming an unfinished delivery");
-      report[await sendAll(delivery, platform)] += 1;
+      report[await sendAll(delivery, platform, lease)] += 1;
     }
   }
 
-  async function sendAll(delivery: Delivery, platform: Platform): Promise<keyof DeliveryReport> {
+  async function sendHoldingLease(delivery: Delivery, platform: Platform): Promise<keyof DeliveryReport> {
+    const lease = await holdLease(leaseDeps, delivery.id);
+    if (!lease) return "pending";
+    return sendAll(delivery, platform, lease);
+  }
+
+  async function sendAll(delivery: Delivery, platform: Platform, lease: HeldLease): Promise<keyof DeliveryReport> {
+    try {
+      return await sendEach(delivery, platform, lease);
+    } finally {
+      lease.release();
+    }
+  }
+
+  async function sendEach(delivery: Delivery, platform: Platform, lease: HeldLease): Promise<keyof DeliveryReport> {
     const ref = parseChannelId(delivery.channelId);
     if (!ref) throw new Error(`bad channel id in ledger: ${delivery.channelId}`);
     const refs = new Map(delivery.messages.map((message) => [message.index, message.ref]));
@@ -161,7 +180,7 @@ export function createDeliveryEngine(deps: DeliveryDeps) {
       const recovering = message.state === "sending";
       const replyTo = message.replyTo === null ? null : (refs.get(message.replyTo) ?? null);
       const step = { channelId: delivery.channelId, index: message.index };
-      if (!(await store.leaseDelivery(delivery.id, deps.owner, leaseUntil()))) {
+      if (!(await lease.renew())) {
         log.warn({ channel: delivery.channelId, delivery: delivery.id }, "lost the delivery lease (a slow round?); another instance resumes it");
         return "pending";
       }

@@ -155,6 +155,46 @@ describe("delivery", () => {
 });
 
 describe("delivery with two instances on one database", () => {
+  it("a live sender waiting out a long Retry-After keeps renewing its short lease: no other instance resends", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "paperboy-renew-"));
+    const seeds = join(dir, "seeds");
+    cpSync(join(ROOT, "seeds", "2026-01-06.md"), join(seeds, "2026-01-06.md"));
+    const flags = { db: `sqlite:${join(dir, "db.sqlite")}`, digests: seeds, console: { enabled: false, channels: [] }, delivery: { leaseSeconds: 1 } };
+    const config = loadConfig({ env: {}, configDir: join(ROOT, "config"), flags });
+    const paced = new RecordingPlatform();
+    let limited: () => void = () => undefined;
+    const wasLimited = new Promise<void>((resolve) => (limited = resolve));
+    // Told to wait three leases (real time: the renewal timer must run while the engine sleeps).
+    paced.failures = [new PlatformError("rate_limited", "429", { retryable: true, retryAfterMs: 3000 })];
+    const send = paced.send.bind(paced);
+    paced.send = async (channel, message, options) => {
+      if (paced.failures.length > 0) limited();
+      return send(channel, message, options);
+    };
+    const other = new RecordingPlatform();
+    const a = await createApp(config, { logger: silentLogger(), platforms: [paced], instanceId: "a" });
+    const b = await createApp(config, { logger: silentLogger(), platforms: [other], instanceId: "b", sleep: async () => undefined });
+    try {
+      const manager = { channel: { platform: "slack" as const, workspace: "T1", channel: "C1" }, userId: "U1", isManager: true };
+      await instantChannel(a, manager, "federated learning");
+      await a.pollSources();
+      let done = false;
+      const running = a.deliverDue().finally(() => (done = true));
+      await wasLimited;
+      // While `a` waits (bounded: it finishes after its Retry-After), `b` keeps looking for work to take over.
+      for (let round = 0; round < 200 && !done; round += 1) {
+        await b.deliverDue();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(await running).toMatchObject({ delivered: 1 });
+      expect(paced.sent).toHaveLength(1);
+      expect(other.sent).toHaveLength(0);
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+  }, 30_000);
+
   it("an instance never resumes a delivery another live instance is sending; it takes over once the lease expires", async () => {
     const clock = { now: new Date("2026-01-06T09:01:00Z") };
     const dir = mkdtempSync(join(tmpdir(), "paperboy-lease-"));
