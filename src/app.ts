@@ -18,6 +18,7 @@ import { ingestFiles, type IngestReport } from "./ingest.js";
 import type { Logger } from "./log.js";
 import { createConsolePlatform } from "./platforms/console/console.js";
 import { startScheduler } from "./scheduler.js";
+import { createServiceLoop } from "./service-loop.js";
 import { createFolderSource } from "./sources/folder.js";
 import { createHttpSource } from "./sources/http.js";
 import { openStore } from "./store/open-store.js";
@@ -55,6 +56,8 @@ export interface App {
   ingestFiles(files: DigestFile[], options?: { date?: string }): Promise<IngestReport[]>;
   /** Runs due deliveries once at `now` (default: the clock); `force` also delivers channels not yet due. */
   deliverDue(now?: Date, options?: { force?: boolean }): Promise<DeliveryReport>;
+  /** The scheduler's and the watcher's round: poll, then deliver if the archive has a digest not yet delivered against. */
+  pollAndDeliver(): Promise<DeliveryReport | null>;
   /** `paperboy deliver`: sync config channels, start platforms, poll once, deliver once. The caller stops. */
   runOnce(options: { force: boolean }): Promise<DeliveryReport>;
   handleCommand: CommandHandler;
@@ -124,11 +127,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     return source ? ingest(await source.poll()) : [];
   }
 
-  const runDue = async (now: Date, force = false) => {
-    const report = await engine.runDue(now, force);
-    metrics.recordDeliveries(report);
-    return report;
-  };
+  const loop = createServiceLoop({
+    poll: pollSources,
+    runDue: async (now, force) => {
+      const report = await engine.runDue(now ?? clock.now(), force);
+      metrics.recordDeliveries(report);
+      return report;
+    },
+    latestSeq: async () => (await store.latestDigest())?.seq ?? 0,
+  });
 
   // After the start-up poll: what the folder held before a configured channel existed is its backlog
   // (its first post brings only the newest of it); digests arriving later are news for it.
@@ -138,18 +145,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   };
 
   let running: { stopScheduler: () => Promise<void>; stopWatch: (() => void) | null; http: Server | null } | null = null;
-  let tick: Promise<unknown> = Promise.resolve();
-  /** Serializes poll/deliver rounds triggered by cron, the watcher and start-up. */
-  const serial = <T>(job: () => Promise<T>): Promise<T> => {
-    const next = tick.then(job, job);
-    tick = next.catch(() => undefined);
-    return next;
-  };
-  const pollAndDeliver = () =>
-    serial(async () => {
-      const reports = await pollSources();
-      if (reports.some((report) => report.outcome === "new" || report.outcome === "updated")) await runDue(clock.now());
-    });
+  const { serial } = loop;
+  const pollAndDeliver = () => loop.pollAndDeliver().then(() => undefined);
 
   return {
     config,
@@ -162,10 +159,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       await serial(async () => {
         await pollSources();
         await syncConfigChannels();
-        await runDue(clock.now());
       });
+      await loop.deliverDue();
       const scheduler = startScheduler(
-        { pollSources: pollAndDeliver, deliverDue: () => serial(() => runDue(clock.now())).then(() => undefined) },
+        { pollSources: pollAndDeliver, deliverDue: () => loop.deliverDue().then(() => undefined) },
         { pollSeconds: isUrl(config.digests) ? config.sources.urlPollMinutes * 60 : config.sources.folderPollSeconds, logger },
       );
       const stopWatch = config.sources.watch && source?.watch ? source.watch(() => void pollAndDeliver()) : null;
@@ -183,20 +180,21 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         running.http?.close();
         running = null;
       }
-      await tick;
+      await loop.idle();
       for (const platform of platforms.values()) await platform.stop();
       await store.close();
     },
     pollSources: () => serial(pollSources),
     ingestFiles: (files, options) => serial(() => ingest(files, options)),
-    deliverDue: (now, options) => serial(() => runDue(now ?? clock.now(), options?.force ?? false)),
+    deliverDue: (now, options) => loop.deliverDue(now, options?.force ?? false),
+    pollAndDeliver: () => loop.pollAndDeliver(),
     async runOnce(options) {
       for (const platform of platforms.values()) await platform.start(handleCommand);
-      return serial(async () => {
+      await serial(async () => {
         await pollSources();
         await syncConfigChannels();
-        return runDue(clock.now(), options.force);
       });
+      return loop.deliverDue(undefined, options.force);
     },
     handleCommand,
   };

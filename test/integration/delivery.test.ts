@@ -155,6 +155,31 @@ describe("delivery", () => {
 });
 
 describe("delivery with two instances on one database", () => {
+  it("an instance that finds a digest another instance stored (its poll sees it unchanged) delivers it at once", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "paperboy-survivor-"));
+    const seeds = join(dir, "seeds");
+    cpSync(join(ROOT, "seeds", "2026-01-06.md"), join(seeds, "2026-01-06.md"));
+    const flags = { db: `sqlite:${join(dir, "db.sqlite")}`, digests: seeds, console: { enabled: false, channels: [] } };
+    const config = loadConfig({ env: {}, configDir: join(ROOT, "config"), flags });
+    const common = { logger: silentLogger(), sleep: async () => undefined };
+    const a = await createApp(config, { ...common, platforms: [new RecordingPlatform()], instanceId: "a" });
+    const survivor = new RecordingPlatform();
+    const b = await createApp(config, { ...common, platforms: [survivor], instanceId: "b" });
+    try {
+      const manager = { channel: { platform: "slack" as const, workspace: "T1", channel: "C1" }, userId: "U1", isManager: true };
+      await instantChannel(b, manager, "federated learning");
+      // `a` stores the digest, then is gone before delivering it.
+      expect((await a.pollSources()).map((report) => report.outcome)).toEqual(["new"]);
+      expect(await b.pollAndDeliver()).toMatchObject({ delivered: 1 });
+      expect(survivor.sent).toHaveLength(1);
+      // Nothing newer since: the next poll has nothing to deliver.
+      expect(await b.pollAndDeliver()).toBeNull();
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+  });
+
   it("a live sender waiting out a long Retry-After keeps renewing its short lease: no other instance resends", async () => {
     const dir = mkdtempSync(join(tmpdir(), "paperboy-renew-"));
     const seeds = join(dir, "seeds");
