@@ -105,7 +105,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     command: config.slack.command,
     owner: overrides.instanceId ?? config.instanceId ?? hostname(),
     now: () => clock.now(),
-    ...(overrides.onStep ? { onStep: overrides.onStep } : config.testing.crashAt ? { onStep: crashAt(config.testing.crashAt) } : {}),
+    ...(overrides.onStep ? { onStep: overrides.onStep } : {}),
   });
   const source = createSource(config, clock, logger);
   const today = () => clock.now().toISOString().slice(0, 10);
@@ -197,15 +197,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       return loop.deliverDue(undefined, options.force);
     },
     handleCommand,
-  };
-}
-
-/** The crash tests' fault injection: die without any cleanup at the n-th occurrence of a step. */
-function crashAt(spec: string): StepHook {
-  const [step, count] = spec.split(":");
-  let seen = 0;
-  return (current) => {
-    if (current === step && ++seen === Number(count)) process.kill(process.pid, "SIGKILL");
   };
 }
 

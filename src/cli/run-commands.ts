@@ -1,6 +1,6 @@
 /** start, deliver, migrate, render. */
 import { hostname } from "node:os";
-import { createApp } from "../app.js";
+import { createApp, type AppOverrides } from "../app.js";
 import { syncConsoleChannels } from "../console-channels.js";
 import { composeDigestPost } from "../core/compose.js";
 import { parseDigest } from "../core/digest/parse.js";
@@ -15,10 +15,11 @@ import { readDigestFiles } from "./archive-commands.js";
 import { cliLogger, printJson, resolveConfig, usageError, type GlobalOptions } from "./context.js";
 import type { Store } from "../core/ports.js";
 
-export async function startCommand(options: GlobalOptions): Promise<void> {
+/** `overrides`: for test entries only (e.g. a fault-injection step hook). */
+export async function startCommand(options: GlobalOptions, overrides: AppOverrides = {}): Promise<void> {
   const config = resolveConfig(options);
   const logger = cliLogger(config, { service: true });
-  const app = await createApp(config, { logger });
+  const app = await createApp(config, { logger, ...overrides });
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) {
@@ -40,7 +41,7 @@ export async function startCommand(options: GlobalOptions): Promise<void> {
   await app.start();
 }
 
-export async function deliverCommand(options: GlobalOptions & { now?: boolean; json?: boolean }): Promise<void> {
+export async function deliverCommand(options: GlobalOptions & { now?: boolean; json?: boolean }, overrides: AppOverrides = {}): Promise<void> {
   const config = resolveConfig(options);
   // Its own lease name: a one-shot run beside a running service never takes over what the service sends.
   const app = await createApp(config, {
@@ -48,6 +49,7 @@ export async function deliverCommand(options: GlobalOptions & { now?: boolean; j
     instanceId: `${config.instanceId ?? hostname()}:deliver`,
     // With --json, stdout carries only the report; console channels print to stderr.
     ...(options.json ? { stdout: process.stderr } : {}),
+    ...overrides,
   });
   try {
     const report = await app.runOnce({ force: Boolean(options.now) });

@@ -1,7 +1,27 @@
 /** Runs `paperboy start` (the built CLI, or a test entry) as a real child process and waits on it. */
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { CLI, cleanEnv, type Workspace } from "./cli.js";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { CLI, cleanEnv, ROOT, type CliResult, type Workspace } from "./cli.js";
+
+/** The test entry (crash-entry.ts) that runs `start`/`deliver` with a fault hook killing the process at a step. */
+export function crashEntry(crashAt: string): string[] {
+  // tsx's loader by path: `--import tsx` would resolve from the child's working folder, a temp dir.
+  const tsx = pathToFileURL(join(ROOT, "node_modules", "tsx", "dist", "loader.mjs")).href;
+  return ["--import", tsx, join(ROOT, "test", "helpers", "crash-entry.ts"), crashAt];
+}
+
+/** `paperboy deliver` through the crash entry: the process SIGKILLs itself at `crashAt` (`<step>:<n>`). */
+export function deliverCrashingAt(ws: Workspace, crashAt: string): CliResult {
+  const result = spawnSync(process.execPath, [...crashEntry(crashAt), "--config-dir", ws.configDir, "deliver"], {
+    cwd: ws.dir,
+    env: cleanEnv(),
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+}
 
 export interface Service {
   child: ChildProcessWithoutNullStreams;
@@ -30,9 +50,9 @@ export function startService(ws: Workspace, options: { env?: Record<string, stri
   };
 }
 
-/** Polls `predicate` every 100 ms for at most `ms`; returns its last value (bounded, no wall-clock assertion). */
-export async function waitFor(predicate: () => boolean, ms: number): Promise<boolean> {
-  for (let waited = 0; waited < ms && !predicate(); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+/** Polls `predicate` every `everyMs` for at most `ms`; returns its last value (bounded, no wall-clock assertion). */
+export async function waitFor(predicate: () => boolean, ms: number, everyMs = 100): Promise<boolean> {
+  for (let waited = 0; waited < ms && !predicate(); waited += everyMs) await new Promise((resolve) => setTimeout(resolve, everyMs));
   return predicate();
 }
 
