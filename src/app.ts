@@ -10,6 +10,7 @@ import type { PlatformKind } from "./core/channel.js";
 import { createCommandHandler } from "./core/commands/handler.js";
 import type { CommandDeps } from "./core/commands/deps.js";
 import { createDeliveryEngine, type DeliveryReport, type StepHook } from "./core/delivery.js";
+import type { Repeat } from "./core/delivery/lease.js";
 import { errorMessage } from "./core/errors.js";
 import type { Clock, CommandHandler, DigestFile, DigestSource, Platform, Store } from "./core/ports.js";
 import { createTopicTools } from "./core/topic-tools.js";
@@ -40,6 +41,8 @@ export interface AppOverrides {
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   onStep?: StepHook;
   sleep?: (ms: number) => Promise<void>;
+  /** The delivery lease's renewal timer (tests: an instance that renews nothing stands for a dead one). */
+  leaseRenewal?: Repeat;
   /** Name in delivery leases (default: config.instanceId, else the host name). */
   instanceId?: string;
 }
@@ -102,6 +105,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     maxAttempts: config.delivery.maxAttempts,
     concurrency: config.delivery.concurrency,
     leaseMs: config.delivery.leaseSeconds * 1000,
+    ...(overrides.leaseRenewal ? { repeat: overrides.leaseRenewal } : {}),
     command: config.slack.command,
     owner: overrides.instanceId ?? config.instanceId ?? hostname(),
     now: () => clock.now(),

@@ -238,7 +238,8 @@ describe("delivery with two instances on one database", () => {
     };
     const other = new RecordingPlatform();
     const common = { logger: silentLogger(), clock: { now: () => clock.now }, sleep: async () => undefined };
-    const a = await createApp(config, { ...common, platforms: [stuck], instanceId: "a" });
+    // `a` renews nothing: it stands for an instance that died mid-send.
+    const a = await createApp(config, { ...common, platforms: [stuck], instanceId: "a", leaseRenewal: () => () => undefined });
     const b = await createApp(config, { ...common, platforms: [other], instanceId: "b" });
     try {
       const manager = { channel: { platform: "slack" as const, workspace: "T1", channel: "C1" }, userId: "U1", isManager: true };
@@ -248,8 +249,10 @@ describe("delivery with two instances on one database", () => {
       await started;
       expect(await b.deliverDue()).toMatchObject({ delivered: 0 });
       expect(other.sent).toHaveLength(0);
-      // `a` dies mid-send (its promise is abandoned); after the lease runs out, `b` finishes the job.
-      clock.now = new Date("2026-01-06T09:05:00Z");
+      // `a` dies mid-send (its promise is abandoned); once its 30 s lease has run out, `b` finishes the job.
+      clock.now = new Date("2026-01-06T09:01:29Z");
+      expect(await b.deliverDue()).toMatchObject({ delivered: 0 });
+      clock.now = new Date("2026-01-06T09:01:31Z");
       expect(await b.deliverDue()).toMatchObject({ delivered: 1 });
       expect(other.sent).toHaveLength(1);
       expect(other.sent[0]!.recovering).toBe(true);
