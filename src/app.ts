@@ -10,6 +10,7 @@ import type { PlatformKind } from "./core/channel.js";
 import { createCommandHandler } from "./core/commands/handler.js";
 import type { CommandDeps } from "./core/commands/deps.js";
 import { createDeliveryEngine, type DeliveryReport, type StepHook } from "./core/delivery.js";
+import type { Repeat } from "./core/delivery/lease.js";
 import { errorMessage } from "./core/errors.js";
 import type { Clock, CommandHandler, DigestFile, DigestSource, Platform, Store } from "./core/ports.js";
 import { createTopicTools } from "./core/topic-tools.js";
@@ -19,6 +20,7 @@ import type { Logger } from "./log.js";
 import { createConsolePlatform } from "./platforms/console/console.js";
 import { startScheduler } from "./scheduler.js";
 import { redactUrl } from "./core/redact-url.js";
+import { createServiceLoop } from "./service-loop.js";
 import { createFolderSource } from "./sources/folder.js";
 import { createHttpSource } from "./sources/http.js";
 import { openStore } from "./store/open-store.js";
@@ -40,6 +42,8 @@ export interface AppOverrides {
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   onStep?: StepHook;
   sleep?: (ms: number) => Promise<void>;
+  /** The delivery lease's renewal timer (tests: an instance that renews nothing stands for a dead one). */
+  leaseRenewal?: Repeat;
   /** Name in delivery leases (default: config.instanceId, else the host name). */
   instanceId?: string;
 }
@@ -57,6 +61,8 @@ export interface App {
   ingestFiles(files: DigestFile[], options?: { date?: string }): Promise<IngestReport[]>;
   /** Runs due deliveries once at `now` (default: the clock); `force` also delivers channels not yet due. */
   deliverDue(now?: Date, options?: { force?: boolean }): Promise<DeliveryReport>;
+  /** The scheduler's and the watcher's round: poll, then deliver if the archive has a digest not yet delivered against. */
+  pollAndDeliver(): Promise<DeliveryReport | null>;
   /** `paperboy deliver`: sync config channels, start platforms, poll once, deliver once. The caller stops. */
   runOnce(options: { force: boolean }): Promise<DeliveryReport>;
   handleCommand: CommandHandler;
@@ -100,10 +106,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     sleep: overrides.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     maxAttempts: config.delivery.maxAttempts,
     concurrency: config.delivery.concurrency,
+    leaseMs: config.delivery.leaseSeconds * 1000,
+    ...(overrides.leaseRenewal ? { repeat: overrides.leaseRenewal } : {}),
     command: config.slack.command,
     owner: overrides.instanceId ?? config.instanceId ?? hostname(),
     now: () => clock.now(),
-    ...(overrides.onStep ? { onStep: overrides.onStep } : config.testing.crashAt ? { onStep: crashAt(config.testing.crashAt) } : {}),
+    ...(overrides.onStep ? { onStep: overrides.onStep } : {}),
   });
   const source = createSource(config, clock, logger);
   const today = () => clock.now().toISOString().slice(0, 10);
@@ -125,25 +133,26 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     return source ? ingest(await source.poll()) : [];
   }
 
-  const runDue = async (now: Date, force = false) => {
-    const report = await engine.runDue(now, force);
-    metrics.recordDeliveries(report);
-    return report;
+  const loop = createServiceLoop({
+    poll: pollSources,
+    runDue: async (now, force) => {
+      const report = await engine.runDue(now ?? clock.now(), force);
+      metrics.recordDeliveries(report);
+      return report;
+    },
+    latestSeq: async () => (await store.latestDigest())?.seq ?? 0,
+  });
+
+  // After the start-up poll: what the folder held before a configured channel existed is its backlog
+  // (its first post brings only the newest of it); digests arriving later are news for it.
+  const syncConfigChannels = async () => {
+    await syncConsoleChannels(store, config, logger);
+    matcher.invalidate();
   };
 
   let running: { stopScheduler: () => Promise<void>; stopWatch: (() => void) | null; http: Server | null } | null = null;
-  let tick: Promise<unknown> = Promise.resolve();
-  /** Serializes poll/deliver rounds triggered by cron, the watcher and start-up. */
-  const serial = <T>(job: () => Promise<T>): Promise<T> => {
-    const next = tick.then(job, job);
-    tick = next.catch(() => undefined);
-    return next;
-  };
-  const pollAndDeliver = () =>
-    serial(async () => {
-      const reports = await pollSources();
-      if (reports.some((report) => report.outcome === "new" || report.outcome === "updated")) await runDue(clock.now());
-    });
+  const { serial } = loop;
+  const pollAndDeliver = () => loop.pollAndDeliver().then(() => undefined);
 
   return {
     config,
@@ -152,15 +161,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     platforms,
     async start() {
       if (platforms.size === 0) logger.warn({}, "no platform is configured: nothing will be posted");
-      await syncConsoleChannels(store, config, logger);
-      matcher.invalidate();
       for (const platform of platforms.values()) await platform.start(handleCommand);
-      const firstRound = await serial(async () => {
+      await serial(async () => {
         await pollSources();
-        return runDue(clock.now());
+        await syncConfigChannels();
       });
+      const firstRound = await loop.deliverDue();
       const scheduler = startScheduler(
-        { pollSources: pollAndDeliver, deliverDue: () => serial(() => runDue(clock.now())).then(() => undefined) },
+        { pollSources: pollAndDeliver, deliverDue: () => loop.deliverDue().then(() => undefined) },
         { pollSeconds: isUrl(config.digests) ? config.sources.urlPollMinutes * 60 : config.sources.folderPollSeconds, logger },
       );
       const stopWatch = config.sources.watch && source?.watch ? source.watch(() => void pollAndDeliver()) : null;
@@ -179,31 +187,23 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         running.http?.close();
         running = null;
       }
-      await tick;
+      await loop.idle();
       for (const platform of platforms.values()) await platform.stop();
       await store.close();
     },
     pollSources: () => serial(pollSources),
     ingestFiles: (files, options) => serial(() => ingest(files, options)),
-    deliverDue: (now, options) => serial(() => runDue(now ?? clock.now(), options?.force ?? false)),
+    deliverDue: (now, options) => loop.deliverDue(now, options?.force ?? false),
+    pollAndDeliver: () => loop.pollAndDeliver(),
     async runOnce(options) {
-      await syncConsoleChannels(store, config, logger);
       for (const platform of platforms.values()) await platform.start(handleCommand);
-      return serial(async () => {
+      await serial(async () => {
         await pollSources();
-        return runDue(clock.now(), options.force);
+        await syncConfigChannels();
       });
+      return loop.deliverDue(undefined, options.force);
     },
     handleCommand,
-  };
-}
-
-/** The crash tests' fault injection: die without any cleanup at the n-th occurrence of a step. */
-function crashAt(spec: string): StepHook {
-  const [step, count] = spec.split(":");
-  let seen = 0;
-  return (current) => {
-    if (current === step && ++seen === Number(count)) process.kill(process.pid, "SIGKILL");
   };
 }
 

@@ -127,11 +127,9 @@ const configSchema = z.strictObject({
       maxAttempts: z.number().int().min(1).max(20).default(5),
       /** How many channels are delivered to at once. */
       concurrency: z.number().int().min(1).max(256).default(8),
+      /** How long an instance's claim on an open delivery lasts unless renewed (renewed every third of it). */
+      leaseSeconds: z.number().int().min(1).max(3600).default(30),
     })
-    .prefault({}),
-  /** Fault injection for the crash/restart tests only: `<step>:<n>` kills the process at the n-th step. */
-  testing: z
-    .object({ crashAt: z.string().regex(/^(claimed|before-send|after-send|recorded):\d+$/, "expected <step>:<n>").optional() })
     .prefault({}),
 });
 
@@ -157,7 +155,6 @@ const ENV_MAP: Array<{ env: string; path: string[]; secret?: boolean }> = [
   { env: "DISCORD_TOKEN", path: ["discord", "token"], secret: true },
   { env: "DISCORD_APPLICATION_ID", path: ["discord", "applicationId"] },
   { env: "DISCORD_API_URL", path: ["discord", "apiUrl"] },
-  { env: "PAPERBOY_TEST_CRASH_AT", path: ["testing", "crashAt"] },
 ];
 
 export const ENVIRONMENT_VARIABLES = ENV_MAP.map(({ env, path, secret }) => ({ env, setting: path.join("."), secret: secret ?? false }));

@@ -1,6 +1,6 @@
 /** start, deliver, migrate, render. */
 import { hostname } from "node:os";
-import { createApp } from "../app.js";
+import { createApp, type AppOverrides } from "../app.js";
 import { syncConsoleChannels } from "../console-channels.js";
 import { enabledPlatforms } from "../config.js";
 import { composeDigestPost } from "../core/compose.js";
@@ -19,13 +19,14 @@ import { readDigestInputs, reportSkipped } from "./digest-inputs.js";
 import { checkDateOption, cliLogger, printJson, resolveConfig, usageError, type GlobalOptions } from "./context.js";
 import type { Store } from "../core/ports.js";
 
-export async function startCommand(options: GlobalOptions): Promise<void> {
+/** `overrides`: for test entries only (e.g. a fault-injection step hook). */
+export async function startCommand(options: GlobalOptions, overrides: AppOverrides = {}): Promise<void> {
   const config = resolveConfig(options);
   const platforms = enabledPlatforms(config);
   const demo = platforms.console && !platforms.slack && !platforms.discord;
   const terminal = Boolean(process.stderr.isTTY);
   const logger = createLogger({ level: startLogLevel(config.logLevel, { demo, terminal, flag: options.logLevel }), pretty: terminal });
-  const app = await createApp(config, { logger });
+  const app = await createApp(config, { logger, ...overrides });
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) {
@@ -51,7 +52,7 @@ export async function startCommand(options: GlobalOptions): Promise<void> {
   if (notes.length > 0) process.stdout.write(`\n${notes.join("\n")}\n`);
 }
 
-export async function deliverCommand(options: GlobalOptions & { now?: boolean; json?: boolean }): Promise<void> {
+export async function deliverCommand(options: GlobalOptions & { now?: boolean; json?: boolean }, overrides: AppOverrides = {}): Promise<void> {
   const config = resolveConfig(options);
   // Its own lease name: a one-shot run beside a running service never takes over what the service sends.
   const app = await createApp(config, {
@@ -59,6 +60,7 @@ export async function deliverCommand(options: GlobalOptions & { now?: boolean; j
     instanceId: `${config.instanceId ?? hostname()}:deliver`,
     // With --json, stdout carries only the report; console channels print to stderr.
     ...(options.json ? { stdout: process.stderr } : {}),
+    ...overrides,
   });
   try {
     const report = await app.runOnce({ force: Boolean(options.now) });

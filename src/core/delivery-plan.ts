@@ -20,7 +20,7 @@ export interface DuePlan {
 export function planFor(channel: Channel, allNewDigests: DigestInfo[], now: Date, force = false): DuePlan | null {
   if (channel.settings.paused) return null;
   const cursorTo = allNewDigests.reduce((max, digest) => Math.max(max, digest.seq), channel.cursor);
-  const newDigests = channel.cursor === 0 ? newestOnly(allNewDigests) : allNewDigests;
+  const newDigests = channel.cursor === 0 ? firstPostDigests(allNewDigests, channel.createdAt) : allNewDigests;
   if (channel.settings.mode === "instant") {
     if (newDigests.length === 0) return null;
     return { slot: instantSlot(cursorTo), digests: newDigests, cursorTo };
@@ -37,9 +37,17 @@ export function coveredDates(digests: DigestInfo[]): string[] {
 }
 
 /**
- * A channel that never had a delivery starts with the newest digest: subscribing today should not bring
- * the whole archive into the first post.
+ * A channel that never had a delivery: subscribing today should not bring the whole archive into the
+ * first post, so of the digests the archive held when the channel was created only the newest counts.
+ * Digests that arrived after the channel was created are news, every one of them (two days dropped into
+ * the folder at once must both reach an instant channel that had nothing to post before).
  */
+function firstPostDigests(digests: DigestInfo[], channelCreatedAt: string): DigestInfo[] {
+  const created = Date.parse(channelCreatedAt);
+  const arrived = digests.filter((digest) => Date.parse(digest.ingestedAt) > created);
+  return arrived.length > 0 ? arrived : newestOnly(digests);
+}
+
 function newestOnly(digests: DigestInfo[]): DigestInfo[] {
   const newest = digests.reduce<DigestInfo | null>((best, digest) => (best === null || digest.date > best.date || (digest.date === best.date && digest.seq > best.seq) ? digest : best), null);
   return newest ? [newest] : [];

@@ -2,24 +2,27 @@
  * Deliveries: for each due channel, compose → render → claim (atomic, with the rendered messages) →
  * send each message → record after each. A crash resumes at the next unsent message; a message whose
  * send may have reached the platform is re-sent with `recovering`, so the adapter can de-duplicate.
+ *
+ * This file plans a round and hands each channel on: claiming is delivery/claim.ts, sending (with the
+ * lease held, delivery/lease.ts) is delivery/send-loop.ts, and what to do after a failed send is the
+ * pure delivery/retry-policy.ts.
  */
-import type { Channel } from "./channel.js";
-import { parseChannelId } from "./channel.js";
-import { composeDigestPost } from "./compose.js";
-import { coveredDates, planFor, type DuePlan } from "./delivery-plan.js";
-import { errorMessage, PlatformError } from "./errors.js";
+import type { Channel, PlatformKind } from "./channel.js";
+import { planFor, type DuePlan } from "./delivery-plan.js";
+import { composeAndClaim, type ClaimDeps, type Matched } from "./delivery/claim.js";
+import { holdLease, leaseUntil, timerRepeat, type LeaseDeps, type Repeat } from "./delivery/lease.js";
+import { sendDelivery, type SendLoopDeps, type SendOutcome, type StepHook } from "./delivery/send-loop.js";
+import { errorMessage } from "./errors.js";
 import type { PaperMatch } from "./match-result.js";
 import type { ArchivedPaper } from "./paper.js";
 import type { Delivery, DigestInfo, Log, Platform, Store } from "./ports.js";
-import type { PlatformKind } from "./channel.js";
+
+export type { StepHook } from "./delivery/send-loop.js";
 
 export interface ChannelMatcher {
   /** Matches papers against the topics of every channel; channels without matches may be absent. */
   matchAll(papers: ArchivedPaper[]): Promise<Map<string, PaperMatch[]>>;
 }
-
-/** Fault-injection hook for crash tests: called at each step; the test's process may die there. */
-export type StepHook = (step: "claimed" | "before-send" | "after-send" | "recorded", detail: { channelId: string; index: number }) => void;
 
 export interface DeliveryDeps {
   store: Store;
@@ -35,11 +38,15 @@ export interface DeliveryDeps {
   /** This instance's name in delivery leases (unique per process). */
   owner: string;
   now: () => Date;
-  /** How long a lease lasts without renewal; renewed before every message. */
+  /** How long a lease lasts without renewal; renewed on a timer (a third of it) and before every message. */
   leaseMs?: number;
+  /** The renewal timer (default: setInterval). */
+  repeat?: Repeat;
+  /** Jitter source for retry waits, [0, 1) (default: Math.random). */
+  random?: () => number;
 }
 
-const DEFAULT_LEASE_MS = 2 * 60_000;
+const DEFAULT_LEASE_MS = 30_000;
 /** How long one message may wait on rate limits within a round before it is left for the next tick. */
 const RATE_LIMIT_BUDGET_MS = 60_000;
 
@@ -53,7 +60,16 @@ export interface DeliveryReport {
 
 export function createDeliveryEngine(deps: DeliveryDeps) {
   const { store, log } = deps;
-  const leaseUntil = () => new Date(deps.now().getTime() + (deps.leaseMs ?? DEFAULT_LEASE_MS)).toISOString();
+  const leaseDeps: LeaseDeps = { store, owner: deps.owner, now: deps.now, leaseMs: deps.leaseMs ?? DEFAULT_LEASE_MS, repeat: deps.repeat ?? timerRepeat, log };
+  const claimDeps: ClaimDeps = { store, lease: () => ({ owner: deps.owner, until: leaseUntil(leaseDeps) }), ...(deps.command ? { command: deps.command } : {}) };
+  const sendDeps: SendLoopDeps = {
+    store,
+    log,
+    sleep: deps.sleep,
+    limits: { maxAttempts: deps.maxAttempts, rateLimitBudgetMs: RATE_LIMIT_BUDGET_MS },
+    random: deps.random ?? Math.random,
+    ...(deps.onStep ? { onStep: deps.onStep } : {}),
+  };
 
   /** `force`: deliver to scheduled channels now even when their post time has not come. */
   async function runDue(now: Date, force = false): Promise<DeliveryReport> {
@@ -98,7 +114,19 @@ export function createDeliveryEngine(deps: DeliveryDeps) {
 
   async function deliverPlan(channel: Channel, plan: DuePlan, matched: Matched): Promise<keyof DeliveryReport> {
     try {
-      return await composeClaimSend(channel, plan, matched);
+      const platform = deps.platforms.get(channel.ref.platform)!;
+      const claim = await composeAndClaim(claimDeps, channel, plan, matched, platform);
+      if (claim.kind === "lost") {
+        log.info({ channel: channel.id, slot: plan.slot }, "slot already claimed elsewhere");
+        return "skipped";
+      }
+      deps.onStep?.("claimed", { channelId: channel.id, index: -1 });
+      if (claim.kind === "skipped") {
+        log.info({ channel: channel.id, slot: plan.slot }, "nothing matched; skipped");
+        return "skipped";
+      }
+      // The claim took the lease; null only if this instance stalled past it and another took over.
+      return (await sendHoldingLease(claim.delivery, platform)) ?? "pending";
     } catch (error) {
       // One channel's failure (a store hiccup, a renderer bug) never stops the others.
       log.error({ channel: channel.id, slot: plan.slot, err: errorMessage(error) }, "delivery failed");
@@ -106,131 +134,31 @@ export function createDeliveryEngine(deps: DeliveryDeps) {
     }
   }
 
-  async function composeClaimSend(channel: Channel, plan: DuePlan, matched: Matched): Promise<keyof DeliveryReport> {
-    const platform = deps.platforms.get(channel.ref.platform)!;
-    const dates = coveredDates(plan.digests);
-    const inDigests = new Set(dates.flatMap((date) => [...(matched.idsByDate.get(date) ?? [])]));
-    const inScope = (matched.byChannel.get(channel.id) ?? []).filter((match) => inDigests.has(match.paper.id));
-    const already = await store.postedPapers(channel.id, inScope.map((match) => match.paper.id));
-    const fresh = inScope.filter((match) => !already.has(match.paper.id));
-    const topics = (await store.listTopics(channel.id)).map((topic) => topic.text);
-    const post = composeDigestPost({ dates, topics, matches: fresh, settings: channel.settings, ...(deps.command ? { command: deps.command } : {}) });
-    const empty = post.cards.length === 0;
-    const skip = empty && channel.settings.onEmpty === "skip";
-    const messages = skip ? [] : platform.render(post).map((message) => ({ body: message.body, replyTo: message.replyTo }));
-    const delivery = await store.claimDelivery({
-      channelId: channel.id,
-      slot: plan.slot,
-      cursorTo: plan.cursorTo,
-      digestDates: dates,
-      paperIds: post.cards.map((card) => card.paperId),
-      messages,
-      state: skip ? "skipped" : "sending",
-      lease: { owner: deps.owner, until: leaseUntil() },
-    });
-    if (!delivery) {
-      log.info({ channel: channel.id, slot: plan.slot }, "slot already claimed elsewhere");
-      return "skipped";
-    }
-    deps.onStep?.("claimed", { channelId: channel.id, index: -1 });
-    if (skip) {
-      log.info({ channel: channel.id, slot: plan.slot }, "nothing matched; skipped");
-      return "skipped";
-    }
-    return sendAll(delivery, platform);
-  }
-
   async function resumeUnfinished(report: DeliveryReport): Promise<void> {
     for (const delivery of await store.unfinishedDeliveries()) {
       const channel = await store.getChannel(delivery.channelId);
       const platform = channel ? deps.platforms.get(channel.ref.platform) : undefined;
       if (!channel || channel.settings.paused || !platform) continue;
-      // Another live instance is sending it: leave it alone.
-      if (!(await store.leaseDelivery(delivery.id, deps.owner, leaseUntil()))) continue;
-      log.info({ channel: channel.id, slot: delivery.slot, delivery: delivery.id }, "resuming an unfinished delivery");
-      report[await sendAll(delivery, platform)] += 1;
+      // Null: another live instance is sending it; leave it alone.
+      const outcome = await sendHoldingLease(delivery, platform, () =>
+        log.info({ channel: channel.id, slot: delivery.slot, delivery: delivery.id }, "resuming an unfinished delivery"),
+      );
+      if (outcome !== null) report[outcome] += 1;
     }
   }
 
-  async function sendAll(delivery: Delivery, platform: Platform): Promise<keyof DeliveryReport> {
-    const ref = parseChannelId(delivery.channelId);
-    if (!ref) throw new Error(`bad channel id in ledger: ${delivery.channelId}`);
-    const refs = new Map(delivery.messages.map((message) => [message.index, message.ref]));
-    for (const message of delivery.messages) {
-      if (message.state === "sent") continue;
-      const recovering = message.state === "sending";
-      const replyTo = message.replyTo === null ? null : (refs.get(message.replyTo) ?? null);
-      const step = { channelId: delivery.channelId, index: message.index };
-      if (!(await store.leaseDelivery(delivery.id, deps.owner, leaseUntil()))) {
-        log.warn({ channel: delivery.channelId, delivery: delivery.id }, "lost the delivery lease (a slow round?); another instance resumes it");
-        return "pending";
-      }
-      deps.onStep?.("before-send", step);
-      await store.markMessage(delivery.id, message.index, "sending", null);
-      const result = await sendWithRetry(platform, delivery, message.index, { body: message.body, replyTo: message.replyTo }, { key: `${delivery.id}:${message.index}`, replyTo, recovering });
-      if (result.ok) {
-        deps.onStep?.("after-send", step);
-        await store.markMessage(delivery.id, message.index, "sent", result.ref);
-        refs.set(message.index, result.ref);
-        deps.onStep?.("recorded", step);
-        continue;
-      }
-      if (result.error.retryable) {
-        log.warn({ channel: delivery.channelId, code: result.error.code }, "delivery interrupted by a transient error; will resume next tick");
-        return "pending";
-      }
-      // Permanent: pause the channel; the delivery stays open and resumes when the channel is resumed.
-      log.error({ channel: delivery.channelId, code: result.error.code, err: result.error.message }, "permanent platform error; channel paused");
-      await store.updateSettings(delivery.channelId, { paused: true }, `${result.error.code}: ${result.error.message}`);
-      return "failed";
-    }
-    await store.finishDelivery(delivery.id, "sent", null);
-    log.info({ channel: delivery.channelId, slot: delivery.slot, messages: delivery.messages.length, papers: delivery.paperIds.length }, "delivered");
-    return "delivered";
-  }
-
-  async function sendWithRetry(
-    platform: Platform,
-    delivery: Delivery,
-    index: number,
-    message: { body: unknown; replyTo: number | null },
-    options: { key: string; replyTo: string | null; recovering: boolean },
-  ): Promise<{ ok: true; ref: string } | { ok: false; error: PlatformError }> {
-    const ref = parseChannelId(delivery.channelId)!;
-    let recovering = options.recovering;
-    let failures = 0;
-    let rateLimitedMs = 0;
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return { ok: true, ref: await platform.send(ref, message, { ...options, recovering }) };
-      } catch (thrown) {
-        const error = thrown instanceof PlatformError ? thrown : new PlatformError("send_failed", errorMessage(thrown), { retryable: true });
-        if (!error.retryable) return { ok: false, error };
-        // A rate limit with Retry-After is pacing, not failure: wait as told (within a time budget, so a
-        // round still ends); other transient errors count against maxAttempts with exponential backoff.
-        const paced = error.retryAfterMs !== null && rateLimitedMs + error.retryAfterMs <= RATE_LIMIT_BUDGET_MS;
-        if (paced) rateLimitedMs += error.retryAfterMs!;
-        else if (++failures >= deps.maxAttempts) return { ok: false, error };
-        // Jitter spreads workers that were told the same Retry-After, so they do not collide again.
-        const wait = (paced ? error.retryAfterMs! : Math.min(30_000, 500 * 2 ** (failures - 1))) + Math.floor(Math.random() * 250);
-        log.warn({ channel: delivery.channelId, index, attempt, code: error.code, waitMs: wait }, "send failed; retrying");
-        // A timed-out attempt may have landed: the next one must check before posting again.
-        recovering = true;
-        await deps.sleep(wait);
-      }
-    }
+  /** Sends what is left of `delivery` while holding its lease; null when another instance holds it. */
+  async function sendHoldingLease(delivery: Delivery, platform: Platform, onHeld?: () => void): Promise<SendOutcome | null> {
+    const lease = await holdLease(leaseDeps, delivery.id);
+    if (!lease) return null;
+    onHeld?.();
+    return sendDelivery(sendDeps, delivery, platform, lease);
   }
 
   return { runDue };
 }
 
 export type DeliveryEngine = ReturnType<typeof createDeliveryEngine>;
-
-interface Matched {
-  byChannel: Map<string, PaperMatch[]>;
-  /** Paper ids of each covered digest date. */
-  idsByDate: Map<string, Set<string>>;
-}
 
 async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -242,4 +170,3 @@ async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => P
   });
   await Promise.all(workers);
 }
-

@@ -12,12 +12,17 @@ import { ROOT } from "../helpers/cli.js";
 
 let app: App;
 const now = new Date("2026-01-06T10:00:00Z");
-const manager: CommandContext = { channel: { platform: "slack", workspace: "T1", channel: "C1" }, userId: "U1", isManager: true };
-const member: CommandContext = { ...manager, userId: "U2", isManager: false };
 const otherTeam: CommandContext = { channel: { platform: "slack", workspace: "T2", channel: "C1" }, userId: "U9", isManager: true };
 
+/** Each test works in a channel of its own, so none depends on what another did before it. */
+let channels = 0;
+function freshChannel(): { manager: CommandContext; member: CommandContext } {
+  const manager: CommandContext = { channel: { platform: "slack", workspace: "T1", channel: `C${++channels}` }, userId: "U1", isManager: true };
+  return { manager, member: { ...manager, userId: "U2", isManager: false } };
+}
+
 const textOf = (post: Post) => [post.header.title, ...post.intro.map(plain), ...post.cards.map((c) => `${c.paperId} ${c.title}`), ...post.notes.map(plain), post.overflow ? plain(post.overflow) : ""].join("\n");
-const run = async (line: string, context = manager) => {
+const run = async (line: string, context: CommandContext) => {
   const [name = "", ...rest] = line.split(" ");
   return app.handleCommand({ name, args: rest.join(" ") }, context);
 };
@@ -33,12 +38,13 @@ afterAll(async () => app?.stop());
 
 describe("/papers commands", () => {
   it("help lists every command with an example", async () => {
-    const text = textOf(await run("help"));
+    const text = textOf(await run("help", freshChannel().member));
     for (const name of ["subscribe", "unsubscribe", "list", "search", "paper", "digest", "why", "schedule", "set", "pause", "resume", "status"]) expect(text).toContain(name);
   });
 
   it("subscribe shows how many papers each topic would have matched in the latest digest", async () => {
-    const post = await run("subscribe kv cache, federated learning");
+    const { manager } = freshChannel();
+    const post = await run("subscribe kv cache, federated learning", manager);
     expect(post.isError).toBeFalsy();
     expect(post.ephemeral).toBe(true);
     expect(textOf(post)).toMatch(/kv cache — would have matched \d+ papers? in the 2026-01-06 digest/);
@@ -46,18 +52,21 @@ describe("/papers commands", () => {
   });
 
   it("subscribe refuses non-managers and bad syntax, with a reason and an example", async () => {
+    const { manager, member } = freshChannel();
     const refused = await run("subscribe moe", member);
     expect(refused.isError).toBe(true);
     expect(textOf(refused)).toMatch(/managers/);
-    const bad = await run('subscribe "kv cache');
+    const bad = await run('subscribe "kv cache', manager);
     expect(bad.isError).toBe(true);
     expect(textOf(bad)).toMatch(/unclosed quote/);
     expect(textOf(bad)).toMatch(/Example/);
-    const field = await run("subscribe titel:llm");
+    const field = await run("subscribe titel:llm", manager);
     expect(textOf(field)).toMatch(/unknown field 'titel'/);
   });
 
   it("list numbers the topics and shows settings; another team sees nothing of them", async () => {
+    const { manager, member } = freshChannel();
+    await run("subscribe kv cache, federated learning", manager);
     const text = textOf(await run("list", member));
     expect(text).toMatch(/1\. kv cache/);
     expect(text).toMatch(/2\. federated learning/);
@@ -66,6 +75,7 @@ describe("/papers commands", () => {
   });
 
   it("search returns at most 5 papers from the archive", async () => {
+    const { member } = freshChannel();
     const post = await run("search speculative decoding", member);
     expect(post.cards.length).toBeGreaterThan(0);
     expect(post.cards.length).toBeLessThanOrEqual(5);
@@ -76,6 +86,7 @@ describe("/papers commands", () => {
   });
 
   it("paper shows the full card of one paper from an id or a URL", async () => {
+    const { member } = freshChannel();
     const post = await run("paper https://arxiv.org/abs/2601.01186v2", member);
     expect(post.cards).toHaveLength(1);
     expect(post.cards[0]!.paperId).toBe("2601.01186");
@@ -85,6 +96,8 @@ describe("/papers commands", () => {
   });
 
   it("digest previews what this channel gets from the latest or a given digest", async () => {
+    const { manager, member } = freshChannel();
+    await run("subscribe kv cache, federated learning", manager);
     const latest = await run("digest", member);
     expect(latest.header.date).toBe("2026-01-06");
     expect(latest.cards.length).toBeGreaterThan(0);
@@ -94,6 +107,8 @@ describe("/papers commands", () => {
   });
 
   it("why explains a match and a miss", async () => {
+    const { manager, member } = freshChannel();
+    await run("subscribe kv cache, federated learning", manager);
     const hit = await run("digest", member);
     const id = hit.cards[0]!.paperId;
     expect(textOf(await run(`why ${id}`, member))).toMatch(/matches [1-9] topics?/);
@@ -101,41 +116,48 @@ describe("/papers commands", () => {
   });
 
   it("schedule and set change settings; bad values are explained", async () => {
-    expect(textOf(await run("schedule 07:30 Asia/Shanghai weekdays"))).toMatch(/07:30 Asia\/Shanghai, Monday to Friday/);
-    expect((await run("schedule 7pm")).isError).toBe(true);
-    expect(textOf(await run("set max 3"))).toMatch(/max is now 3/);
-    expect(textOf(await run("set format full"))).toMatch(/format is now full/);
-    expect((await run("set max 0")).isError).toBe(true);
-    expect(textOf(await run("set language en"))).toMatch(/language is now en/);
-    expect(textOf(await run("set match strict"))).toMatch(/match is now strict/);
-    expect(textOf(await run("set learn filter"))).toMatch(/learn is now filter/);
-    expect((await run("set language klingon")).isError).toBe(true);
-    expect((await run("set match loose")).isError).toBe(true);
-    expect(textOf(await run("list"))).toMatch(/Summaries: English · matching: strict · learning from votes: filter/);
-    expect((await run("set colour blue")).isError).toBe(true);
+    const { manager, member } = freshChannel();
+    await run("subscribe kv cache", manager);
+    expect(textOf(await run("schedule 07:30 Asia/Shanghai weekdays", manager))).toMatch(/07:30 Asia\/Shanghai, Monday to Friday/);
+    expect((await run("schedule 7pm", manager)).isError).toBe(true);
+    expect(textOf(await run("set max 3", manager))).toMatch(/max is now 3/);
+    expect(textOf(await run("set format full", manager))).toMatch(/format is now full/);
+    expect((await run("set max 0", manager)).isError).toBe(true);
+    expect(textOf(await run("set language en", manager))).toMatch(/language is now en/);
+    expect(textOf(await run("set match strict", manager))).toMatch(/match is now strict/);
+    expect(textOf(await run("set learn filter", manager))).toMatch(/learn is now filter/);
+    expect((await run("set language klingon", manager)).isError).toBe(true);
+    expect((await run("set match loose", manager)).isError).toBe(true);
+    expect(textOf(await run("list", manager))).toMatch(/Summaries: English · matching: strict · learning from votes: filter/);
+    expect((await run("set colour blue", manager)).isError).toBe(true);
     expect((await run("set max 3", member)).isError).toBe(true);
   });
 
   it("pause, resume and status", async () => {
-    await run("pause");
+    const { manager, member } = freshChannel();
+    await run("subscribe kv cache", manager);
+    await run("schedule 07:30 Asia/Shanghai weekdays", manager);
+    await run("pause", manager);
     expect(textOf(await run("status", member))).toMatch(/Paused/);
-    await run("resume");
+    await run("resume", manager);
     const status = textOf(await run("status", member));
     expect(status).toMatch(/Latest digest: 2026-01-06/);
     expect(status).toMatch(/Next post: 2026-01-07 07:30 Asia\/Shanghai \(2026-01-06 23:30 UTC\)/);
   });
 
   it("unsubscribe by number, by text, and all", async () => {
-    await run("subscribe moe, rag");
-    expect(textOf(await run("unsubscribe 1"))).toMatch(/kv cache/);
-    expect(textOf(await run("unsubscribe rag"))).toMatch(/rag/);
-    expect((await run("unsubscribe 42")).isError).toBe(true);
-    await run("unsubscribe all");
-    expect(textOf(await run("list"))).toMatch(/No topics yet/);
+    const { manager } = freshChannel();
+    await run("subscribe kv cache, federated learning", manager);
+    await run("subscribe moe, rag", manager);
+    expect(textOf(await run("unsubscribe 1", manager))).toMatch(/kv cache/);
+    expect(textOf(await run("unsubscribe rag", manager))).toMatch(/rag/);
+    expect((await run("unsubscribe 42", manager)).isError).toBe(true);
+    await run("unsubscribe all", manager);
+    expect(textOf(await run("list", manager))).toMatch(/No topics yet/);
   });
 
   it("an unknown command points at help", async () => {
-    const post = await run("subscrbe kv");
+    const post = await run("subscrbe kv", freshChannel().manager);
     expect(post.isError).toBe(true);
     expect(textOf(post)).toMatch(/Unknown command 'subscrbe'/);
   });

@@ -1,12 +1,13 @@
 /**
  * Kill the process at any moment and start it again: no post lost, none repeated. The built CLI runs
- * `deliver` as a child process; a fault hook (PAPERBOY_TEST_CRASH_AT) SIGKILLs it at a chosen step, then
- * a second run finishes the job. Console channels write to files, so the test can count every message.
+ * `deliver` as a child process; the crashing run goes through a test entry (test/helpers/crash-entry.ts)
+ * whose fault hook SIGKILLs it at a chosen step, then a second run of the CLI finishes the job. Console channels write to files, so the test can count every message.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, runCli, workspace, type Workspace } from "../helpers/cli.js";
+import { deliverCrashingAt } from "../helpers/service.js";
 
 const CHANNELS = ["a", "b", "c", "d"];
 
@@ -45,8 +46,8 @@ describe("crash and restart", () => {
     "killed at %s, then restarted: every channel gets its post exactly once",
     (crashAt) => {
       const ws = setup();
-      const crashed = runCli(ws, ["deliver"], { PAPERBOY_TEST_CRASH_AT: crashAt });
-      expect(crashed.signal).toBe("SIGKILL");
+      const crashed = deliverCrashingAt(ws, crashAt);
+      expect(crashed.signal, crashed.stderr).toBe("SIGKILL");
       const resumed = runCli(ws, ["deliver"]);
       expect(resumed.status, resumed.stderr).toBe(0);
       for (const channel of CHANNELS) {

@@ -155,6 +155,71 @@ describe("delivery", () => {
 });
 
 describe("delivery with two instances on one database", () => {
+  it("an instance that finds a digest another instance stored (its poll sees it unchanged) delivers it at once", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "paperboy-survivor-"));
+    const seeds = join(dir, "seeds");
+    cpSync(join(ROOT, "seeds", "2026-01-06.md"), join(seeds, "2026-01-06.md"));
+    const flags = { db: `sqlite:${join(dir, "db.sqlite")}`, digests: seeds, console: { enabled: false, channels: [] } };
+    const config = loadConfig({ env: {}, configDir: join(ROOT, "config"), flags });
+    const common = { logger: silentLogger(), sleep: async () => undefined };
+    const a = await createApp(config, { ...common, platforms: [new RecordingPlatform()], instanceId: "a" });
+    const survivor = new RecordingPlatform();
+    const b = await createApp(config, { ...common, platforms: [survivor], instanceId: "b" });
+    try {
+      const manager = { channel: { platform: "slack" as const, workspace: "T1", channel: "C1" }, userId: "U1", isManager: true };
+      await instantChannel(b, manager, "federated learning");
+      // `a` stores the digest, then is gone before delivering it.
+      expect((await a.pollSources()).map((report) => report.outcome)).toEqual(["new"]);
+      expect(await b.pollAndDeliver()).toMatchObject({ delivered: 1 });
+      expect(survivor.sent).toHaveLength(1);
+      // Nothing newer since: the next poll has nothing to deliver.
+      expect(await b.pollAndDeliver()).toBeNull();
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+  });
+
+  it("a live sender waiting out a long Retry-After keeps renewing its short lease: no other instance resends", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "paperboy-renew-"));
+    const seeds = join(dir, "seeds");
+    cpSync(join(ROOT, "seeds", "2026-01-06.md"), join(seeds, "2026-01-06.md"));
+    const flags = { db: `sqlite:${join(dir, "db.sqlite")}`, digests: seeds, console: { enabled: false, channels: [] }, delivery: { leaseSeconds: 1 } };
+    const config = loadConfig({ env: {}, configDir: join(ROOT, "config"), flags });
+    const paced = new RecordingPlatform();
+    let limited: () => void = () => undefined;
+    const wasLimited = new Promise<void>((resolve) => (limited = resolve));
+    // Told to wait three leases (real time: the renewal timer must run while the engine sleeps).
+    paced.failures = [new PlatformError("rate_limited", "429", { retryable: true, retryAfterMs: 3000 })];
+    const send = paced.send.bind(paced);
+    paced.send = async (channel, message, options) => {
+      if (paced.failures.length > 0) limited();
+      return send(channel, message, options);
+    };
+    const other = new RecordingPlatform();
+    const a = await createApp(config, { logger: silentLogger(), platforms: [paced], instanceId: "a" });
+    const b = await createApp(config, { logger: silentLogger(), platforms: [other], instanceId: "b", sleep: async () => undefined });
+    try {
+      const manager = { channel: { platform: "slack" as const, workspace: "T1", channel: "C1" }, userId: "U1", isManager: true };
+      await instantChannel(a, manager, "federated learning");
+      await a.pollSources();
+      let done = false;
+      const running = a.deliverDue().finally(() => (done = true));
+      await wasLimited;
+      // While `a` waits (bounded: it finishes after its Retry-After), `b` keeps looking for work to take over.
+      for (let round = 0; round < 200 && !done; round += 1) {
+        await b.deliverDue();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(await running).toMatchObject({ delivered: 1 });
+      expect(paced.sent).toHaveLength(1);
+      expect(other.sent).toHaveLength(0);
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+  }, 30_000);
+
   it("an instance never resumes a delivery another live instance is sending; it takes over once the lease expires", async () => {
     const clock = { now: new Date("2026-01-06T09:01:00Z") };
     const dir = mkdtempSync(join(tmpdir(), "paperboy-lease-"));
@@ -173,7 +238,8 @@ describe("delivery with two instances on one database", () => {
     };
     const other = new RecordingPlatform();
     const common = { logger: silentLogger(), clock: { now: () => clock.now }, sleep: async () => undefined };
-    const a = await createApp(config, { ...common, platforms: [stuck], instanceId: "a" });
+    // `a` renews nothing: it stands for an instance that died mid-send.
+    const a = await createApp(config, { ...common, platforms: [stuck], instanceId: "a", leaseRenewal: () => () => undefined });
     const b = await createApp(config, { ...common, platforms: [other], instanceId: "b" });
     try {
       const manager = { channel: { platform: "slack" as const, workspace: "T1", channel: "C1" }, userId: "U1", isManager: true };
@@ -183,8 +249,10 @@ describe("delivery with two instances on one database", () => {
       await started;
       expect(await b.deliverDue()).toMatchObject({ delivered: 0 });
       expect(other.sent).toHaveLength(0);
-      // `a` dies mid-send (its promise is abandoned); after the lease runs out, `b` finishes the job.
-      clock.now = new Date("2026-01-06T09:05:00Z");
+      // `a` dies mid-send (its promise is abandoned); once its 30 s lease has run out, `b` finishes the job.
+      clock.now = new Date("2026-01-06T09:01:29Z");
+      expect(await b.deliverDue()).toMatchObject({ delivered: 0 });
+      clock.now = new Date("2026-01-06T09:01:31Z");
       expect(await b.deliverDue()).toMatchObject({ delivered: 1 });
       expect(other.sent).toHaveLength(1);
       expect(other.sent[0]!.recovering).toBe(true);

@@ -8,29 +8,9 @@ import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Store } from "../../src/core/ports.js";
 import { openStore } from "../../src/store/open-store.js";
 import { describeStoreContract } from "./store-contract.js";
+import { findPostgres } from "../helpers/postgres.js";
 
-const CANDIDATES = process.env.PAPERBOY_TEST_PG
-  ? [process.env.PAPERBOY_TEST_PG]
-  : ["postgres://127.0.0.1:5432/test", "postgres://postgres@127.0.0.1:5432/test", "postgres://root@127.0.0.1:5432/test"];
-
-async function findServer(): Promise<{ url: string } | { reason: string }> {
-  const reasons: string[] = [];
-  for (const url of CANDIDATES) {
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-    try {
-      await client.connect();
-      await client.query("select 1");
-      return { url };
-    } catch (error) {
-      reasons.push(`${url.replace(/:[^:@/]*@/, ":***@")}: ${(error as Error).message}`);
-    } finally {
-      await client.end().catch(() => undefined);
-    }
-  }
-  return { reason: reasons.join("; ") };
-}
-
-const server = await findServer();
+const server = await findPostgres();
 
 if ("reason" in server) {
   console.warn(`Postgres store contract skipped: no server answers (${server.reason})`);
