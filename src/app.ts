@@ -20,6 +20,7 @@ import type { Logger } from "./log.js";
 import { createConsolePlatform } from "./platforms/console/console.js";
 import { startScheduler } from "./scheduler.js";
 import { redactUrl } from "./core/redact-url.js";
+import { warmSegmenter } from "./core/topics/segment.js";
 import { createServiceLoop } from "./service-loop.js";
 import { createFolderSource } from "./sources/folder.js";
 import { createHttpSource } from "./sources/http.js";
@@ -161,6 +162,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     platforms,
     async start() {
       if (platforms.size === 0) logger.warn({}, "no platform is configured: nothing will be posted");
+      if (platforms.has("slack") || platforms.has("discord")) warmSegmenter();
       for (const platform of platforms.values()) await platform.start(handleCommand);
       await serial(async () => {
         await pollSources();
