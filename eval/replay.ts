@@ -23,6 +23,7 @@ import type { PaperMatch } from "../src/core/match-result.js";
 import { TEXT_FIELDS, type ArchivedPaper } from "../src/core/paper.js";
 import type { Vote } from "../src/core/ports.js";
 import { createTopicTools } from "../src/core/topic-tools.js";
+import { prf } from "./score.js";
 
 export interface ReplayOptions {
   /** The labelled set's folder (labels.json, digests/). */
@@ -145,10 +146,7 @@ function scoresOf(posted: PaperMatch[], relevant: Set<string>, relevantTotal: nu
 }
 
 function withRatios({ tp, fp, fn }: { tp: number; fp: number; fn: number }): Scores {
-  const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { tp, fp, fn, precision, recall, f1 };
+  return { tp, fp, fn, ...prf(tp, fp, fn) };
 }
 
 /** Micro totals (pooled counts); the top-5 columns average the queries that have a value. */

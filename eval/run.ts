@@ -13,6 +13,7 @@ import { MATCH_STRICTNESS, type MatchStrictness } from "../src/core/channel.js";
 import type { ArchivedPaper } from "../src/core/paper.js";
 import { createTopicTools } from "../src/core/topic-tools.js";
 import { comparisonTable, countsLine, type NamedResult } from "./report.js";
+import { runReplay } from "./replay.js";
 import { scorePredictions, type LabelledQuery } from "./score.js";
 import { substringPredictions, type LabelledPaper } from "./substring.js";
 
@@ -63,6 +64,10 @@ function main(): void {
   const out = join(root, "dist", "eval");
   mkdirSync(out, { recursive: true });
   for (const [strictness, predictions] of predictionsAt) writeFileSync(join(out, `predictions-${strictness}.json`), JSON.stringify(Object.fromEntries(predictions), null, 1));
+  // What learning from votes buys: each query as a channel that votes on its first digests (replay.ts).
+  const replays = (["topic", "candidates"] as const).map((subscription) => runReplay({ evalDir: dir, subscription }));
+  const replay = replays.map((r) => ("skipped" in r ? `Replay skipped: ${r.skipped}.` : r.markdown)).join("\n\n");
+  process.stdout.write(`\n${replay}\n`);
   const beforeFile = join(root, "eval", "BEFORE.md");
   const before = existsSync(beforeFile) ? `\n${readFileSync(beforeFile, "utf8")}` : "";
   writeFileSync(
@@ -70,7 +75,7 @@ function main(): void {
     `# Match quality on the labelled set\n\nWritten by \`npm run eval\` (${new Date().toISOString().slice(0, 10)}): the matcher of \`paperboy match\` over the ` +
       `five labelled digests of ../shared/eval at each channel strictness, beside the substring baseline ` +
       `(the query as a case-insensitive substring of title + TL;DR + abstract). Scored as ../shared/eval/score.py does.\n\n` +
-      `${table}\n\nMicro counts — ${countsLine(results)}.\n${before}`,
+      `${table}\n\nMicro counts — ${countsLine(results)}.\n\n## Learning from votes (replay)\n\n${replay}\n${before}`,
   );
 }
 
