@@ -21,7 +21,7 @@ import { effectiveLearnMode } from "../src/core/learn/learn-mode.js";
 import { buildVocabulary } from "../src/core/learn/tfidf.js";
 import type { PaperMatch } from "../src/core/match-result.js";
 import { TEXT_FIELDS, type ArchivedPaper } from "../src/core/paper.js";
-import type { Vote } from "../src/core/ports.js";
+import type { Vote } from "../src/core/vote.js";
 import { createTopicTools } from "../src/core/topic-tools.js";
 import { prf } from "./score.js";
 

@@ -5,6 +5,7 @@
 import type { Channel, ChannelRef, ChannelSettings, PlatformKind, TopicRecord } from "./channel.js";
 import type { ArchivedPaper, Paper } from "./paper.js";
 import type { Post } from "./post.js";
+import type { NewVote, Vote, VoteCounts } from "./vote.js";
 
 // ---------------------------------------------------------------- time
 
@@ -112,30 +113,6 @@ export interface NewDelivery {
   state: "sending" | "skipped";
   /** The claimer holds the sending lease from the start (see Store.leaseDelivery). */
   lease?: { owner: string; until: string };
-}
-
-// ---------------------------------------------------------------- votes
-
-export type VoteValue = "up" | "down";
-
-export interface NewVote {
-  channelId: string;
-  paperId: string;
-  userId: string;
-  value: VoteValue;
-}
-
-export interface Vote {
-  paperId: string;
-  userId: string;
-  value: VoteValue;
-  /** When the vote was last cast or changed (ISO time). */
-  at: string;
-}
-
-export interface VoteCounts {
-  up: number;
-  down: number;
 }
 
 export interface Store {

@@ -2,7 +2,8 @@
 import type { Kysely } from "kysely";
 import type { Channel, ChannelRef, ChannelSettings, PlatformKind, TopicRecord } from "../core/channel.js";
 import type { ArchivedPaper, Paper } from "../core/paper.js";
-import type { Delivery, DigestInfo, IngestResult, Log, NewDelivery, NewVote, SearchPlan, Store, Vote, VoteCounts } from "../core/ports.js";
+import type { Delivery, DigestInfo, IngestResult, Log, NewDelivery, SearchPlan, Store } from "../core/ports.js";
+import type { NewVote, Vote, VoteCounts } from "../core/vote.js";
 import { ArchiveReader } from "./archive.js";
 import { ChannelRepository } from "./channels.js";
 import { DeliveryRepository } from "./deliveries.js";

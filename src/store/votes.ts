@@ -1,7 +1,7 @@
 /** Votes of a channel's members on papers: an upsert per (channel, paper, user), and the channel's totals. */
 import type { Kysely } from "kysely";
 import { PaperboyError } from "../core/errors.js";
-import type { NewVote, Vote, VoteCounts, VoteValue } from "../core/ports.js";
+import type { NewVote, Vote, VoteCounts, VoteValue } from "../core/vote.js";
 import { unknownChannel } from "./channels.js";
 import type { Database } from "./schema.js";
 

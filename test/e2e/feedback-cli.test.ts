@@ -1,7 +1,7 @@
 /** `paperboy feedback` as a black box: votes cast through the store on a real SQLite file, read by the built CLI. */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ArchivedPaper } from "../../src/core/paper.js";
-import type { VoteValue } from "../../src/core/ports.js";
+import type { VoteValue } from "../../src/core/vote.js";
 import type { FeedbackReport } from "../../src/cli/feedback-command.js";
 import { openStore } from "../../src/store/open-store.js";
 import { ensureBuilt, runCli, workspace, type Workspace } from "../helpers/cli.js";

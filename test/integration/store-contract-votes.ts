@@ -1,7 +1,8 @@
 /** Store contract: votes — one per person per paper per channel, changeable, counted per channel. */
 import { describe, expect, it } from "vitest";
 import { isPaperboyError } from "../../src/core/errors.js";
-import type { NewVote, Store, VoteValue } from "../../src/core/ports.js";
+import type { Store } from "../../src/core/ports.js";
+import type { NewVote, VoteValue } from "../../src/core/vote.js";
 import { DISCORD, SLACK, settings } from "./store-fixtures.js";
 
 const vote = (paperId: string, userId: string, value: VoteValue, channelId = "slack:T1/C1"): NewVote => ({ channelId, paperId, userId, value });

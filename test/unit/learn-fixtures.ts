@@ -1,6 +1,6 @@
 /** Hand-written papers for the learning tests: a channel that wants speculative decoding, not 3D scenes. */
 import type { ArchivedPaper } from "../../src/core/paper.js";
-import type { Vote, VoteValue } from "../../src/core/ports.js";
+import type { Vote, VoteValue } from "../../src/core/vote.js";
 import { makeArchivedPaper } from "../helpers/papers.js";
 
 const paper = (id: string, title: string, abstract: string, tldr: string | null = null): ArchivedPaper =>

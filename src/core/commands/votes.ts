@@ -1,7 +1,8 @@
 /** vote: tell this channel's relevance model whether a paper was wanted. Anyone may vote, once per paper (a new vote replaces it). */
 import { formatChannelId } from "../channel.js";
 import { AUTO_MIN_VOTES_EACH, effectiveLearnMode } from "../learn/learn-mode.js";
-import type { CommandContext, VoteValue } from "../ports.js";
+import type { CommandContext } from "../ports.js";
+import type { VoteValue } from "../vote.js";
 import { code, notePost, text, type Post, type Rich } from "../post.js";
 import type { CommandDeps } from "./deps.js";
 import { parseArxivId } from "./lookup.js";

@@ -6,7 +6,7 @@
  * weights warm-starts it with fewer passes.
  */
 import type { Paper } from "../paper.js";
-import type { Vote } from "../ports.js";
+import type { Vote } from "../vote.js";
 import { DEFAULT_TRAIN_OPTIONS, predict, trainLogistic, WARM_START_EPOCHS, type Example, type LogisticWeights, type TrainOptions } from "./logistic.js";
 import type { Vocabulary } from "./tfidf.js";
 

@@ -1,6 +1,6 @@
 /** Which way a channel's votes act on its posts, given its `learn` setting and how much it has voted. */
 import type { LearnMode } from "../channel.js";
-import type { VoteCounts } from "../ports.js";
+import type { VoteCounts } from "../vote.js";
 
 export type EffectiveLearnMode = "off" | "rank" | "filter";
 

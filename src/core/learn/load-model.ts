@@ -4,7 +4,8 @@
  * CLI call; the model itself is pure (channel-model.ts).
  */
 import type { Paper } from "../paper.js";
-import type { Store, Vote, VoteCounts } from "../ports.js";
+import type { Store } from "../ports.js";
+import type { Vote, VoteCounts } from "../vote.js";
 import { trainChannelModel, type ChannelModel } from "./channel-model.js";
 import { buildVocabulary, type Vocabulary } from "./tfidf.js";
 
