@@ -1,10 +1,9 @@
 /** `paperboy feedback <channel>`: the votes a channel has given, per paper, and what its model learned. */
 import { formatChannelId } from "../core/channel.js";
-import { PaperboyError } from "../core/errors.js";
 import type { TermWeight } from "../core/learn/channel-model.js";
 import { effectiveLearnMode } from "../core/learn/learn-mode.js";
 import { loadChannelModel } from "../core/learn/load-model.js";
-import { channelRef, withStore } from "./channel-commands.js";
+import { channelRef, requireChannel, withStore } from "./channel-commands.js";
 import { printJson, resolveConfig, type GlobalOptions } from "./context.js";
 
 const TOP_TERMS = 10;
@@ -23,8 +22,7 @@ export async function feedbackCommand(channel: string, options: GlobalOptions & 
   const config = resolveConfig(options);
   const id = formatChannelId(channelRef(channel));
   const report = await withStore(config, async (store): Promise<FeedbackReport> => {
-    const found = await store.getChannel(id);
-    if (!found) throw new PaperboyError("cli.unknown_channel", `no channel ${id} (see paperboy channels)`, { channel: id });
+    const found = await requireChannel(store, id);
     const loaded = await loadChannelModel(store, id);
     const perPaper = new Map<string, FeedbackReport["papers"][number]>();
     for (const vote of loaded.votes) {

@@ -77,10 +77,10 @@ describe("paperboy feedback", { timeout: 120_000 }, () => {
     expect(json.model).toBeNull();
   });
 
-  it("fails with one line for an unknown channel and with usage for a malformed one", () => {
+  it("an unknown or malformed channel is a usage error (exit 2) in one line", () => {
     const ws = workspace();
     const unknown = runCli(ws, ["feedback", "console:nobody", "--json"]);
-    expect(unknown.status).toBe(1);
+    expect(unknown.status).toBe(2);
     expect(unknown.stdout).toBe("");
     expect(unknown.stderr.trim().split("\n")).toHaveLength(1);
     expect(unknown.stderr).toMatch(/no channel console:nobody/);
