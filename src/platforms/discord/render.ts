@@ -3,9 +3,10 @@
  * notes/overflow line; every body within every limit of `limits.ts`, splitting into more embeds and more
  * messages rather than truncating or dropping anything. All digest text goes through `escape.ts`.
  */
-import { embedLength, type APIEmbed, type APIEmbedField } from "discord.js";
+import { ButtonStyle, ComponentType, embedLength, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from "discord.js";
 import type { Message } from "../../core/ports.js";
 import { pagerLine, type Card, type Post, type Rich } from "../../core/post.js";
+import { pagerButtons } from "../pager-buttons.js";
 import { packSections, splitText, truncate, type PackItem } from "../split.js";
 import { escapeText, plainText, safeUrl } from "./escape.js";
 import { CARD_COLOR, DISCORD_LIMITS as L, ERROR_COLOR } from "./limits.js";
@@ -15,6 +16,8 @@ import { packPieces, paragraphPieces, richChunks, textPieces } from "./rich-text
 export interface DiscordMessageBody {
   content?: string;
   embeds?: APIEmbed[];
+  /** The pager's Previous / Next buttons (command replies only). */
+  components?: Array<APIActionRowComponent<APIButtonComponent>>;
   /** Always present and empty: digest text must never ping anyone. */
   allowed_mentions: { parse: [] };
 }
@@ -49,6 +52,13 @@ export function renderDiscordPost(post: Post): Message[] {
     const marker = `-# continued · ${index + 1}/${bodies.length}${heading ? ` · ${heading}` : ""}`;
     body.content = body.content === undefined ? marker : `${marker}\n${body.content}`;
   });
+  // The pager's text line stays (screen readers, console); command replies also get buttons, on the last
+  // message, under the line they belong to.
+  const buttons = post.pager && post.ephemeral ? pagerButtons(post.pager) : [];
+  if (buttons.length > 0) {
+    const components: APIButtonComponent[] = buttons.map((button) => ({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: button.label, custom_id: button.id }));
+    bodies[bodies.length - 1]!.components = [{ type: ComponentType.ActionRow, components }];
+  }
   return bodies.map((body) => ({ body, replyTo: null }));
 }
 
