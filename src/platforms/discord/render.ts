@@ -25,9 +25,13 @@ export interface DiscordMessageBody {
 export function renderDiscordPost(post: Post): Message[] {
   const color = post.isError ? ERROR_COLOR : CARD_COLOR;
   const hasCards = post.cards.length > 0;
-  const tail: Rich[] = [...post.notes, ...(post.overflow ? [post.overflow] : []), ...(post.pager ? [pagerLine(post.pager)] : [])];
+  // Command replies page with buttons; the pager line then sits with them at the top of the first message,
+  // so a page of 10 compact cards stays one message (10 embeds) and a press replaces it whole.
+  const buttons = post.pager && post.ephemeral ? pagerButtons(post.pager) : [];
+  const pagerOnTop = post.pager && buttons.length > 0 ? [pagerLine(post.pager)] : [];
+  const tail: Rich[] = [...post.notes, ...(post.overflow ? [post.overflow] : []), ...(post.pager && pagerOnTop.length === 0 ? [pagerLine(post.pager)] : [])];
 
-  const contentParagraphs = [...headerParagraphs(post), ...post.intro, ...(hasCards ? [] : tail)];
+  const contentParagraphs = [...headerParagraphs(post), ...post.intro, ...pagerOnTop, ...(hasCards ? [] : tail)];
   const contents = richChunks(contentParagraphs, L.content - CONTINUATION_RESERVE);
 
   const sections: Array<Array<PackItem<APIEmbed>>> = post.cards.map((card) => cardEmbeds(card, post.header.date, color).map(asItem));
@@ -52,12 +56,10 @@ export function renderDiscordPost(post: Post): Message[] {
     const marker = `-# continued · ${index + 1}/${bodies.length}${heading ? ` · ${heading}` : ""}`;
     body.content = body.content === undefined ? marker : `${marker}\n${body.content}`;
   });
-  // The pager's text line stays (screen readers, console); command replies also get buttons, on the last
-  // message, under the line they belong to.
-  const buttons = post.pager && post.ephemeral ? pagerButtons(post.pager) : [];
+  // The pager's text line stays (screen readers, console); the buttons go on the first message with it.
   if (buttons.length > 0) {
     const components: APIButtonComponent[] = buttons.map((button) => ({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: button.label, custom_id: button.id }));
-    bodies[bodies.length - 1]!.components = [{ type: ComponentType.ActionRow, components }];
+    bodies[0]!.components = [{ type: ComponentType.ActionRow, components }];
   }
   return bodies.map((body) => ({ body, replyTo: null }));
 }
