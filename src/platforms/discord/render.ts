@@ -3,7 +3,7 @@
  * notes/overflow line; every body within every limit of `limits.ts`, splitting into more embeds and more
  * messages rather than truncating or dropping anything. All digest text goes through `escape.ts`.
  */
-import { ButtonStyle, ComponentType, embedLength, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from "discord.js";
+import { ButtonStyle, ComponentType, embedLength, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField } from "discord.js";
 import type { Message } from "../../core/ports.js";
 import { pagerLine, type Card, type Post, type Rich } from "../../core/post.js";
 import { pagerButtons } from "../pager-buttons.js";
@@ -17,7 +17,7 @@ export interface DiscordMessageBody {
   content?: string;
   embeds?: APIEmbed[];
   /** The pager's Previous / Next buttons (command replies only). */
-  components?: Array<APIActionRowComponent<APIButtonComponent>>;
+  components?: Array<APIActionRowComponent<APIButtonComponentWithCustomId>>;
   /** Always present and empty: digest text must never ping anyone. */
   allowed_mentions: { parse: [] };
 }
@@ -58,7 +58,7 @@ export function renderDiscordPost(post: Post): Message[] {
   });
   // The pager's text line stays (screen readers, console); the buttons go on the first message with it.
   if (buttons.length > 0) {
-    const components: APIButtonComponent[] = buttons.map((button) => ({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: button.label, custom_id: button.id }));
+    const components: APIButtonComponentWithCustomId[] = buttons.map((button) => ({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: button.label, custom_id: button.id }));
     bodies[0]!.components = [{ type: ComponentType.ActionRow, components }];
   }
   return bodies.map((body) => ({ body, replyTo: null }));
