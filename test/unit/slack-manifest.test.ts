@@ -11,6 +11,8 @@ describe("slackManifest", () => {
     expect(manifest.oauth_config.scopes.bot).toEqual([...BOT_SCOPES]);
     expect(manifest.oauth_config.scopes.bot).not.toContain("chat:write.public");
     expect(manifest.features.bot_user.display_name).toBe("paperboy");
+    // The digest preview's buttons need interactivity; Socket Mode delivers presses without a URL.
+    expect(manifest.settings.interactivity).toEqual({ is_enabled: true });
   });
 
   it("points the command, events and OAuth redirect at the public URL in HTTP mode", () => {
@@ -19,6 +21,7 @@ describe("slackManifest", () => {
     expect(manifest.settings.event_subscriptions.request_url).toBe("https://paperboy.example.org/slack/events");
     expect(manifest.features.slash_commands[0]).toMatchObject({ command: "/arxiv", url: "https://paperboy.example.org/slack/events" });
     expect(manifest.oauth_config.redirect_urls).toEqual(["https://paperboy.example.org/slack/oauth_redirect"]);
+    expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: "https://paperboy.example.org/slack/events" });
   });
 
   it("refuses an HTTP-mode manifest without a public URL", () => {

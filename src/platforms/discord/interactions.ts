@@ -12,14 +12,16 @@ import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
+  type MessageComponentInteraction,
   type APIEmbed,
 } from "discord.js";
 import type { Logger } from "pino";
 import { formatChannelId, type ChannelRef } from "../../core/channel.js";
 import { errorMessage } from "../../core/errors.js";
-import type { CommandContext, CommandHandler, Store } from "../../core/ports.js";
+import type { Command, CommandContext, CommandHandler, Store } from "../../core/ports.js";
 import { notePost, type Post } from "../../core/post.js";
 import type { Config } from "../../config.js";
+import { pagerCommand, PAGER_REFUSAL } from "../pager-buttons.js";
 import { argsText, COMMAND_NAME, oversizedOption } from "./commands.js";
 import { plainText } from "./escape.js";
 import { renderDiscordPost, type DiscordMessageBody } from "./render.js";
@@ -48,8 +50,10 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
     deps.logger.warn({ interaction: interaction.id, guild: interaction.guildId, channel: interaction.channelId, reason: refusal }, "refused a discord interaction");
     if (interaction.isChatInputCommand()) await interaction.reply({ content: REFUSED_REPLY, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
     else if (interaction.isAutocomplete()) await interaction.respond([]);
+    else if (interaction.isMessageComponent()) await interaction.reply({ content: REFUSED_REPLY, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
     return;
   }
+  if (interaction.isMessageComponent()) return pressButton(interaction, deps);
   if (interaction.isAutocomplete() && interaction.commandName === COMMAND_NAME) return autocomplete(interaction, deps);
   if (!interaction.isChatInputCommand() || interaction.commandName !== COMMAND_NAME) return;
   if (!interaction.inGuild()) {
@@ -77,10 +81,7 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     deferred = true;
   }
-  const work = deps.onCommand(command, context).catch((error: unknown): Post => {
-    log.error({ err: errorMessage(error) }, "command handler failed");
-    return notePost("Something went wrong", [[{ kind: "text", text: "paperboy could not run that command; the error was logged. Try again in a minute." }]], { isError: true });
-  });
+  const work = runCommand(deps, command, context, log);
   let post: Post;
   if (deferred) {
     post = await work;
@@ -109,11 +110,46 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
   log.debug({ messages: bodies.length, deferred }, "command answered");
 }
 
-function replyOptions(body: DiscordMessageBody): { content?: string; embeds?: APIEmbed[]; allowedMentions: { parse: [] } } {
-  return { ...(body.content !== undefined ? { content: body.content } : {}), ...(body.embeds ? { embeds: body.embeds } : {}), allowedMentions: { parse: [] } };
+/** The one command handler; a failure becomes an apology, never an unanswered interaction. */
+function runCommand(deps: InteractionDeps, command: Command, context: CommandContext, log: Logger): Promise<Post> {
+  return deps.onCommand(command, context).catch((error: unknown): Post => {
+    log.error({ err: errorMessage(error) }, "command handler failed");
+    return notePost("Something went wrong", [[{ kind: "text", text: "paperboy could not run that command; the error was logged. Try again in a minute." }]], { isError: true });
+  });
 }
 
-function commandContext(interaction: ChatInputCommandInteraction<"cached" | "raw">, config: Config): CommandContext {
+/**
+ * A pager button (render.ts): acknowledged at once as a deferred update (type 6), then the message it was
+ * on is edited into the requested page. Any other custom_id was not made by paperboy and is refused.
+ * https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object-interaction-callback-type
+ */
+async function pressButton(interaction: MessageComponentInteraction, deps: InteractionDeps): Promise<void> {
+  const command = pagerCommand(interaction.customId);
+  const log = deps.logger.child({ interaction: interaction.id, guild: interaction.guildId, channel: interaction.channelId, button: interaction.customId.slice(0, 100) });
+  if (!command || !interaction.inGuild()) {
+    log.warn("refused a discord button press paperboy did not make");
+    await interaction.reply({ content: PAGER_REFUSAL, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+    return;
+  }
+  await interaction.deferUpdate();
+  const post = await runCommand(deps, command, commandContext(interaction, deps.config), log);
+  const [head, ...rest] = renderDiscordPost(post).map((message) => message.body as DiscordMessageBody);
+  // Without components the old buttons would stay on a page that no longer has them.
+  await interaction.editReply({ ...replyOptions(head!), components: head!.components ?? [] });
+  for (const body of rest) await interaction.followUp({ ...replyOptions(body), flags: MessageFlags.Ephemeral });
+  log.debug({ messages: rest.length + 1 }, "button answered");
+}
+
+function replyOptions(body: DiscordMessageBody): { content?: string; embeds?: APIEmbed[]; components?: DiscordMessageBody["components"]; allowedMentions: { parse: [] } } {
+  return {
+    ...(body.content !== undefined ? { content: body.content } : {}),
+    ...(body.embeds ? { embeds: body.embeds } : {}),
+    ...(body.components ? { components: body.components } : {}),
+    allowedMentions: { parse: [] },
+  };
+}
+
+function commandContext(interaction: ChatInputCommandInteraction<"cached" | "raw"> | MessageComponentInteraction<"cached" | "raw">, config: Config): CommandContext {
   const channel: ChannelRef = { platform: "discord", workspace: interaction.guildId, channel: interaction.channelId };
   const managerFlag = PermissionFlagsBits[config.discord.managerPermission];
   return {
@@ -126,7 +162,7 @@ function commandContext(interaction: ChatInputCommandInteraction<"cached" | "raw
 }
 
 /** Why the bot could not post digests here, from its own permissions in the channel; null when it can. */
-export function missingPostPermissions(interaction: ChatInputCommandInteraction): string | null {
+export function missingPostPermissions(interaction: ChatInputCommandInteraction | MessageComponentInteraction): string | null {
   const inThread = interaction.channel?.isThread() ?? false;
   const needed: Array<[bigint, string]> = [
     [PermissionFlagsBits.ViewChannel, "View Channel"],

@@ -3,9 +3,10 @@
  * notes/overflow line; every body within every limit of `limits.ts`, splitting into more embeds and more
  * messages rather than truncating or dropping anything. All digest text goes through `escape.ts`.
  */
-import { embedLength, type APIEmbed, type APIEmbedField } from "discord.js";
+import { ButtonStyle, ComponentType, embedLength, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField } from "discord.js";
 import type { Message } from "../../core/ports.js";
 import { pagerLine, type Card, type Post, type Rich } from "../../core/post.js";
+import { pagerButtons } from "../pager-buttons.js";
 import { packSections, splitText, truncate, type PackItem } from "../split.js";
 import { escapeText, plainText, safeUrl } from "./escape.js";
 import { CARD_COLOR, DISCORD_LIMITS as L, ERROR_COLOR } from "./limits.js";
@@ -15,6 +16,8 @@ import { packPieces, paragraphPieces, richChunks, textPieces } from "./rich-text
 export interface DiscordMessageBody {
   content?: string;
   embeds?: APIEmbed[];
+  /** The pager's Previous / Next buttons (command replies only). */
+  components?: Array<APIActionRowComponent<APIButtonComponentWithCustomId>>;
   /** Always present and empty: digest text must never ping anyone. */
   allowed_mentions: { parse: [] };
 }
@@ -22,9 +25,13 @@ export interface DiscordMessageBody {
 export function renderDiscordPost(post: Post): Message[] {
   const color = post.isError ? ERROR_COLOR : CARD_COLOR;
   const hasCards = post.cards.length > 0;
-  const tail: Rich[] = [...post.notes, ...(post.overflow ? [post.overflow] : []), ...(post.pager ? [pagerLine(post.pager)] : [])];
+  // Command replies page with buttons; the pager line then sits with them at the top of the first message,
+  // so a page of 10 compact cards stays one message (10 embeds) and a press replaces it whole.
+  const buttons = post.pager && post.ephemeral ? pagerButtons(post.pager) : [];
+  const pagerOnTop = post.pager && buttons.length > 0 ? [pagerLine(post.pager)] : [];
+  const tail: Rich[] = [...post.notes, ...(post.overflow ? [post.overflow] : []), ...(post.pager && pagerOnTop.length === 0 ? [pagerLine(post.pager)] : [])];
 
-  const contentParagraphs = [...headerParagraphs(post), ...post.intro, ...(hasCards ? [] : tail)];
+  const contentParagraphs = [...headerParagraphs(post), ...post.intro, ...pagerOnTop, ...(hasCards ? [] : tail)];
   const contents = richChunks(contentParagraphs, L.content - CONTINUATION_RESERVE);
 
   const sections: Array<Array<PackItem<APIEmbed>>> = post.cards.map((card) => cardEmbeds(card, post.header.date, color).map(asItem));
@@ -49,6 +56,11 @@ export function renderDiscordPost(post: Post): Message[] {
     const marker = `-# continued · ${index + 1}/${bodies.length}${heading ? ` · ${heading}` : ""}`;
     body.content = body.content === undefined ? marker : `${marker}\n${body.content}`;
   });
+  // The pager's text line stays (screen readers, console); the buttons go on the first message with it.
+  if (buttons.length > 0) {
+    const components: APIButtonComponentWithCustomId[] = buttons.map((button) => ({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: button.label, custom_id: button.id }));
+    bodies[0]!.components = [{ type: ComponentType.ActionRow, components }];
+  }
   return bodies.map((body) => ({ body, replyTo: null }));
 }
 

@@ -8,9 +8,10 @@
 import type { App, RespondFn } from "@slack/bolt";
 import type { Config } from "../../config.js";
 import { errorMessage } from "../../core/errors.js";
-import type { CommandHandler } from "../../core/ports.js";
+import type { Command, CommandContext, CommandHandler } from "../../core/ports.js";
 import { notePost, text, type Post } from "../../core/post.js";
 import type { Logger } from "../../log.js";
+import { pagerCommand, PAGER_REFUSAL } from "../pager-buttons.js";
 import { commandContext, parseSlashText } from "./commands.js";
 import type { SlackMessageBody } from "./render.js";
 import { renderSlackPost } from "./render.js";
@@ -32,14 +33,25 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const parsed = parseSlashText(command.text);
     const commandLog = log.child({ team: command.team_id, channel: command.channel_id, user: command.user_id, command: parsed.name });
     const ctx = commandContext(command, deps.config, () => deps.canPost(context.botToken, command.channel_id));
-    let post: Post;
-    try {
-      post = await deps.handler(parsed, ctx);
-    } catch (error) {
-      commandLog.error({ err: error }, "slash command failed");
-      post = notePost("Something went wrong", [[text(`paperboy could not run \`${parsed.name}\`: ${errorMessage(error).slice(0, 300)}`)]], { isError: true });
+    await runCommand(parsed, ctx, respond, commandLog, false);
+  });
+
+  // Every button press in paperboy's messages; only pager buttons exist, so any other id is refused.
+  // Acked first (3 s rule); the page then replaces the message through the response_url.
+  // https://docs.slack.dev/interactivity/handling-user-interaction#message_responses
+  app.action({ type: "block_actions" }, async ({ body, action, ack, respond, context }) => {
+    await ack();
+    const value = action.type === "button" ? action.value : undefined;
+    const command = pagerCommand(value);
+    const channel = body.channel?.id;
+    const pressLog = log.child({ team: body.team?.id, channel, user: body.user.id, action: action.action_id });
+    if (!command || !channel || !body.team) {
+      pressLog.warn({ value: String(value).slice(0, 120) }, "refused a Slack button press paperboy did not make");
+      await respond({ response_type: "ephemeral", replace_original: false, text: PAGER_REFUSAL }).catch((error: unknown) => pressLog.error({ err: error }, "could not refuse a button press"));
+      return;
     }
-    await reply(respond, post, commandLog);
+    const payload = { team_id: body.team.id, channel_id: channel, user_id: body.user.id };
+    await runCommand(command, commandContext(payload, deps.config, () => deps.canPost(context.botToken, channel)), respond, pressLog, true);
   });
 
   // Bolt skips authorization for these two events, so they arrive even when the token is already dead.
@@ -53,13 +65,25 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.error(async (error) => {
     log.error({ code: (error as { code?: string }).code, err: error }, "Slack app error");
   });
+
+  /** Runs a command through the one handler and answers through the response_url. */
+  async function runCommand(command: Command, ctx: CommandContext, respond: RespondFn, commandLog: Logger, replaceOriginal: boolean): Promise<void> {
+    let post: Post;
+    try {
+      post = await deps.handler(command, ctx);
+    } catch (error) {
+      commandLog.error({ err: error }, "slash command failed");
+      post = notePost("Something went wrong", [[text(`paperboy could not run \`${command.name}\`: ${errorMessage(error).slice(0, 300)}`)]], { isError: true });
+    }
+    await reply(respond, post, commandLog, replaceOriginal);
+  }
 }
 
 /** A response_url takes at most 5 messages (within 30 minutes). */
 const RESPONSE_URL_USES = 5;
 
 /** Every message of the rendered reply, in order, through the response_url. */
-async function reply(respond: RespondFn, post: Post, log: Logger): Promise<void> {
+async function reply(respond: RespondFn, post: Post, log: Logger, replaceOriginal: boolean): Promise<void> {
   const responseType = post.ephemeral === false ? "in_channel" : "ephemeral";
   // Rendered as ephemeral: a response_url cannot start threads, so card details stay inline.
   let messages = renderSlackPost({ ...post, ephemeral: true });
@@ -69,10 +93,12 @@ async function reply(respond: RespondFn, post: Post, log: Logger): Promise<void>
     const note = notePost("Answer cut short", [[text(`Slack lets a command answer with ${RESPONSE_URL_USES} messages at most; ${messages.length - shown.length} more were not shown.`)]]);
     messages = [...shown, ...renderSlackPost(note)];
   }
-  for (const message of messages) {
+  for (const [index, message] of messages.entries()) {
     const body = message.body as SlackMessageBody;
+    // A button press replaces the message it was on with the first message of the new page.
+    const replace = replaceOriginal ? { replace_original: index === 0 } : {};
     try {
-      await respond({ response_type: responseType, text: body.text, blocks: body.blocks });
+      await respond({ response_type: responseType, ...replace, text: body.text, blocks: body.blocks });
     } catch (error) {
       log.error({ err: error }, "could not answer the slash command through its response_url");
       return;

@@ -5,8 +5,9 @@
  * blocks are packed into as many messages as needed — a card is never dropped or truncated away. All
  * digest text goes through escape.ts, so it cannot mention, ping or inject links.
  */
-import { pagerLine, plain, type Card, type Post, type Rich } from "../../core/post.js";
+import { pagerLine, plain, type Card, type Pager, type Post, type Rich } from "../../core/post.js";
 import type { Message } from "../../core/ports.js";
+import { pagerButtons } from "../pager-buttons.js";
 import { packSections, truncate, type PackItem } from "../split.js";
 import { escapedLength, escapeMrkdwn, mrkdwnLink } from "./escape.js";
 import { fallbackText } from "./fallback.js";
@@ -24,7 +25,19 @@ export type Block =
   | { type: "header"; text: TextObject }
   | { type: "section"; text: TextObject }
   | { type: "context"; elements: TextObject[] }
-  | { type: "divider" };
+  | { type: "divider" }
+  | { type: "actions"; elements: ButtonElement[] };
+
+/** A Block Kit button: https://docs.slack.dev/reference/block-kit/block-elements/button-element */
+export interface ButtonElement {
+  type: "button";
+  text: { type: "plain_text"; text: string; emoji: boolean };
+  action_id: string;
+  value: string;
+}
+
+/** Every pager button's action_id starts with this (the listener matches on it). */
+export const PAGER_ACTION_PREFIX = "paperboy_pager_";
 
 export interface SlackMessageBody {
   text: string;
@@ -41,6 +54,7 @@ const DIVIDER: Block = { type: "divider" };
 /** Characters of block text, counted the way the `msg_blocks_too_long` budget is. */
 export function blockTextLength(block: Block): number {
   if (block.type === "divider") return 0;
+  if (block.type === "actions") return block.elements.reduce((sum, element) => sum + element.text.text.length, 0);
   if (block.type === "context") return block.elements.reduce((sum, element) => sum + element.text.length, 0);
   return block.text.text.length;
 }
@@ -109,6 +123,17 @@ function detailBlocks(card: Card): Block[] {
   return blocks;
 }
 
+/** Previous / Next buttons; each value names the page it opens (pager-buttons.ts). */
+function pagerActions(pager: Pager): Block[] {
+  const elements = pagerButtons(pager).map((button): ButtonElement => ({
+    type: "button",
+    text: { type: "plain_text", text: button.label, emoji: true },
+    action_id: `${PAGER_ACTION_PREFIX}${button.page}`,
+    value: button.id,
+  }));
+  return elements.length > 0 ? [{ type: "actions", elements }] : [];
+}
+
 function tidy(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const block of blocks) {
@@ -153,6 +178,9 @@ export function renderSlackPost(post: Post): Message[] {
     sections.push([DIVIDER, ...contextBlocks(richChunks(line, L.contextElementText))]);
     fallbacks.push(plain(line));
   }
+  // The pager's text line stays (screen readers, console); command replies also get buttons.
+  const buttons = post.pager && post.ephemeral ? pagerActions(post.pager) : [];
+  if (buttons.length > 0) sections[sections.length - 1]!.push(...buttons);
   sections.push(...post.notes.map(paragraphBlocks));
   fallbacks.push(...post.notes.map(plain));
 

@@ -91,6 +91,15 @@ export function interactionPayload(input: InteractionPayloadInput): Record<strin
   return payload;
 }
 
+/**
+ * A button press (MESSAGE_COMPONENT, type 3) on `message`, a message of the bot's.
+ * https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-object
+ */
+export function componentPayload(input: Omit<InteractionPayloadInput, "autocomplete" | "subcommand" | "options"> & { customId: string; message: Record<string, unknown> }): Record<string, unknown> {
+  const payload = interactionPayload({ ...input, autocomplete: false, subcommand: "", options: [] });
+  return { ...payload, type: 3, message: input.message, data: { custom_id: input.customId, component_type: 2 } };
+}
+
 export interface StoredMessage {
   id: string;
   channel_id: string;

@@ -37,12 +37,44 @@ export function validateMessage(body: unknown, requireAllowedMentions: boolean):
     total += len(embed.title) + len(embed.description) + len(embed.footer?.text) + len(embed.author?.name);
   });
   if (total > LIMITS.total) errors.push(`embeds: Embed size exceeds maximum size of ${LIMITS.total}`);
+  errors.push(...componentErrors(data.components));
   if (data.nonce !== undefined && String(data.nonce).length > LIMITS.nonce) errors.push(`nonce: at most ${LIMITS.nonce} characters`);
   if (data.enforce_nonce === true && data.nonce === undefined) errors.push("nonce: required with enforce_nonce");
   if (requireAllowedMentions) {
     const allowed = data.allowed_mentions as { parse?: unknown } | undefined;
     if (!allowed || !Array.isArray(allowed.parse)) errors.push("allowed_mentions: required (paperboy never sends without it)");
   }
+  return errors;
+}
+
+/**
+ * Message components: ≤ 5 action rows (type 1), ≤ 5 buttons (type 2) per row, label ≤ 80, custom_id 1-100
+ * and unique in the message (link buttons, style 5, take a url instead).
+ * https://discord.com/developers/docs/components/reference#action-row · …#button
+ */
+export function componentErrors(components: unknown): string[] {
+  if (components === undefined) return [];
+  if (!Array.isArray(components) || components.length > 5) return ["components: at most 5 action rows"];
+  const errors: string[] = [];
+  const ids = new Set<string>();
+  components.forEach((row: Record<string, any>, i) => {
+    if (row?.type !== 1 || !Array.isArray(row.components) || row.components.length < 1 || row.components.length > 5) {
+      errors.push(`components.${i}: an action row (type 1) with 1-5 components`);
+      return;
+    }
+    row.components.forEach((button: Record<string, any>, j: number) => {
+      const at = `components.${i}.components.${j}`;
+      if (button?.type !== 2) return void errors.push(`${at}.type: only buttons (2) are supported by the fake`);
+      if (button.label !== undefined && (typeof button.label !== "string" || button.label.length > 80)) errors.push(`${at}.label: at most 80 characters`);
+      if (button.label === undefined && button.emoji === undefined) errors.push(`${at}: a label or an emoji is required`);
+      if (![1, 2, 3, 4, 5].includes(button.style)) errors.push(`${at}.style: 1-5`);
+      if (button.style === 5) return void (typeof button.url !== "string" && errors.push(`${at}.url: required for link buttons`));
+      const id = button.custom_id;
+      if (typeof id !== "string" || id.length < 1 || id.length > 100) return void errors.push(`${at}.custom_id: 1-100 characters`);
+      if (ids.has(id)) errors.push(`${at}.custom_id: duplicate ${id}`);
+      ids.add(id);
+    });
+  });
   return errors;
 }
 

@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
-import { BASIC_MEMBER, BOT_OK, fakeUser, guildPayload, interactionPayload, MANAGE_CHANNELS, messagePayload, type StoredMessage, type User } from "./discord-payloads.js";
+import { BASIC_MEMBER, BOT_OK, componentPayload, fakeUser, guildPayload, interactionPayload, MANAGE_CHANNELS, messagePayload, type StoredMessage, type User } from "./discord-payloads.js";
 import { validateCommands, validateMessage, wouldPing } from "./discord-validate.js";
 
 export { BASIC_MEMBER, BOT_OK, MANAGE_CHANNELS, validateCommands, validateMessage, wouldPing };
@@ -55,13 +55,27 @@ export interface InteractionInput {
   messages?: number;
 }
 
+/** A press of a button on one of the bot's messages (the message as the bot sent it: its body). */
+export interface ButtonPressInput {
+  guildId: string | null;
+  channelId: string;
+  userId?: string;
+  permissions?: string;
+  customId: string;
+  /** The body of the message the button is on (content, embeds, components). */
+  message: Record<string, unknown>;
+  /** Whether that message was ephemeral (a command reply). Default true. */
+  ephemeral?: boolean;
+  messages?: number;
+}
+
 export interface InteractionResult {
   id: string;
   token: string;
-  /** Callback types in order (4 reply, 5 deferred, 8 autocomplete). */
+  /** Callback types in order (4 reply, 5 deferred, 6 deferred update, 7 update, 8 autocomplete). */
   callbacks: number[];
   /** Visible messages in order: the reply or edited original first, then follow-ups. */
-  messages: Array<{ via: "reply" | "edit" | "followup"; body: Record<string, unknown>; ephemeral: boolean }>;
+  messages: Array<{ via: "reply" | "update" | "edit" | "followup"; body: Record<string, unknown>; ephemeral: boolean }>;
   deferredEphemeral: boolean | null;
   choices: Array<{ name: string; value: string }> | null;
 }
@@ -72,6 +86,8 @@ interface PendingInteraction {
   acknowledged: boolean;
   wanted: number;
   autocomplete: boolean;
+  /** Set for a button press: whether the message the button is on is ephemeral. */
+  pressedOn?: { ephemeral: boolean };
   channelId: string;
   user: User;
   resolve: (result: InteractionResult) => void;
@@ -248,6 +264,36 @@ export class FakeDiscord {
     });
     return new Promise((resolve, reject) => {
       this.interactions.set(id, { result, createdAt: Date.now(), acknowledged: false, wanted: input.messages ?? 1, autocomplete: input.autocomplete ?? false, channelId: input.channelId, user, resolve, reject });
+      this.interactionsByToken.set(token, id);
+      this.dispatch("INTERACTION_CREATE", payload);
+    });
+  }
+
+  /**
+   * Presses a button (MESSAGE_COMPONENT interaction) on a message of the bot's; resolves once `messages`
+   * visible answers (an update of that message, an edit after a deferred update, a reply) arrived.
+   */
+  pressButton(input: ButtonPressInput): Promise<InteractionResult> {
+    const id = this.nextId();
+    const token = `itoken-${randomBytes(12).toString("hex")}`;
+    const result: InteractionResult = { id, token, callbacks: [], messages: [], deferredEphemeral: null, choices: null };
+    const user = fakeUser(input.userId ?? "800000000000000001");
+    const ephemeral = input.ephemeral ?? true;
+    const pressed = this.storeMessage(input.channelId, { ...input.message, flags: ephemeral ? 64 : 0 }, false);
+    const payload = componentPayload({
+      id,
+      token,
+      applicationId: this.applicationId,
+      guildId: input.guildId,
+      channelId: input.channelId,
+      user,
+      permissions: input.permissions ?? BASIC_MEMBER.toString(),
+      appPermissions: BOT_OK.toString(),
+      customId: input.customId,
+      message: { ...this.messageJson(pressed), components: input.message.components ?? [] },
+    });
+    return new Promise((resolve, reject) => {
+      this.interactions.set(id, { result, createdAt: Date.now(), acknowledged: false, wanted: input.messages ?? 1, autocomplete: false, pressedOn: { ephemeral }, channelId: input.channelId, user, resolve, reject });
       this.interactionsByToken.set(token, id);
       this.dispatch("INTERACTION_CREATE", payload);
     });
@@ -442,6 +488,13 @@ export class FakeDiscord {
       pending.result.messages.push({ via: "reply", body: data!.data!, ephemeral: ((Number(data!.data!.flags ?? 0) & 64) !== 0) });
     } else if (type === 5) {
       pending.result.deferredEphemeral = (Number(data?.data?.flags ?? 0) & 64) !== 0;
+    } else if ((type === 6 || type === 7) && pending.pressedOn) {
+      // Update the message the button is on: now (7) or by editing @original later (6).
+      if (type === 7) {
+        const errors = [...validateMessage(data?.data, true), ...pingErrors(data?.data)];
+        if (errors.length > 0) return invalidForm(errors);
+        pending.result.messages.push({ via: "update", body: data!.data!, ephemeral: pending.pressedOn.ephemeral });
+      }
     } else if (type === 8 && pending.autocomplete) {
       const choices = (data?.data?.choices ?? []) as Array<{ name: string; value: string }>;
       if (!Array.isArray(choices) || choices.length > 25 || choices.some((c) => typeof c.name !== "string" || c.name.length < 1 || c.name.length > 100 || String(c.value).length > 100)) {
@@ -466,7 +519,7 @@ export class FakeDiscord {
     const errors = [...validateMessage(body, true), ...pingErrors(body)];
     if (errors.length > 0) return invalidForm(errors);
     const data = body as Record<string, unknown>;
-    const ephemeral = via === "edit" ? pending.result.deferredEphemeral ?? pending.result.messages[0]?.ephemeral ?? false : (Number(data.flags ?? 0) & 64) !== 0;
+    const ephemeral = via === "edit" && pending.pressedOn ? pending.pressedOn.ephemeral : via === "edit" ? pending.result.deferredEphemeral ?? pending.result.messages[0]?.ephemeral ?? false : (Number(data.flags ?? 0) & 64) !== 0;
     pending.result.messages.push({ via, body: data, ephemeral });
     this.settle(pending);
     const message = this.storeMessage(pending.channelId, data, false);

@@ -15,6 +15,10 @@ export const FAKE_LIMITS = {
   blockId: 255,
   totalBlockText: 12_000,
   fallbackText: 4000,
+  actionsElements: 25,
+  buttonText: 75,
+  actionId: 255,
+  buttonValue: 2000,
 } as const;
 
 type Json = Record<string, unknown>;
@@ -88,9 +92,52 @@ function block(value: unknown, index: number): string | number {
       }
       return total;
     }
+    case "actions": {
+      const bad = keys(["elements"]);
+      if (bad) return bad;
+      return actionElements(value["elements"], where);
+    }
     default:
       return `${where}: block type ${String(value["type"])} not supported by the fake`;
   }
+}
+
+/**
+ * An actions block's elements (buttons only in the fake): 1..25, unique action_ids, text ≤ 75, action_id
+ * ≤ 255, value ≤ 2000. https://docs.slack.dev/reference/block-kit/blocks/actions-block ·
+ * https://docs.slack.dev/reference/block-kit/block-elements/button-element
+ */
+function actionElements(elements: unknown, where: string): string | number {
+  if (!Array.isArray(elements) || elements.length < 1 || elements.length > FAKE_LIMITS.actionsElements) return `${where}.elements: 1..${FAKE_LIMITS.actionsElements} expected`;
+  const ids = new Set<string>();
+  let total = 0;
+  for (const [i, element] of elements.entries()) {
+    const at = `${where}.elements[${i}]`;
+    if (!isObject(element) || element["type"] !== "button") return `${at}: only buttons are supported by the fake`;
+    const extra = Object.keys(element).filter((key) => !["type", "text", "action_id", "value", "style", "url"].includes(key));
+    if (extra.length > 0) return `${at}: unknown keys ${extra.join(",")}`;
+    const length = textObject(element["text"], FAKE_LIMITS.buttonText, `${at}.text`, ["plain_text"]);
+    if (typeof length === "string") return length;
+    total += length;
+    const actionId = element["action_id"];
+    if (actionId !== undefined && (typeof actionId !== "string" || actionId.length < 1 || actionId.length > FAKE_LIMITS.actionId)) return `${at}.action_id: 1..${FAKE_LIMITS.actionId} characters`;
+    if (typeof actionId === "string") {
+      if (ids.has(actionId)) return `${at}.action_id: duplicate ${actionId}`;
+      ids.add(actionId);
+    }
+    const value = element["value"];
+    if (value !== undefined && (typeof value !== "string" || value.length > FAKE_LIMITS.buttonValue)) return `${at}.value: at most ${FAKE_LIMITS.buttonValue} characters`;
+    if (element["style"] !== undefined && element["style"] !== "primary" && element["style"] !== "danger") return `${at}.style: primary or danger`;
+  }
+  return total;
+}
+
+/** Every button of a list of blocks (for pressing them in tests). */
+export function blockButtons(blocks: unknown): Array<{ text: string; action_id: string; value: string }> {
+  if (!Array.isArray(blocks)) return [];
+  return blocks
+    .filter((value): value is Json => isObject(value) && value["type"] === "actions" && Array.isArray(value["elements"]))
+    .flatMap((value) => (value["elements"] as Json[]).map((element) => ({ text: String((element["text"] as Json)["text"]), action_id: String(element["action_id"]), value: String(element["value"]) })));
 }
 
 /** Validates `blocks` as Slack would; null when fine. */

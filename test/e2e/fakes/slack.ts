@@ -215,6 +215,16 @@ export class FakeSlack {
     return this.waitForReplies(responseUrl, options.replies ?? 1);
   }
 
+  /**
+   * Presses a button of an ephemeral message over Socket Mode (an `interactive` envelope with a
+   * block_actions payload); resolves with the replies at the press's own response_url (default 1).
+   */
+  async pressButton(team: string, channel: string, user: string, action: ButtonPress, options: { replies?: number } = {}): Promise<Reply[]> {
+    const responseUrl = this.newResponseUrl();
+    await this.sendEnvelope("interactive", blockActionsPayload(team, channel, user, action, responseUrl), true);
+    return this.waitForReplies(responseUrl, options.replies ?? 1);
+  }
+
   /** Delivers an Events API event (e.g. app_uninstalled) over Socket Mode; resolves once acked. */
   async sendEvent(team: string, event: Json): Promise<void> {
     const payload = { token: "verification", team_id: team, api_app_id: "A0PAPERBOY", event: { ...event, event_ts: `${Date.now() / 1000}` }, type: "event_callback", event_id: `Ev${randomUUID().slice(0, 8)}`, event_time: Math.floor(Date.now() / 1000), authorizations: [] };
@@ -385,6 +395,7 @@ export class FakeSlack {
     } catch (error) {
       return send(res, 400, { ok: false, error: `invalid_json: ${(error as Error).message}` });
     }
+    if (body["replace_original"] !== undefined && typeof body["replace_original"] !== "boolean") return send(res, 400, { ok: false, error: "invalid_replace_original" });
     const type = body["response_type"];
     if (type !== undefined && type !== "ephemeral" && type !== "in_channel") return send(res, 400, { ok: false, error: "invalid_response_type" });
     if (typeof body["text"] !== "string" || body["text"].trim() === "" || String(body["text"]).length > FAKE_LIMITS.fallbackText) return send(res, 400, { ok: false, error: "no_text" });
@@ -406,6 +417,35 @@ export class FakeSlack {
 
 export function slashPayload(team: string, channel: string, user: string, text: string, responseUrl: string, command = "/papers"): Json {
   return { token: "verification", team_id: team, team_domain: team.toLowerCase(), channel_id: channel, channel_name: channel.toLowerCase(), user_id: user, user_name: user.toLowerCase(), command, text, api_app_id: "A0PAPERBOY", is_enterprise_install: "false", response_url: responseUrl, trigger_id: `trig.${randomUUID()}` };
+}
+
+export interface ButtonPress {
+  action_id: string;
+  value: string;
+  text?: string;
+}
+
+/**
+ * A block_actions payload for a button on an ephemeral message (no `message` then, only the container).
+ * https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
+ */
+export function blockActionsPayload(team: string, channel: string, user: string, action: ButtonPress, responseUrl: string): Json {
+  const ts = `${Date.now() / 1000}`;
+  return {
+    type: "block_actions",
+    token: "verification",
+    api_app_id: "A0PAPERBOY",
+    team: { id: team, domain: team.toLowerCase() },
+    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: team },
+    container: { type: "message", message_ts: ts, channel_id: channel, is_ephemeral: true },
+    channel: { id: channel, name: channel.toLowerCase() },
+    trigger_id: `trig.${randomUUID()}`,
+    response_url: responseUrl,
+    is_enterprise_install: false,
+    enterprise: null,
+    state: { values: {} },
+    actions: [{ type: "button", block_id: "pager", action_id: action.action_id, text: { type: "plain_text", text: action.text ?? "Next", emoji: true }, value: action.value, action_ts: ts }],
+  };
 }
 
 /** Headers Slack signs an HTTP request with: v0=HMAC-SHA256(secret, "v0:<ts>:<body>"). */
