@@ -86,12 +86,13 @@ async function papers(channel: string, subcommand: string, options: Record<strin
   return displayed(result.messages.map((message) => textOf(message.body)).join("\n"));
 }
 
-function run(channel: string, subcommand: string, options: Record<string, string>, extra: { guild?: string; permissions?: string; messages?: number } = {}): Promise<InteractionResult> {
+function run(channel: string, subcommand: string, options: Record<string, string | number>, extra: { guild?: string; permissions?: string; messages?: number } = {}): Promise<InteractionResult> {
   return fake.dispatchInteraction({
     guildId: extra.guild ?? G1,
     channelId: channel,
     subcommand,
-    options: Object.entries(options).map(([name, value]) => ({ name, type: 3, value })),
+    // A number is an integer option (type 4), anything else a string option (type 3).
+    options: Object.entries(options).map(([name, value]) => ({ name, type: typeof value === "number" ? 4 : 3, value })),
     ...(extra.permissions ? { permissions: extra.permissions } : {}),
     ...(extra.messages ? { messages: extra.messages } : {}),
   });
@@ -284,7 +285,7 @@ describe("Discord deliveries of digests ingested by each test", () => {
     const context = { channel: { platform: "discord" as const, workspace: G1, channel: C.PAGE }, userId: "u", isManager: true };
     const expected = app.platforms.get("discord")!.render(await app.handleCommand({ name: "digest", args: "2026-02-04 page 2" }, context)).length;
     expect(expected).toBeGreaterThan(1);
-    const result = await run(C.PAGE, "digest", { date: "2026-02-04 page 2" }, { messages: expected });
+    const result = await run(C.PAGE, "digest", { date: "2026-02-04", page: 2 }, { messages: expected });
     expect(result.messages).toHaveLength(expected);
     expect(result.messages.slice(1).every((m) => m.via === "followup" && m.ephemeral)).toBe(true);
     const urls = result.messages.flatMap((m) => (m.body.embeds ?? []) as APIEmbed[]).map((embed) => embed.url).filter((url) => url !== undefined);
