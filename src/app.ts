@@ -151,7 +151,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     matcher.invalidate();
   };
 
-  let running: { stopScheduler: () => Promise<void>; stopWatch: (() => void) | null; http: Server | null } | null = null;
+  let running: { stopScheduler: () => Promise<void>; stopWatch: (() => void) | null } | null = null;
+  // Apart from `running`: it serves /healthz from before the platforms connect, so stop() during a slow
+  // start closes it too.
+  let http: Server | null = null;
   const { serial } = loop;
   const pollAndDeliver = () => loop.pollAndDeliver().then(() => undefined);
 
@@ -163,20 +166,30 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     async start() {
       if (platforms.size === 0) logger.warn({}, "no platform is configured: nothing will be posted");
       if (platforms.has("slack") || platforms.has("discord")) warmSegmenter();
-      for (const platform of platforms.values()) await platform.start(handleCommand);
-      await serial(async () => {
-        await pollSources();
-        await syncConfigChannels();
-      });
-      const firstRound = await loop.deliverDue();
+      // When Slack's receiver owns the port (HTTP mode, or OAuth) it serves these routes; otherwise we do.
+      // Before the platforms: a gateway that keeps reconnecting holds its start(), and /healthz must
+      // answer (503 `starting`) meanwhile.
+      http = slackOwnsPort ? null : await startHttpServer(config.port, routes, logger);
+      let firstRound: DeliveryReport;
+      try {
+        for (const platform of platforms.values()) await platform.start(handleCommand);
+        await serial(async () => {
+          await pollSources();
+          await syncConfigChannels();
+        });
+        firstRound = await loop.deliverDue();
+      } catch (error) {
+        // A platform that cannot start (a revoked token) fails start(): the port must not stay taken.
+        http?.close();
+        http = null;
+        throw error;
+      }
       const scheduler = startScheduler(
         { pollSources: pollAndDeliver, deliverDue: () => loop.deliverDue().then(() => undefined) },
         { pollSeconds: isUrl(config.digests) ? config.sources.urlPollMinutes * 60 : config.sources.folderPollSeconds, logger },
       );
       const stopWatch = config.sources.watch && source?.watch ? source.watch(() => void pollAndDeliver()) : null;
-      // When Slack's receiver owns the port (HTTP mode, or OAuth) it serves these routes; otherwise we do.
-      const http = slackOwnsPort ? null : await startHttpServer(config.port, routes, logger);
-      running = { stopScheduler: scheduler.stop, stopWatch, http };
+      running = { stopScheduler: scheduler.stop, stopWatch };
       healthy = true;
       logger.info({ platforms: [...platforms.keys()], digests: redactUrl(config.digests) }, "paperboy is running");
       return firstRound;
@@ -186,9 +199,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       if (running) {
         running.stopWatch?.();
         await running.stopScheduler();
-        running.http?.close();
         running = null;
       }
+      http?.close();
+      http = null;
       await loop.idle();
       for (const platform of platforms.values()) await platform.stop();
       await store.close();

@@ -3,25 +3,17 @@
  * against the fake Discord, whose gateway closes with a resumable code and lets the client resume.
  */
 import { rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app.js";
 import { openStore } from "../../src/store/open-store.js";
 import { appTestConfig } from "../helpers/app-config.js";
+import { freePort } from "../helpers/free-port.js";
 import { FakeDiscord } from "./fakes/discord.js";
 
 const GUILD = "150000000000000001";
 const CHANNEL = "250000000000000001";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe("Discord gateway connection state", () => {
   let fake: FakeDiscord;

@@ -19,7 +19,8 @@ import { BASIC_MEMBER, FakeDiscord, type FakeMessage, type InteractionResult } f
 const G1 = "110000000000000001";
 const G2 = "120000000000000002";
 const ch = (n: number): string => `21000000000000${String(n).padStart(4, "0")}`;
-const C = { HELP: ch(1), SUBS: ch(2), LOOK: ch(3), SET: ch(4), MEMBER: ch(5), A: ch(6), BIG: ch(7), BAD: ch(8), STORM: ch(9), GONE: ch(10), G2A: ch(11) };
+const G3 = "130000000000000003";
+const C = { HELP: ch(1), SUBS: ch(2), LOOK: ch(3), SET: ch(4), MEMBER: ch(5), A: ch(6), BIG: ch(7), BAD: ch(8), STORM: ch(9), GONE: ch(10), G2A: ch(11), G2B: ch(12), KEEP: ch(13), G3A: ch(14), PAGE: ch(15) };
 
 
 /** Every visible string of a message body: content, embed titles, descriptions, fields, footers. */
@@ -31,70 +32,92 @@ function textOf(body: Record<string, unknown>): string {
   ].join("\n");
 }
 
+/** Ids for a 300-paper digest, from 2602.<first>. */
+const bigDigestIds = (first: number): string[] => Array.from({ length: 300 }, (_, i) => `2602.${String(first + i)}`);
+
+/** A 300-paper digest whose every title and TL;DR holds `word`, with long TL;DRs (many messages). */
+const bigDigest = (ids: string[], word: string): string =>
+  digestMarkdown(ids.map((id, i) => ({ id, title: `${word} study number ${i}`, tldr: `${word} result ${i}. `.repeat(40) })));
+
 /** Text as Discord shows it: Markdown escapes resolved (`\\_` shows as `_`). */
 function displayed(text: string): string {
   return text.replace(/\\([^A-Za-z0-9\s])/g, "$1");
 }
 
+// Two fixtures, each with its own fake Discord and app: the command tests read an archive holding only
+// the seeds (so "the latest digest" is 2026-01-06 whatever ran before), the delivery tests add digests
+// of their own. Every test subscribes the channels it uses, so any order works.
+let fake: FakeDiscord;
+let app: App;
+let dir: string;
+let now: Date;
+
+async function startFixture(): Promise<void> {
+  fake = await FakeDiscord.start();
+  fake.addGuild(G1, [C.HELP, C.SUBS, C.LOOK, C.SET, C.MEMBER, C.A, C.BIG, C.BAD, C.STORM, C.GONE, C.KEEP, C.PAGE]);
+  fake.addGuild(G2, [C.G2A, C.G2B]);
+  fake.addGuild(G3, [C.G3A]);
+  const prepared = appTestConfig("paperboy-discord-", {
+    discord: { token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl },
+  });
+  dir = prepared.dir;
+  const config = prepared.config;
+  now = new Date("2026-01-06T08:00:00Z");
+  const clock = { now: () => now };
+  const logger = testLogger();
+  const store = await openStore(config.db, clock);
+  app = await createApp(config, { clock, logger, store, sleep: async () => undefined });
+  await app.start();
+}
+
+async function stopFixture(): Promise<void> {
+  await app?.stop();
+  await fake?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Runs /papers <subcommand> and returns the text of its replies (which must all be ephemeral). */
+async function papers(channel: string, subcommand: string, options: Record<string, string> = {}, extra: { guild?: string; permissions?: string; messages?: number } = {}): Promise<string> {
+  const result = await run(channel, subcommand, options, extra);
+  for (const message of result.messages) {
+    expect(message.ephemeral).toBe(true);
+    expect(message.body.allowed_mentions).toEqual({ parse: [] });
+  }
+  return displayed(result.messages.map((message) => textOf(message.body)).join("\n"));
+}
+
+function run(channel: string, subcommand: string, options: Record<string, string | number>, extra: { guild?: string; permissions?: string; messages?: number } = {}): Promise<InteractionResult> {
+  return fake.dispatchInteraction({
+    guildId: extra.guild ?? G1,
+    channelId: channel,
+    subcommand,
+    // A number is an integer option (type 4), anything else a string option (type 3).
+    options: Object.entries(options).map(([name, value]) => ({ name, type: typeof value === "number" ? 4 : 3, value })),
+    ...(extra.permissions ? { permissions: extra.permissions } : {}),
+    ...(extra.messages ? { messages: extra.messages } : {}),
+  });
+}
+
+const topicsOf = async (channel: string, guild = G1) => (await app.store.listTopics(`discord:${guild}/${channel}`)).map((topic) => topic.text);
+const settingsOf = async (channel: string, guild = G1) => (await app.store.getChannel(`discord:${guild}/${channel}`))?.settings;
+
+/**
+ * Subscribes a channel, then ingests a digest a minute later: a channel's first post holds the digests
+ * that arrived after it was created, so the post is this digest whatever other tests ingested before.
+ */
+async function subscribeThenIngest(channel: string, topic: string, date: string, markdown: string): Promise<void> {
+  await papers(channel, "subscribe", { topics: topic });
+  now = new Date(now.getTime() + 60_000);
+  const [report] = await app.ingestFiles([{ name: `${date}.md`, source: `test:${date}`, text: markdown }]);
+  expect(report?.outcome).toBe("new");
+}
+
+/** Embeds posted to a channel, in order. */
+const embedsIn = (channel: string): APIEmbed[] => fake.messagesIn(channel).flatMap((message) => message.embeds as APIEmbed[]);
+
 describe("Discord over the gateway, two servers", () => {
-  let fake: FakeDiscord;
-  let app: App;
-  let dir: string;
-
-  /** Runs /papers <subcommand> and returns the text of its replies (which must all be ephemeral). */
-  async function papers(channel: string, subcommand: string, options: Record<string, string> = {}, extra: { guild?: string; permissions?: string; messages?: number } = {}): Promise<string> {
-    const result = await run(channel, subcommand, options, extra);
-    for (const message of result.messages) {
-      expect(message.ephemeral).toBe(true);
-      expect(message.body.allowed_mentions).toEqual({ parse: [] });
-    }
-    return displayed(result.messages.map((message) => textOf(message.body)).join("\n"));
-  }
-
-  function run(channel: string, subcommand: string, options: Record<string, string>, extra: { guild?: string; permissions?: string; messages?: number } = {}): Promise<InteractionResult> {
-    return fake.dispatchInteraction({
-      guildId: extra.guild ?? G1,
-      channelId: channel,
-      subcommand,
-      options: Object.entries(options).map(([name, value]) => ({ name, type: 3, value })),
-      ...(extra.permissions ? { permissions: extra.permissions } : {}),
-      ...(extra.messages ? { messages: extra.messages } : {}),
-    });
-  }
-
-  const topicsOf = async (channel: string, guild = G1) => (await app.store.listTopics(`discord:${guild}/${channel}`)).map((topic) => topic.text);
-  const settingsOf = async (channel: string, guild = G1) => (await app.store.getChannel(`discord:${guild}/${channel}`))?.settings;
-
-  async function ingest(date: string, markdown: string): Promise<void> {
-    const [report] = await app.ingestFiles([{ name: `${date}.md`, source: `test:${date}`, text: markdown }]);
-    expect(report?.outcome).toBe("new");
-  }
-
-  /** Embeds posted to a channel, in order. */
-  const embedsIn = (channel: string): APIEmbed[] => fake.messagesIn(channel).flatMap((message) => message.embeds as APIEmbed[]);
-
-  beforeAll(async () => {
-    fake = await FakeDiscord.start();
-    fake.addGuild(G1, [C.HELP, C.SUBS, C.LOOK, C.SET, C.MEMBER, C.A, C.BIG, C.BAD, C.STORM, C.GONE]);
-    fake.addGuild(G2, [C.G2A]);
-    const prepared = appTestConfig("paperboy-discord-", {
-      discord: { token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl },
-    });
-    dir = prepared.dir;
-    const config = prepared.config;
-    const now = new Date("2026-01-06T08:00:00Z");
-    const clock = { now: () => now };
-    const logger = testLogger();
-    const store = await openStore(config.db, { now: () => now });
-    app = await createApp(config, { clock, logger, store, sleep: async () => undefined });
-    await app.start();
-  });
-
-  afterAll(async () => {
-    await app?.stop();
-    await fake?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  beforeAll(startFixture);
+  afterAll(stopFixture);
 
   // ------------------------------------------------------------ gateway and commands
 
@@ -166,15 +189,16 @@ describe("Discord over the gateway, two servers", () => {
   });
 
   it("keeps servers apart: a topic added in one server is not seen from another", async () => {
-    await papers(C.G2A, "subscribe", { topics: "diffusion" }, { guild: G2 });
-    expect(await topicsOf(C.G2A, G2)).toEqual(["diffusion"]);
-    expect(await topicsOf(C.G2A, G1)).toEqual([]);
+    await papers(C.G2B, "subscribe", { topics: "diffusion" }, { guild: G2 });
+    expect(await topicsOf(C.G2B, G2)).toEqual(["diffusion"]);
+    expect(await topicsOf(C.G2B, G1)).toEqual([]);
   });
 
   // ------------------------------------------------------------ deliveries
 
   it("delivers the scheduled digest to channels in two servers with the expected embeds", async () => {
     await papers(C.A, "subscribe", { topics: "federated" });
+    await papers(C.G2A, "subscribe", { topics: "diffusion" }, { guild: G2 });
     const report = await app.deliverDue(new Date("2026-01-06T09:01:00Z"));
     expect(report.failed).toBe(0);
     for (const [guild, channel, topic] of [[G1, C.A, "federated"], [G2, C.G2A, "diffusion"]] as const) {
@@ -197,10 +221,48 @@ describe("Discord over the gateway, two servers", () => {
     expect(embedsIn(C.A).some((embed) => embed.url === "https://arxiv.org/abs/2601.01793")).toBe(true);
   });
 
+  it("does not post twice when a send is repeated with the same key (nonce + enforce_nonce)", async () => {
+    const discord = app.platforms.get("discord")!;
+    const ref = { platform: "discord" as const, workspace: G1, channel: C.HELP };
+    const [message] = discord.render({ header: { title: "Recovery test" }, intro: [], cards: [], notes: [], overflow: null, format: "compact", ephemeral: false });
+    const first = await discord.send(ref, message!, { key: "recovery:0", replyTo: null, recovering: false });
+    expect(await discord.send(ref, message!, { key: "recovery:0", replyTo: null, recovering: true })).toBe(first);
+    expect(fake.messagesIn(C.HELP)).toHaveLength(1);
+    expect(fake.messagesIn(C.HELP)[0]!.nonce).toBe(nonceFor("recovery:0"));
+  });
+
+  it("pauses a server's channels when the bot is removed from it", async () => {
+    await papers(C.G3A, "subscribe", { topics: "federated" }, { guild: G3 });
+    await papers(C.KEEP, "subscribe", { topics: "federated" });
+    fake.removeGuild(G3);
+    for (let i = 0; i < 200 && !(await settingsOf(C.G3A, G3))?.paused; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    const channel = await app.store.getChannel(`discord:${G3}/${C.G3A}`);
+    expect(channel?.settings.paused).toBe(true);
+    expect(channel?.pausedReason).toBe("bot removed from server");
+    expect((await settingsOf(C.KEEP))?.paused).toBe(false);
+  });
+
+  // ------------------------------------------------------------ set-up commands
+
+  it("registers /papers globally and in one server, accepted by the fake's validation", async () => {
+    const options = { token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl };
+    expect(await registerDiscordCommands(options)).toEqual({ scope: "global", registered: 1 });
+    expect(await registerDiscordCommands({ ...options, guildId: G1 })).toEqual({ scope: "guild", registered: 1 });
+    const [command] = fake.commands.get("global") as Array<{ name: string; options: Array<{ name: string }> }>;
+    expect(command!.name).toBe("papers");
+    expect(command!.options.map((o) => o.name)).toEqual(["subscribe", "unsubscribe", "list", "search", "paper", "digest", "why", "schedule", "set", "pause", "resume", "status", "help"]);
+    expect(fake.commands.get(G1)).toHaveLength(1);
+    await expect(registerDiscordCommands({ ...options, token: "wrong" })).rejects.toMatchObject({ status: 401 });
+  });
+});
+
+describe("Discord deliveries of digests ingested by each test", () => {
+  beforeAll(startFixture);
+  afterAll(stopFixture);
+
   it("splits a 300-paper digest within Discord's limits without losing a paper", async () => {
-    const ids = Array.from({ length: 300 }, (_, i) => `2602.${String(10000 + i)}`);
-    await ingest("2026-02-01", digestMarkdown(ids.map((id, i) => ({ id, title: `Quasar study number ${i}`, tldr: `Quasar result ${i}. `.repeat(40) }))));
-    await papers(C.BIG, "subscribe", { topics: "quasar" });
+    const ids = bigDigestIds(10000);
+    await subscribeThenIngest(C.BIG, "quasar", "2026-02-01", bigDigest(ids, "Quasar"));
     await papers(C.BIG, "set", { setting: "max", value: "500" });
     await app.deliverDue(new Date("2026-02-01T09:05:00Z"));
 
@@ -217,25 +279,27 @@ describe("Discord over the gateway, two servers", () => {
   });
 
   it("answers a page of a 300-paper /papers digest preview with a reply and ephemeral follow-ups, pointing at the next page", async () => {
-    const context = { channel: { platform: "discord" as const, workspace: G1, channel: C.BIG }, userId: "u", isManager: true };
-    const expected = app.platforms.get("discord")!.render(await app.handleCommand({ name: "digest", args: "2026-02-01 page 2" }, context)).length;
+    await subscribeThenIngest(C.PAGE, "quokka", "2026-02-04", bigDigest(bigDigestIds(60000), "Quokka"));
+    // Paused: the preview reads the channel's topics, and no later delivery round posts its 300 papers.
+    await papers(C.PAGE, "pause");
+    const context = { channel: { platform: "discord" as const, workspace: G1, channel: C.PAGE }, userId: "u", isManager: true };
+    const expected = app.platforms.get("discord")!.render(await app.handleCommand({ name: "digest", args: "2026-02-04 page 2" }, context)).length;
     expect(expected).toBeGreaterThan(1);
-    const result = await run(C.BIG, "digest", { date: "2026-02-01 page 2" }, { messages: expected });
+    const result = await run(C.PAGE, "digest", { date: "2026-02-04", page: 2 }, { messages: expected });
     expect(result.messages).toHaveLength(expected);
     expect(result.messages.slice(1).every((m) => m.via === "followup" && m.ephemeral)).toBe(true);
     const urls = result.messages.flatMap((m) => (m.body.embeds ?? []) as APIEmbed[]).map((embed) => embed.url).filter((url) => url !== undefined);
     expect(urls).toHaveLength(10);
     expect(new Set(urls).size).toBe(10);
-    expect(JSON.stringify(result.messages.map((m) => m.body))).toContain("page 2 of 30 — `/papers digest 2026-02-01 page 3`");
+    expect(JSON.stringify(result.messages.map((m) => m.body))).toContain("page 2 of 30 — `/papers digest 2026-02-04 page 3`");
   });
 
   it("delivers hostile titles and TL;DRs inert, with allowed_mentions on every body", async () => {
     const hostile = "@everyone @here <@123> <@&456> <#789> **bold** __under__ ||spoiler|| [click](http://evil.example)";
-    await ingest("2026-02-02", digestMarkdown([
+    await subscribeThenIngest(C.BAD, "wombat", "2026-02-02", digestMarkdown([
       { id: "2602.20001", title: `Wombat attack ${hostile}`, tldr: `Wombat TL;DR ${hostile}` },
       { id: "2602.20002", title: "Wombat & friends <@999>", tldr: "Plain wombat text." },
     ]));
-    await papers(C.BAD, "subscribe", { topics: "wombat" });
     await app.deliverDue(new Date("2026-02-02T09:05:00Z"));
 
     const posted = fake.messagesIn(C.BAD);
@@ -256,8 +320,7 @@ describe("Discord over the gateway, two servers", () => {
 
   it("survives a 429 storm (bucket and global) with every message delivered exactly once", async () => {
     const ids = Array.from({ length: 40 }, (_, i) => `2602.${30000 + i}`);
-    await ingest("2026-02-03", digestMarkdown(ids.map((id, i) => ({ id, title: `Numbat paper ${i}`, tldr: `Numbat finding ${i}. `.repeat(30) }))));
-    await papers(C.STORM, "subscribe", { topics: "numbat" });
+    await subscribeThenIngest(C.STORM, "numbat", "2026-02-03", digestMarkdown(ids.map((id, i) => ({ id, title: `Numbat paper ${i}`, tldr: `Numbat finding ${i}. `.repeat(30) }))));
     await papers(C.STORM, "set", { setting: "max", value: "40" });
     fake.failNext(3, { status: 429, retryAfterSeconds: 0.02 });
     fake.failNext(2, { status: 429, retryAfterSeconds: 0.02, global: true });
@@ -286,19 +349,8 @@ describe("Discord over the gateway, two servers", () => {
     expect(urls.toSorted()).toEqual(ids.map((id) => `https://arxiv.org/abs/${id}`).toSorted());
   });
 
-  it("does not post twice when a send is repeated with the same key (nonce + enforce_nonce)", async () => {
-    const discord = app.platforms.get("discord")!;
-    const ref = { platform: "discord" as const, workspace: G1, channel: C.HELP };
-    const [message] = discord.render({ header: { title: "Recovery test" }, intro: [], cards: [], notes: [], overflow: null, format: "compact", ephemeral: false });
-    const first = await discord.send(ref, message!, { key: "recovery:0", replyTo: null, recovering: false });
-    expect(await discord.send(ref, message!, { key: "recovery:0", replyTo: null, recovering: true })).toBe(first);
-    expect(fake.messagesIn(C.HELP)).toHaveLength(1);
-    expect(fake.messagesIn(C.HELP)[0]!.nonce).toBe(nonceFor("recovery:0"));
-  });
-
   it("pauses a deleted channel (10003) and shows why in /papers status", async () => {
-    await ingest("2026-02-06", digestMarkdown([{ id: "2602.40001", title: "Platypus paper", tldr: "Platypus." }]));
-    await papers(C.GONE, "subscribe", { topics: "platypus" });
+    await subscribeThenIngest(C.GONE, "platypus", "2026-02-06", digestMarkdown([{ id: "2602.40001", title: "Platypus paper", tldr: "Platypus." }]));
     fake.setChannelState(C.GONE, "deleted");
     const report = await app.deliverDue(new Date("2026-02-06T09:05:00Z"));
     expect(report.failed).toBeGreaterThanOrEqual(1);
@@ -308,27 +360,5 @@ describe("Discord over the gateway, two servers", () => {
     expect(await papers(C.GONE, "status")).toContain("discord_unknown_channel");
     // A permanent error is not retried.
     expect(fake.requests.filter((r) => r.path === `/channels/${C.GONE}/messages`)).toHaveLength(1);
-  });
-
-  it("pauses a server's channels when the bot is removed from it", async () => {
-    fake.removeGuild(G2);
-    for (let i = 0; i < 200 && !(await settingsOf(C.G2A, G2))?.paused; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-    const channel = await app.store.getChannel(`discord:${G2}/${C.G2A}`);
-    expect(channel?.settings.paused).toBe(true);
-    expect(channel?.pausedReason).toBe("bot removed from server");
-    expect((await settingsOf(C.A))?.paused).toBe(false);
-  });
-
-  // ------------------------------------------------------------ set-up commands
-
-  it("registers /papers globally and in one server, accepted by the fake's validation", async () => {
-    const options = { token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl };
-    expect(await registerDiscordCommands(options)).toEqual({ scope: "global", registered: 1 });
-    expect(await registerDiscordCommands({ ...options, guildId: G1 })).toEqual({ scope: "guild", registered: 1 });
-    const [command] = fake.commands.get("global") as Array<{ name: string; options: Array<{ name: string }> }>;
-    expect(command!.name).toBe("papers");
-    expect(command!.options.map((o) => o.name)).toEqual(["subscribe", "unsubscribe", "list", "search", "paper", "digest", "why", "schedule", "set", "pause", "resume", "status", "help"]);
-    expect(fake.commands.get(G1)).toHaveLength(1);
-    await expect(registerDiscordCommands({ ...options, token: "wrong" })).rejects.toMatchObject({ status: 401 });
   });
 });

@@ -28,10 +28,17 @@ describe("Slack over HTTP", () => {
   // Bolt parses form bodies only with exactly this content type (no charset suffix).
   const FORM = { "content-type": "application/x-www-form-urlencoded" };
 
+  /** Subscribes `channel` through a signed command: each test sets up the channel it reads. */
+  async function subscribe(channel: string, topic: string): Promise<void> {
+    const { body, responseUrl } = slash(`subscribe ${topic}`, channel);
+    expect((await post(body, { ...FORM, ...signSlackRequest(SECRET, body) })).status).toBe(200);
+    await fake.waitForReplies(responseUrl, 1);
+  }
+
   beforeAll(async () => {
     fake = await FakeSlack.start();
     t1 = fake.addTeam("T1");
-    fake.addChannel("T1", "C1");
+    for (const channel of ["C1", "C2", "C3", "C4"]) fake.addChannel("T1", channel);
     env = await startSlackTestApp({ fake, now: new Date("2026-01-06T08:00:00Z"), slack: { botToken: t1.botToken, signingSecret: SECRET } });
     const platform = env.app.platforms.get("slack") as SlackPlatform;
     base = `http://127.0.0.1:${platform.receiverPort!()}`;
@@ -60,30 +67,32 @@ describe("Slack over HTTP", () => {
   });
 
   it("rejects forged, tampered and stale (> 5 min) requests with 401 and runs nothing", async () => {
-    const forged = slash("subscribe forged");
+    await subscribe("C2", "federated");
+    const forged = slash("subscribe forged", "C2");
     expect((await post(forged.body, { ...FORM, ...signSlackRequest("not-the-secret", forged.body) })).status).toBe(401);
 
-    const tampered = slash("subscribe tampered");
+    const tampered = slash("subscribe tampered", "C2");
     const signedOriginal = signSlackRequest(SECRET, tampered.body);
     expect((await post(tampered.body.replace("tampered", "evil"), { ...FORM, ...signedOriginal })).status).toBe(401);
 
-    const stale = slash("subscribe stale");
+    const stale = slash("subscribe stale", "C2");
     const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
     expect((await post(stale.body, { ...FORM, ...signSlackRequest(SECRET, stale.body, sixMinutesAgo) })).status).toBe(401);
 
-    const unsigned = slash("subscribe unsigned");
+    const unsigned = slash("subscribe unsigned", "C2");
     expect((await post(unsigned.body, FORM)).status).toBe(401);
 
     // A valid command after them is answered; the rejected ones never were.
-    const valid = slash("list");
+    const valid = slash("list", "C2");
     expect((await post(valid.body, { ...FORM, ...signSlackRequest(SECRET, valid.body) })).status).toBe(200);
     await fake.waitForReplies(valid.responseUrl, 1);
     for (const rejected of [forged, tampered, stale, unsigned]) expect(fake.repliesTo(rejected.responseUrl)).toEqual([]);
-    expect((await env.app.store.listTopics("slack:T1/C1")).map((topic) => topic.text)).toEqual(["federated"]);
+    expect((await env.app.store.listTopics("slack:T1/C2")).map((topic) => topic.text)).toEqual(["federated"]);
   });
 
   it("answers a signed form that repeats a field, using its first value", async () => {
-    const { body, responseUrl } = slash("list");
+    await subscribe("C3", "federated");
+    const { body, responseUrl } = slash("list", "C3");
     const repeated = `${body}&text=${encodeURIComponent("status")}&channel_id=C9&user_id=U9`;
     expect((await post(repeated, { ...FORM, ...signSlackRequest(SECRET, repeated) })).status).toBe(200);
     const [reply] = await fake.waitForReplies(responseUrl, 1);
@@ -128,6 +137,7 @@ describe("Slack over HTTP", () => {
   });
 
   it("pauses the workspace's channels when its bot token is revoked", async () => {
+    await subscribe("C4", "federated");
     const body = JSON.stringify({
       token: "x",
       team_id: "T1",
@@ -140,8 +150,8 @@ describe("Slack over HTTP", () => {
     const response = await post(body, { "content-type": "application/json", ...signSlackRequest(SECRET, body) });
     expect(response.status).toBe(200);
     // The event is acked before it is processed: wait (bounded) for its effect.
-    for (let i = 0; i < 100 && !(await env.app.store.getChannel("slack:T1/C1"))?.settings.paused; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
-    const channel = await env.app.store.getChannel("slack:T1/C1");
+    for (let i = 0; i < 100 && !(await env.app.store.getChannel("slack:T1/C4"))?.settings.paused; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    const channel = await env.app.store.getChannel("slack:T1/C4");
     expect(channel?.settings.paused).toBe(true);
     expect(channel?.pausedReason).toBe("slack app uninstalled");
   });

@@ -13,49 +13,64 @@ import { digestMarkdown, startSlackTestApp, textOf, type SlackTestApp } from "./
 
 const ADMIN = "UADMIN";
 
+// Two fixtures, each with its own fake Slack and app: the command tests read an archive holding only the
+// seeds (so "the latest digest" is 2026-01-06 whatever ran before), the delivery tests add digests of
+// their own. Every test subscribes the channels it uses, so any order works.
+let fake: FakeSlack;
+let t1: FakeTeam;
+let t2: FakeTeam;
+let t3: FakeTeam;
+let env: SlackTestApp;
+
+async function startFixture(): Promise<void> {
+  fake = await FakeSlack.start();
+  t1 = fake.addTeam("T1");
+  t2 = fake.addTeam("T2");
+  t3 = fake.addTeam("T3");
+  const appToken = fake.addAppToken();
+  for (const channel of ["CHELP", "CSUBS", "CLOOK", "CSET", "CISO", "CA", "CB", "CKEEP", "CBIG", "CBAD", "CSTORM", "CGONE", "CREC", "CLOST"]) fake.addChannel("T1", channel);
+  fake.addChannel("T1", "COUT", { member: false });
+  fake.addChannel("T2", "CA");
+  fake.addChannel("T2", "CISO");
+  fake.addChannel("T3", "CA");
+  env = await startSlackTestApp({
+    fake,
+    now: new Date("2026-01-06T08:00:00Z"),
+    installs: [t1, t2, t3],
+    slack: { appToken, clientId: "111.222", clientSecret: "client-secret", stateSecret: "state-secret", managers: [ADMIN] },
+  });
+}
+
+async function stopFixture(): Promise<void> {
+  await env?.close();
+  await fake?.close();
+}
+
+/** Runs a slash command and returns the text of its (single) ephemeral reply. */
+async function papers(team: string, channel: string, text: string, user = ADMIN): Promise<string> {
+  const replies = await fake.slashCommand(team, channel, user, text);
+  expect(replies).toHaveLength(1);
+  expect(replies[0]!.body["response_type"]).toBe("ephemeral");
+  return textOf(replies[0]!.body);
+}
+
+const topicsOf = async (id: string) => (await env.app.store.listTopics(id)).map((topic) => topic.text);
+const settingsOf = async (id: string) => (await env.app.store.getChannel(id))?.settings;
+
+/**
+ * Subscribes a channel, then ingests a digest a minute later: a channel's first post holds the digests
+ * that arrived after it was created, so the post is this digest whatever other tests ingested before.
+ */
+async function subscribeThenIngest(channel: string, topic: string, date: string, markdown: string): Promise<void> {
+  await papers("T1", channel, `subscribe ${topic}`);
+  env.clock.set(new Date(env.clock.now().getTime() + 60_000));
+  const [report] = await env.app.ingestFiles([{ name: `${date}.md`, source: `test:${date}`, text: markdown }]);
+  expect(report?.outcome).toBe("new");
+}
+
 describe("Slack over Socket Mode, two workspaces installed with OAuth", () => {
-  let fake: FakeSlack;
-  let t1: FakeTeam;
-  let t2: FakeTeam;
-  let env: SlackTestApp;
-
-  /** Runs a slash command and returns the text of its (single) ephemeral reply. */
-  async function papers(team: string, channel: string, text: string, user = ADMIN): Promise<string> {
-    const replies = await fake.slashCommand(team, channel, user, text);
-    expect(replies).toHaveLength(1);
-    expect(replies[0]!.body["response_type"]).toBe("ephemeral");
-    return textOf(replies[0]!.body);
-  }
-
-  const topicsOf = async (id: string) => (await env.app.store.listTopics(id)).map((topic) => topic.text);
-  const settingsOf = async (id: string) => (await env.app.store.getChannel(id))?.settings;
-
-  async function ingest(date: string, markdown: string): Promise<void> {
-    const [report] = await env.app.ingestFiles([{ name: `${date}.md`, source: `test:${date}`, text: markdown }]);
-    expect(report?.outcome).toBe("new");
-  }
-
-  beforeAll(async () => {
-    fake = await FakeSlack.start();
-    t1 = fake.addTeam("T1");
-    t2 = fake.addTeam("T2");
-    const appToken = fake.addAppToken();
-    for (const channel of ["CHELP", "CSUBS", "CLOOK", "CSET", "CISO", "CA", "CB", "CBIG", "CBAD", "CSTORM", "CGONE", "CREC", "CLOST"]) fake.addChannel("T1", channel);
-    fake.addChannel("T1", "COUT", { member: false });
-    fake.addChannel("T2", "CA");
-    fake.addChannel("T2", "CISO");
-    env = await startSlackTestApp({
-      fake,
-      now: new Date("2026-01-06T08:00:00Z"),
-      installs: [t1, t2],
-      slack: { appToken, clientId: "111.222", clientSecret: "client-secret", stateSecret: "state-secret", managers: [ADMIN] },
-    });
-  });
-
-  afterAll(async () => {
-    await env?.close();
-    await fake?.close();
-  });
+  beforeAll(startFixture);
+  afterAll(stopFixture);
 
   // ------------------------------------------------------------ commands
 
@@ -174,105 +189,6 @@ describe("Slack over Socket Mode, two workspaces installed with OAuth", () => {
     expect(delivery?.messages.map((message) => message.ref)).toEqual(fake.posted("T2", "CA").map((message) => message.ts));
   });
 
-  it("splits a 300-paper digest within Slack's limits without losing a paper", async () => {
-    const ids = Array.from({ length: 300 }, (_, i) => `2602.${String(10000 + i)}`);
-    await ingest("2026-02-01", digestMarkdown(ids.map((id, i) => ({ id, title: `Quasar study number ${i}`, tldr: `Quasar result ${i}. `.repeat(12) }))));
-    await papers("T1", "CBIG", "subscribe quasar");
-    await papers("T1", "CBIG", "set max 500");
-    await env.app.deliverDue(new Date("2026-02-01T09:05:00Z"));
-
-    const posted = fake.posted("T1", "CBIG").filter((message) => message.threadTs === null);
-    expect(posted.length).toBeGreaterThan(1);
-    expect(fake.calls("chat.postMessage").filter((call) => call.body["channel"] === "CBIG" && call.error !== null)).toEqual([]);
-    for (const message of posted) {
-      expect(message.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
-      expect(blockTexts(message.blocks).join("").length).toBeLessThanOrEqual(SLACK_LIMITS.blocksTextBudget);
-    }
-    const all = posted.map((message) => textOf(message.body)).join("\n");
-    for (const id of ids) expect(all.split(`*<https://arxiv.org/abs/${id}|`).length - 1, id).toBe(1);
-    expect((await env.app.store.getChannel("slack:T1/CBIG"))?.settings.paused).toBe(false);
-  });
-
-  it("delivers titles and TL;DRs holding <!channel>, <@U123>, <https://x|y> and & as inert text", async () => {
-    const hostile = "<!channel> <@U123> <https://x|y> & <!here>";
-    await ingest("2026-02-02", digestMarkdown([
-      { id: "2602.20001", title: `Wombat attack ${hostile}`, tldr: `Wombat TL;DR ${hostile} &amp; more` },
-      { id: "2602.20002", title: "Wombat & friends <@U999>", tldr: "Plain wombat text." },
-    ]));
-    await papers("T1", "CBAD", "subscribe wombat");
-    await env.app.deliverDue(new Date("2026-02-02T09:05:00Z"));
-
-    const posted = fake.posted("T1", "CBAD");
-    expect(posted.length).toBeGreaterThanOrEqual(1);
-    const pieces = posted.flatMap((message) => [message.text, ...blockTexts(message.blocks)]);
-    const joined = pieces.join("\n");
-    expect(joined).toContain("Wombat attack &lt;!channel&gt; &lt;@U123&gt; &lt;https://x");
-    expect(joined).toContain("&amp;amp; more");
-    for (const piece of pieces) {
-      expect(piece).not.toMatch(/<[!@#]/);
-      for (const match of piece.matchAll(/<([^>|]*)/g)) expect(match[1]).toMatch(/^https:\/\/arxiv\.org\/abs\/2602\.2000[12]$/);
-    }
-  });
-
-  it("survives a storm of 429s and 5xx answers with every message delivered exactly once", async () => {
-    const ids = Array.from({ length: 40 }, (_, i) => `2602.${30000 + i}`);
-    await ingest("2026-02-03", digestMarkdown(ids.map((id, i) => ({ id, title: `Numbat paper ${i}`, tldr: `Numbat finding ${i}.` }))));
-    await papers("T1", "CSTORM", "subscribe numbat");
-    await papers("T1", "CSTORM", "set max 40");
-    // Six failures in a row: more than the SDK's own retries (3), so the delivery engine retries too —
-    // with `recovering`, which looks for an earlier attempt before posting again.
-    fake.failNext(3, { status: 429, retryAfter: 0 });
-    fake.failNext(1, { status: 503 });
-    fake.failNext(2, { status: 429, retryAfter: 0 });
-    const historyBefore = fake.calls("conversations.history").length;
-    await env.app.deliverDue(new Date("2026-02-03T09:05:00Z"));
-
-    expect(fake.pendingFailures()).toBe(0);
-    expect(fake.calls("chat.postMessage").filter((call) => call.status === 429)).toHaveLength(5);
-    expect(fake.calls("conversations.history").length).toBeGreaterThan(historyBefore);
-    const delivery = await env.app.store.lastDelivery("slack:T1/CSTORM");
-    expect(delivery?.state).toBe("sent");
-    const posted = fake.posted("T1", "CSTORM");
-    expect(posted.length).toBe(delivery!.messages.length);
-    expect(posted.length).toBeGreaterThan(1);
-    const keys = posted.map((message: FakeMessage) => String(message.metadata?.event_payload["key"]));
-    expect(new Set(keys).size).toBe(keys.length);
-    const all = posted.map((message) => textOf(message.body)).join("\n");
-    for (const id of ids) expect(all.split(`abs/${id}|`).length - 1, id).toBe(1);
-  });
-
-  it("does not post twice when Slack took a message but answered 5xx: the retry finds it by its metadata", async () => {
-    await ingest("2026-02-05", digestMarkdown([{ id: "2602.50001", title: "Echidna paper", tldr: "Echidna." }]));
-    await papers("T1", "CLOST", "subscribe echidna");
-    fake.failNext(1, { status: 500, posted: true });
-    const historyBefore = fake.calls("conversations.history").length;
-    await env.app.deliverDue(new Date("2026-02-05T09:05:00Z"));
-
-    expect(fake.pendingFailures()).toBe(0);
-    expect(fake.calls("chat.postMessage").filter((call) => call.body["channel"] === "CLOST")).toHaveLength(1);
-    expect(fake.calls("conversations.history").length).toBe(historyBefore + 1);
-    const posted = fake.posted("T1", "CLOST");
-    expect(posted).toHaveLength(1);
-    const delivery = await env.app.store.lastDelivery("slack:T1/CLOST");
-    expect(delivery?.state).toBe("sent");
-    expect(delivery?.messages[0]?.ref).toBe(posted[0]!.ts);
-  });
-
-  it("pauses a channel that was deleted (channel_not_found) and shows why in /papers status", async () => {
-    await ingest("2026-02-06", digestMarkdown([{ id: "2602.40001", title: "Platypus paper", tldr: "Platypus." }]));
-    await papers("T1", "CGONE", "subscribe platypus");
-    fake.removeChannel("T1", "CGONE");
-    const report = await env.app.deliverDue(new Date("2026-02-06T09:05:00Z"));
-    expect(report.failed).toBeGreaterThanOrEqual(1);
-
-    const channel = await env.app.store.getChannel("slack:T1/CGONE");
-    expect(channel?.settings.paused).toBe(true);
-    expect(channel?.pausedReason).toContain("channel_not_found");
-    expect(await papers("T1", "CGONE", "status")).toContain("channel_not_found");
-    // Only one attempt: a permanent error is not retried.
-    expect(fake.calls("chat.postMessage").filter((call) => call.body["channel"] === "CGONE")).toHaveLength(1);
-  });
-
   it("does not post again when a recovering send finds the earlier attempt by its metadata key", async () => {
     const slack = env.app.platforms.get("slack")!;
     const ref: ChannelRef = { platform: "slack", workspace: "T1", channel: "CREC" };
@@ -291,16 +207,18 @@ describe("Slack over Socket Mode, two workspaces installed with OAuth", () => {
   });
 
   it("on app_uninstalled forgets the installation and pauses the workspace's channels", async () => {
-    await fake.sendEvent("T2", { type: "app_uninstalled" });
+    await papers("T3", "CA", "subscribe federated");
+    await papers("T1", "CKEEP", "subscribe federated");
+    await fake.sendEvent("T3", { type: "app_uninstalled" });
     // The event is acked before it is processed: wait (bounded) for its effect.
-    for (let i = 0; i < 100 && !(await env.app.store.getChannel("slack:T2/CA"))?.settings.paused; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
-    const channel = await env.app.store.getChannel("slack:T2/CA");
+    for (let i = 0; i < 100 && !(await env.app.store.getChannel("slack:T3/CA"))?.settings.paused; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    const channel = await env.app.store.getChannel("slack:T3/CA");
     expect(channel?.settings.paused).toBe(true);
     expect(channel?.pausedReason).toBe("slack app uninstalled");
-    expect(await env.app.store.getState("slack:installation:team:T2")).toBeNull();
-    expect((await env.app.store.getChannel("slack:T1/CA"))?.settings.paused).toBe(false);
+    expect(await env.app.store.getState("slack:installation:team:T3")).toBeNull();
+    expect((await env.app.store.getChannel("slack:T1/CKEEP"))?.settings.paused).toBe(false);
     const slack = env.app.platforms.get("slack")!;
-    await expect(slack.send({ platform: "slack", workspace: "T2", channel: "CA" }, { body: { text: "x", blocks: [] }, replyTo: null }, { key: "x", replyTo: null, recovering: false })).rejects.toMatchObject({ code: "slack_not_installed", retryable: false });
+    await expect(slack.send({ platform: "slack", workspace: "T3", channel: "CA" }, { body: { text: "x", blocks: [] }, replyTo: null }, { key: "x", replyTo: null, recovering: false })).rejects.toMatchObject({ code: "slack_not_installed", retryable: false });
   });
 
   // ------------------------------------------------------------ connection
@@ -336,5 +254,104 @@ describe("Slack over Socket Mode, two workspaces installed with OAuth", () => {
     expect(metrics).toMatch(/^paperboy_platform_connection_changes_total\{platform="slack",state="reconnecting"\} 1$/m);
     expect(metrics).toMatch(/^paperboy_platform_connection_changes_total\{platform="slack",state="connected"\} 2$/m);
     expect(await papers("T1", "CHELP", "help")).toContain("/papers subscribe");
+  });
+});
+
+describe("Slack deliveries of digests ingested by each test", () => {
+  beforeAll(startFixture);
+  afterAll(stopFixture);
+
+  it("splits a 300-paper digest within Slack's limits without losing a paper", async () => {
+    const ids = Array.from({ length: 300 }, (_, i) => `2602.${String(10000 + i)}`);
+    await subscribeThenIngest("CBIG", "quasar", "2026-02-01", digestMarkdown(ids.map((id, i) => ({ id, title: `Quasar study number ${i}`, tldr: `Quasar result ${i}. `.repeat(12) }))));
+    await papers("T1", "CBIG", "set max 500");
+    await env.app.deliverDue(new Date("2026-02-01T09:05:00Z"));
+
+    const posted = fake.posted("T1", "CBIG").filter((message) => message.threadTs === null);
+    expect(posted.length).toBeGreaterThan(1);
+    expect(fake.calls("chat.postMessage").filter((call) => call.body["channel"] === "CBIG" && call.error !== null)).toEqual([]);
+    for (const message of posted) {
+      expect(message.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
+      expect(blockTexts(message.blocks).join("").length).toBeLessThanOrEqual(SLACK_LIMITS.blocksTextBudget);
+    }
+    const all = posted.map((message) => textOf(message.body)).join("\n");
+    for (const id of ids) expect(all.split(`*<https://arxiv.org/abs/${id}|`).length - 1, id).toBe(1);
+    expect((await env.app.store.getChannel("slack:T1/CBIG"))?.settings.paused).toBe(false);
+  });
+
+  it("delivers titles and TL;DRs holding <!channel>, <@U123>, <https://x|y> and & as inert text", async () => {
+    const hostile = "<!channel> <@U123> <https://x|y> & <!here>";
+    await subscribeThenIngest("CBAD", "wombat", "2026-02-02", digestMarkdown([
+      { id: "2602.20001", title: `Wombat attack ${hostile}`, tldr: `Wombat TL;DR ${hostile} &amp; more` },
+      { id: "2602.20002", title: "Wombat & friends <@U999>", tldr: "Plain wombat text." },
+    ]));
+    await env.app.deliverDue(new Date("2026-02-02T09:05:00Z"));
+
+    const posted = fake.posted("T1", "CBAD");
+    expect(posted.length).toBeGreaterThanOrEqual(1);
+    const pieces = posted.flatMap((message) => [message.text, ...blockTexts(message.blocks)]);
+    const joined = pieces.join("\n");
+    expect(joined).toContain("Wombat attack &lt;!channel&gt; &lt;@U123&gt; &lt;https://x");
+    expect(joined).toContain("&amp;amp; more");
+    for (const piece of pieces) {
+      expect(piece).not.toMatch(/<[!@#]/);
+      for (const match of piece.matchAll(/<([^>|]*)/g)) expect(match[1]).toMatch(/^https:\/\/arxiv\.org\/abs\/2602\.2000[12]$/);
+    }
+  });
+
+  it("survives a storm of 429s and 5xx answers with every message delivered exactly once", async () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `2602.${30000 + i}`);
+    await subscribeThenIngest("CSTORM", "numbat", "2026-02-03", digestMarkdown(ids.map((id, i) => ({ id, title: `Numbat paper ${i}`, tldr: `Numbat finding ${i}.` }))));
+    await papers("T1", "CSTORM", "set max 40");
+    // Six failures in a row: more than the SDK's own retries (3), so the delivery engine retries too —
+    // with `recovering`, which looks for an earlier attempt before posting again.
+    fake.failNext(3, { status: 429, retryAfter: 0 });
+    fake.failNext(1, { status: 503 });
+    fake.failNext(2, { status: 429, retryAfter: 0 });
+    const historyBefore = fake.calls("conversations.history").length;
+    await env.app.deliverDue(new Date("2026-02-03T09:05:00Z"));
+
+    expect(fake.pendingFailures()).toBe(0);
+    expect(fake.calls("chat.postMessage").filter((call) => call.status === 429)).toHaveLength(5);
+    expect(fake.calls("conversations.history").length).toBeGreaterThan(historyBefore);
+    const delivery = await env.app.store.lastDelivery("slack:T1/CSTORM");
+    expect(delivery?.state).toBe("sent");
+    const posted = fake.posted("T1", "CSTORM");
+    expect(posted.length).toBe(delivery!.messages.length);
+    expect(posted.length).toBeGreaterThan(1);
+    const keys = posted.map((message: FakeMessage) => String(message.metadata?.event_payload["key"]));
+    expect(new Set(keys).size).toBe(keys.length);
+    const all = posted.map((message) => textOf(message.body)).join("\n");
+    for (const id of ids) expect(all.split(`abs/${id}|`).length - 1, id).toBe(1);
+  });
+
+  it("does not post twice when Slack took a message but answered 5xx: the retry finds it by its metadata", async () => {
+    await subscribeThenIngest("CLOST", "echidna", "2026-02-05", digestMarkdown([{ id: "2602.50001", title: "Echidna paper", tldr: "Echidna." }]));
+    fake.failNext(1, { status: 500, posted: true });
+    const historyBefore = fake.calls("conversations.history").length;
+    await env.app.deliverDue(new Date("2026-02-05T09:05:00Z"));
+
+    expect(fake.pendingFailures()).toBe(0);
+    expect(fake.calls("chat.postMessage").filter((call) => call.body["channel"] === "CLOST")).toHaveLength(1);
+    expect(fake.calls("conversations.history").length).toBe(historyBefore + 1);
+    const posted = fake.posted("T1", "CLOST");
+    expect(posted).toHaveLength(1);
+    const delivery = await env.app.store.lastDelivery("slack:T1/CLOST");
+    expect(delivery?.state).toBe("sent");
+    expect(delivery?.messages[0]?.ref).toBe(posted[0]!.ts);
+  });
+
+  it("pauses a channel that was deleted (channel_not_found) and shows why in /papers status", async () => {
+    await subscribeThenIngest("CGONE", "platypus", "2026-02-06", digestMarkdown([{ id: "2602.40001", title: "Platypus paper", tldr: "Platypus." }]));
+    fake.removeChannel("T1", "CGONE");
+    const report = await env.app.deliverDue(new Date("2026-02-06T09:05:00Z"));
+    expect(report.failed).toBeGreaterThanOrEqual(1);
+
+    const channel = await env.app.store.getChannel("slack:T1/CGONE");
+    expect(channel?.settings.paused).toBe(true);
+    expect(channel?.pausedReason).toContain("channel_not_found");
+    expect(await papers("T1", "CGONE", "status")).toContain("channel_not_found");
+    // Only one attempt: a permanent error is not retried.
+    expect(fake.calls("chat.postMessage").filter((call) => call.body["channel"] === "CGONE")).toHaveLength(1);
   });
 });

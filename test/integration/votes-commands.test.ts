@@ -12,6 +12,8 @@ const now = new Date("2026-01-06T10:00:00Z");
 const alice: CommandContext = { channel: { platform: "slack", workspace: "T1", channel: "C1" }, userId: "U1", isManager: false };
 const bob: CommandContext = { ...alice, userId: "U2" };
 const otherTeam: CommandContext = { channel: { platform: "slack", workspace: "T2", channel: "C1" }, userId: "U1", isManager: false };
+/** Each test votes in a channel of its own, so the totals it expects hold in any order. */
+const inChannel = (context: CommandContext, channel: string): CommandContext => ({ ...context, channel: { ...context.channel, channel } });
 
 const textOf = (post: Post) => [post.header.title, ...post.intro.map(plain)].join("\n");
 const vote = (args: string, context = alice) => app.handleCommand({ name: "vote", args }, context);
@@ -39,22 +41,25 @@ describe("/papers vote", () => {
   });
 
   it("lets a person change their vote, and counts each person once", async () => {
-    expect(textOf(await vote("https://arxiv.org/abs/2601.01186v2 down"))).toContain("this channel has 0 👍, 1 👎 so far");
-    expect(textOf(await vote("2601.01186 👍", bob))).toContain("this channel has 1 👍, 1 👎 so far");
-    expect(textOf(await vote("2601.01234 down", bob))).toContain("this channel has 1 👍, 2 👎 so far");
-    const votes = await app.store.channelVotes("slack:T1/C1");
+    const [aliceHere, bobHere] = [inChannel(alice, "C2"), inChannel(bob, "C2")];
+    expect(textOf(await vote("2601.01186 up", aliceHere))).toContain("this channel has 1 👍, 0 👎 so far");
+    expect(textOf(await vote("https://arxiv.org/abs/2601.01186v2 down", aliceHere))).toContain("this channel has 0 👍, 1 👎 so far");
+    expect(textOf(await vote("2601.01186 👍", bobHere))).toContain("this channel has 1 👍, 1 👎 so far");
+    expect(textOf(await vote("2601.01234 down", bobHere))).toContain("this channel has 1 👍, 2 👎 so far");
+    const votes = await app.store.channelVotes("slack:T1/C2");
     expect(votes.map(({ paperId, userId, value }) => `${paperId} ${userId} ${value}`).sort()).toEqual(["2601.01186 U1 down", "2601.01186 U2 up", "2601.01234 U2 down"]);
   });
 
   it("keeps each channel's votes apart", async () => {
-    expect(textOf(await vote("2601.01578 up", otherTeam))).toContain("this channel has 1 👍, 0 👎 so far");
-    expect(await app.store.voteCounts("slack:T1/C1")).toEqual({ up: 1, down: 2 });
+    expect(textOf(await vote("2601.01578 down", inChannel(alice, "C3")))).toContain("this channel has 0 👍, 1 👎 so far");
+    expect(textOf(await vote("2601.01578 up", inChannel(otherTeam, "C3")))).toContain("this channel has 1 👍, 0 👎 so far");
+    expect(await app.store.voteCounts("slack:T1/C3")).toEqual({ up: 0, down: 1 });
   });
 
   it("stops hinting at the auto threshold once the channel has enough votes of each kind", async () => {
     const ids = (await app.store.digestPapers("2026-01-06")).slice(0, 10).map((p) => p.id);
     let last: Post | null = null;
-    for (const [i, id] of ids.entries()) last = await vote(`${id} ${i < 5 ? "up" : "down"}`, { ...alice, userId: `V${i}` });
+    for (const [i, id] of ids.entries()) last = await vote(`${id} ${i < 5 ? "up" : "down"}`, { ...inChannel(alice, "C4"), userId: `V${i}` });
     expect(textOf(last!)).not.toMatch(/once there are/);
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DiscordAPIError, HTTPError } from "discord.js";
 import { argsText, discordInviteUrl, papersCommand, SUBCOMMANDS } from "../../src/platforms/discord/commands.js";
 import { nonceFor } from "../../src/platforms/discord/discord.js";
+import { parseDigestArgs } from "../../src/core/commands/lookup.js";
 import { toPlatformError } from "../../src/platforms/discord/send-errors.js";
 import { validateCommands, validateMessage } from "../e2e/fakes/discord.js";
 
@@ -29,6 +30,21 @@ describe("/papers command definition", () => {
     expect(argsText("set", (name) => values[name] ?? null)).toBe("max 20");
     expect(argsText("digest", () => null)).toBe("");
     expect(argsText("schedule", (name) => ({ time: "08:30", days: "weekdays" })[name] ?? null)).toBe("08:30 weekdays");
+  });
+
+  it("passes the digest page as `page N`, the syntax the core parses", () => {
+    const page = SUBCOMMANDS.find((s) => s.name === "digest")!.options!.find((o) => o.name === "page");
+    expect(page).toMatchObject({ type: 4, required: false, min_value: 1 });
+    expect(argsText("digest", (name) => ({ date: "2026-01-06", page: 3 })[name] ?? null)).toBe("2026-01-06 page 3");
+    expect(argsText("digest", (name) => (name === "page" ? 2 : null))).toBe("page 2");
+    expect(parseDigestArgs(argsText("digest", (name) => ({ date: "2026-01-06", page: 12 })[name] ?? null))).toEqual({ date: "2026-01-06", page: 12 });
+  });
+
+  it("the fake rejects value limits on the wrong option type, as Discord does", () => {
+    const bad = { name: "x", description: "d", options: [{ type: 3, name: "a", description: "d", min_value: 1 }] };
+    expect(validateCommands([bad])).not.toEqual([]);
+    expect(validateCommands([{ ...bad, options: [{ type: 4, name: "a", description: "d", max_length: 5 }] }])).not.toEqual([]);
+    expect(validateCommands([{ ...bad, options: [{ type: 4, name: "a", description: "d", min_value: 1 }] }])).toEqual([]);
   });
 
   it("builds the invite URL with both scopes and exactly the permissions the bot needs", () => {

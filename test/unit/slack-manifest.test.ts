@@ -7,6 +7,7 @@ describe("slackManifest", () => {
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.settings.event_subscriptions).toEqual({ bot_events: ["app_uninstalled", "tokens_revoked"] });
     expect(manifest.features.slash_commands).toEqual([expect.objectContaining({ command: "/papers", usage_hint: expect.stringContaining("subscribe") })]);
+    expect(manifest.features.slash_commands[0]!.usage_hint).toContain("digest [date] [page N]");
     expect(manifest.features.slash_commands[0].url).toBeUndefined();
     expect(manifest.oauth_config.scopes.bot).toEqual([...BOT_SCOPES]);
     expect(manifest.oauth_config.scopes.bot).not.toContain("chat:write.public");

@@ -32,6 +32,9 @@ type Option = APIApplicationCommandBasicOption;
 const str = (name: string, description: string, required: boolean, extra: Partial<Option> = {}): Option =>
   ({ type: O.String, name, description, required, ...extra }) as Option;
 
+const int = (name: string, description: string, required: boolean, extra: Partial<Option> = {}): Option =>
+  ({ type: O.Integer, name, description, required, ...extra }) as Option;
+
 const sub = (name: string, description: string, options: Option[] = []): APIApplicationCommandSubcommandOption => ({ type: O.Subcommand, name, description, options });
 
 /** Subcommands in PRODUCT.md order; each option list is also the order its values are joined in. */
@@ -41,7 +44,11 @@ export const SUBCOMMANDS: APIApplicationCommandSubcommandOption[] = [
   sub("list", "This channel's topics and settings"),
   sub("search", "Top papers from the archive for a query", [str("query", "Topic syntax, e.g. speculative decoding -survey", true, { max_length: 500 })]),
   sub("paper", "The full card of one paper", [str("id", "arXiv id or URL, e.g. 2512.09277", true, { max_length: 200 })]),
-  sub("digest", "Preview what this channel gets from a digest (only you see it)", [str("date", "YYYY-MM-DD (default: the latest digest)", false, { max_length: 20 })]),
+  sub("digest", "Preview what this channel gets from a digest (only you see it)", [
+    str("date", "YYYY-MM-DD (default: the latest digest)", false, { max_length: 20 }),
+    // The core reads at most four digits of a page number (parseDigestArgs).
+    int("page", "Which page of the preview, 10 papers each (default: 1)", false, { min_value: 1, max_value: 9999 }),
+  ]),
   sub("why", "Which of this channel's topics match a paper, or why none does", [str("id", "arXiv id, e.g. 2512.09277", true, { max_length: 200 })]),
   sub("schedule", "When posts come (Manage Channels)", [
     str("time", "HH:MM, 24-hour, e.g. 08:30", true, { min_length: 4, max_length: 5 }),
@@ -118,11 +125,18 @@ export function discordInviteUrl(applicationId: string): string {
 /** Reads a typed option; `null` when absent. Abstracts over discord.js's options resolver for testing. */
 export type OptionReader = (name: string) => string | number | boolean | null;
 
+/** Options a user types after their name (`digest 2026-01-06 page 2`), not as a bare value. */
+const NAMED_OPTIONS = new Set(["page"]);
+
 /** The subcommand's options joined in definition order, as the user would have typed them. */
 export function argsText(subcommand: string, read: OptionReader): string {
   const definition = SUBCOMMANDS.find((candidate) => candidate.name === subcommand);
-  const values = (definition?.options ?? []).map((option) => read(option.name)).filter((value) => value !== null && String(value).trim() !== "");
-  return values.map((value) => String(value).trim()).join(" ");
+  const words = (definition?.options ?? []).flatMap((option) => {
+    const value = read(option.name);
+    if (value === null || String(value).trim() === "") return [];
+    return [NAMED_OPTIONS.has(option.name) ? `${option.name} ${String(value).trim()}` : String(value).trim()];
+  });
+  return words.join(" ");
 }
 
 /** Discord's own cap on a string option value, for options declared without a max_length. */

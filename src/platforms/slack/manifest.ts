@@ -43,7 +43,7 @@ export function slackManifest(options: ManifestOptions): object {
         {
           command: options.command,
           description: "Subscribe this channel to arXiv topics, search papers, see the digest",
-          usage_hint: "help | subscribe <topics> | list | search <query> | paper <arXiv id> | digest [date] | status",
+          usage_hint: "help | subscribe <topics> | list | search <query> | paper <arXiv id> | digest [date] [page N] | status",
           should_escape: false,
           ...(eventsUrl && !options.socketMode ? { url: eventsUrl } : {}),
         },

@@ -127,6 +127,8 @@ function checkOptions(options: unknown, at: string, depth: number): string[] {
     }
     if (option.required === true && sawOptional) errors.push(`${here}: required options must come before optional ones`);
     if (option.required !== true) sawOptional = true;
+    if (type !== 3 && (option.min_length !== undefined || option.max_length !== undefined)) errors.push(`${here}: min_length/max_length only on string options`);
+    if (type !== 4 && type !== 10 && (option.min_value !== undefined || option.max_value !== undefined)) errors.push(`${here}: min_value/max_value only on integer and number options`);
     const choices = option.choices as Array<Record<string, unknown>> | undefined;
     if (choices !== undefined) {
       if (!Array.isArray(choices) || choices.length > 25) errors.push(`${here}.choices: at most 25`);
