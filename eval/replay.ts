@@ -23,7 +23,7 @@ import type { PaperMatch } from "../src/core/match-result.js";
 import { TEXT_FIELDS, type ArchivedPaper } from "../src/core/paper.js";
 import type { Vote } from "../src/core/vote.js";
 import { createTopicTools } from "../src/core/topic-tools.js";
-import { prf } from "./score.js";
+import { prf, type ScoreRow } from "./score.js";
 
 export interface ReplayOptions {
   /** The labelled set's folder (labels.json, digests/). */
@@ -36,14 +36,8 @@ export interface ReplayOptions {
   subscription?: "topic" | "candidates";
 }
 
-export interface Scores {
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number;
-  recall: number;
-  f1: number;
-}
+/** One row's counts and ratios, as score.ts computes them. */
+export type Scores = Omit<ScoreRow, "query" | "relevant" | "predicted">;
 
 export interface ReplayRow {
   query: string;

@@ -77,9 +77,26 @@ function cjkOccurs(alt: CompiledAlternative & { kind: "cjk" }, scope: string | n
 }
 
 function findPhrase(words: readonly WordMatcher[], anchor: number, scope: string | null, paper: PreparedPaper, visit: Visitor): boolean {
-  const pivot = words[anchor];
-  if (pivot === undefined) return false;
   // Start from the phrase's rarest word: fewer occurrences to try than from its first word.
+  return forEachPivot(words[anchor], scope, paper, (field, f, at, compound, token) => {
+    const end = anchor === words.length - 1 ? token.end : phraseEnd(words, anchor + 1, field, at + (compound ? 2 : 1), token.end);
+    if (end < 0) return false;
+    const start = anchor === 0 ? token.start : phraseStart(words, anchor - 1, field, at, token.start);
+    return start >= 0 && visit(field, start, end, f);
+  });
+}
+
+/**
+ * Calls `found` for every occurrence of a phrase's pivot word in the paper (within `scope`): its field,
+ * field index, token position, whether it is a hyphen compound, and the token. True from `found` stops.
+ */
+function forEachPivot(
+  pivot: WordMatcher | undefined,
+  scope: string | null,
+  paper: PreparedPaper,
+  found: (field: PreparedField, f: number, at: number, compound: boolean, token: Token) => boolean,
+): boolean {
+  if (pivot === undefined) return false;
   const postings = paper.postings.get(pivot.key);
   if (postings === undefined) return false;
   for (const p of postings) {
@@ -89,11 +106,7 @@ function findPhrase(words: readonly WordMatcher[], anchor: number, scope: string
     const at = (p >>> 1) & 0xfffff;
     const compound = (p & 1) === 1;
     const token = compound ? field.compounds.get(at)! : field.tokens[at]!;
-    if (!wordMatches(pivot, token)) continue;
-    const end = anchor === words.length - 1 ? token.end : phraseEnd(words, anchor + 1, field, at + (compound ? 2 : 1), token.end);
-    if (end < 0) continue;
-    const start = anchor === 0 ? token.start : phraseStart(words, anchor - 1, field, at, token.start);
-    if (start >= 0 && visit(field, start, end, f)) return true;
+    if (wordMatches(pivot, token) && found(field, f, at, compound, token)) return true;
   }
   return false;
 }
@@ -104,19 +117,8 @@ function findPhrase(words: readonly WordMatcher[], anchor: number, scope: string
  * the nearest unused token (or hyphen compound) around the anchor.
  */
 function findFlexible(words: readonly WordMatcher[], anchor: number, scope: string | null, paper: PreparedPaper, visit: Visitor): boolean {
-  const pivot = words[anchor];
-  if (pivot === undefined) return false;
-  const postings = paper.postings.get(pivot.key);
-  if (postings === undefined) return false;
   const span = words.length + FLEXIBLE_SLACK;
-  for (const p of postings) {
-    const f = p >>> 21;
-    const field = paper.fields[f]!;
-    if (scope !== null && field.name !== scope) continue;
-    const at = (p >>> 1) & 0xfffff;
-    const compound = (p & 1) === 1;
-    const token = compound ? field.compounds.get(at)! : field.tokens[at]!;
-    if (!wordMatches(pivot, token)) continue;
+  return forEachPivot(words[anchor], scope, paper, (field, f, at, compound, token) => {
     const used = new Set<number>([at]);
     if (compound) used.add(at + 1);
     let first = at;
@@ -137,10 +139,9 @@ function findFlexible(words: readonly WordMatcher[], anchor: number, scope: stri
       start = Math.min(start, found.token.start);
       end = Math.max(end, found.token.end);
     }
-    if (!ok || last - first + 1 > span || crossesSentence(field.text, start, end - 1)) continue;
-    if (visit(field, start, end, f)) return true;
-  }
-  return false;
+    if (!ok || last - first + 1 > span || crossesSentence(field.text, start, end - 1)) return false;
+    return visit(field, start, end, f);
+  });
 }
 
 /** The token (or compound) nearest to `at` that the word matches, within `span` tokens, not yet used. */
