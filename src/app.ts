@@ -15,6 +15,7 @@ import { errorMessage } from "./core/errors.js";
 import type { Clock, CommandHandler, DigestFile, DigestSource, Platform, Store } from "./core/ports.js";
 import { createTopicTools } from "./core/topic-tools.js";
 import { createChannelMatcher } from "./core/channel-matcher.js";
+import { createLearningSource } from "./core/learn/learning-source.js";
 import { ingestFiles, type IngestReport } from "./ingest.js";
 import type { Logger } from "./log.js";
 import { createConsolePlatform } from "./platforms/console/console.js";
@@ -79,6 +80,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   await store.migrate();
   const topicTools = createTopicTools({ maxTopicLength: config.topics.maxLength, maxTopics: config.topics.maxPerChannel });
   const matcher = createChannelMatcher(store);
+  // One per process: delivery and the commands share each channel's model, retrained when votes change.
+  const learning = createLearningSource(store);
   let healthy = false;
   const metrics = createMetrics(store);
   const routes = buildRoutes(metrics, () => healthy, () => platforms.values());
@@ -93,6 +96,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     limits: { maxTopicsPerChannel: config.topics.maxPerChannel },
     command: config.slack.command,
     onTopicsChanged: () => matcher.invalidate(),
+    learning,
   };
   const handleRaw = createCommandHandler(commandDeps, logger.child({ component: "commands" }));
   const handleCommand: CommandHandler = (command, context) => {
@@ -103,6 +107,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     store,
     platforms,
     matcher,
+    learning,
     log: logger.child({ component: "delivery" }),
     sleep: overrides.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     maxAttempts: config.delivery.maxAttempts,

@@ -3,7 +3,7 @@ import type { ChannelSettings } from "./channel.js";
 import type { FieldSpan, PaperMatch } from "./match-result.js";
 import type { ArchivedPaper } from "./paper.js";
 import { code, link, pageCommand, text, type Card, type Post, type Rich, type Span } from "./post.js";
-import { rankMatches } from "./match-result.js";
+import { orderForChannel, percent, type ChannelLearningInput } from "./learn/channel-order.js";
 import { cardSummary, shortenAuthors, type SummaryPart } from "./summary.js";
 
 /** Papers per page of the digest preview (`/papers digest [date] [page N]`). */
@@ -22,6 +22,10 @@ export interface ComposeInput {
    * with a pager instead of the channel's cap and overflow line.
    */
   page?: number;
+  /** The channel's learning (learn/learning-source.ts): `rank` reorders, `filter` also holds back. */
+  learning?: ChannelLearningInput | null;
+  /** The preview's `all`: held-back matches listed too, each marked. */
+  showHeldBack?: boolean;
 }
 
 export function previewPages(matchCount: number): number {
@@ -29,10 +33,13 @@ export function previewPages(matchCount: number): number {
 }
 
 export function composeDigestPost(input: ComposeInput): Post {
-  const ranked = rankMatches(input.matches);
+  const order = orderForChannel(input.matches, input.learning, input.showHeldBack);
+  const ranked = order.listed.map((learned) => learned.match);
+  const heldBack = new Map(order.heldBack.map((learned) => [learned.match.paper.id, learned.probability]));
   const lastDate = input.dates[input.dates.length - 1];
   const dateLabel = input.dates.length > 1 ? `${input.dates[0]} – ${lastDate}` : (lastDate ?? "");
-  const previewCommand = `${input.command ?? "/papers"} digest${lastDate ? ` ${lastDate}` : ""}`;
+  const digestCommand = (date: string | undefined) => `${input.command ?? "/papers"} digest${date ? ` ${date}` : ""}`;
+  const previewCommand = `${digestCommand(lastDate)}${order.showsHeldBack ? " all" : ""}`;
   const pages = previewPages(ranked.length);
   const page = input.page === undefined ? null : Math.min(Math.max(1, input.page), pages);
   const shown = page === null ? ranked.slice(0, input.settings.maxPapers) : ranked.slice((page - 1) * PREVIEW_PAGE_SIZE, page * PREVIEW_PAGE_SIZE);
@@ -48,13 +55,32 @@ export function composeDigestPost(input: ComposeInput): Post {
       topics: input.topics,
     },
     intro: [],
-    cards: shown.map((match) => paperCard(match.paper, { ...cardOptions, match })),
-    notes: ranked.length === 0 ? [[text("No new papers matched this channel's topics.")]] : [],
+    cards: shown.map((match) => markHeldBack(paperCard(match.paper, { ...cardOptions, match }), order.showsHeldBack ? heldBack.get(match.paper.id) : undefined)),
+    notes: [
+      ...(ranked.length === 0 ? [[text(heldBack.size > 0 ? "No paper left after this channel's votes." : "No new papers matched this channel's topics.")]] : []),
+      ...(heldBack.size > 0 && !order.showsHeldBack ? [heldBackNote(heldBack.size, input.dates.map((date) => `${digestCommand(date)} all`))] : []),
+    ],
     overflow: hidden > 0 ? [text(`…and ${hidden} more: `), code(pageCommand(previewCommand, overflowPage))] : null,
     ...(page !== null && pages > 1 ? { pager: { page, pages, size: PREVIEW_PAGE_SIZE, command: previewCommand } } : {}),
     format: input.settings.format,
     ephemeral: false,
   };
+}
+
+/** The footer of a `filter` post: how many the votes kept out, and the command(s) that list them. */
+function heldBackNote(count: number, commands: string[]): Rich {
+  const shown = commands.slice(-3);
+  return [
+    text(`${plural(count, "paper")} held back by this channel's votes — `),
+    ...shown.flatMap((command, i) => (i === 0 ? [code(command)] : [text(", "), code(command)])),
+    ...(commands.length > shown.length ? [text(" (and earlier dates)")] : []),
+  ];
+}
+
+/** In the `all` preview, a held-back card says so (with the model's probability). */
+function markHeldBack(card: Card, probability: number | null | undefined): Card {
+  if (probability === undefined || probability === null) return card;
+  return { ...card, extra: [...card.extra, [text(`Held back by this channel's votes (the model gives it ${percent(probability)}).`)]] };
 }
 
 export interface CardOptions {

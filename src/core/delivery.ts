@@ -13,6 +13,7 @@ import { composeAndClaim, type ClaimDeps, type Matched } from "./delivery/claim.
 import { holdLease, leaseUntil, timerRepeat, type LeaseDeps, type Repeat } from "./delivery/lease.js";
 import { sendDelivery, type SendLoopDeps, type SendOutcome, type StepHook } from "./delivery/send-loop.js";
 import { errorMessage } from "./errors.js";
+import type { LearningSource } from "./learn/learning-source.js";
 import type { PaperMatch } from "./match-result.js";
 import type { ArchivedPaper } from "./paper.js";
 import type { Delivery, DigestInfo, Log, Platform, Store } from "./ports.js";
@@ -34,6 +35,8 @@ export interface DeliveryDeps {
   maxAttempts: number;
   concurrency: number;
   command?: string;
+  /** Each channel's votes, applied to its post (learn setting); absent = keyword order. */
+  learning?: LearningSource;
   onStep?: StepHook;
   /** This instance's name in delivery leases (unique per process). */
   owner: string;
@@ -61,7 +64,7 @@ export interface DeliveryReport {
 export function createDeliveryEngine(deps: DeliveryDeps) {
   const { store, log } = deps;
   const leaseDeps: LeaseDeps = { store, owner: deps.owner, now: deps.now, leaseMs: deps.leaseMs ?? DEFAULT_LEASE_MS, repeat: deps.repeat ?? timerRepeat, log };
-  const claimDeps: ClaimDeps = { store, lease: () => ({ owner: deps.owner, until: leaseUntil(leaseDeps) }), ...(deps.command ? { command: deps.command } : {}) };
+  const claimDeps: ClaimDeps = { store, lease: () => ({ owner: deps.owner, until: leaseUntil(leaseDeps) }), ...(deps.command ? { command: deps.command } : {}), ...(deps.learning ? { learning: deps.learning } : {}) };
   const sendDeps: SendLoopDeps = {
     store,
     log,

@@ -1,5 +1,6 @@
 /** What the command handlers need: the store, the topic tools, time and the channel defaults. */
 import type { ChannelSettings, MatchStrictness, TopicRecord } from "../channel.js";
+import type { LearningSource } from "../learn/learning-source.js";
 import type { PaperMatch } from "../match-result.js";
 import type { ArchivedPaper } from "../paper.js";
 import type { Clock, SearchPlan, Store } from "../ports.js";
@@ -24,6 +25,8 @@ export interface CommandDeps {
   limits: { maxTopicsPerChannel: number };
   /** The slash command as users type it ("/papers"). */
   command: string;
+  /** Channels' votes and models, shared with delivery so both train once per change (absent: a fresh one per command). */
+  learning?: LearningSource;
   /** Tells the scheduler that topics changed (the match index is rebuilt lazily). */
   onTopicsChanged?: () => void;
 }

@@ -7,6 +7,7 @@ import { code, notePost, text, type Post, type Rich } from "../post.js";
 import { searchArchive } from "../search.js";
 import type { CommandDeps } from "./deps.js";
 import { errorReply } from "./reply.js";
+import { learningOf, whyLearning } from "./why-learning.js";
 
 export const SEARCH_RESULTS = 5;
 
@@ -58,21 +59,23 @@ export async function paper(deps: CommandDeps, _context: CommandContext, args: s
 }
 
 /**
- * `[date] [page N]`, in either order; a bare number is a page too (Discord sends an integer option's value
- * without its name). Null when the words are something else.
+ * `[date] [page N] [all]`, in any order; a bare number is a page too (Discord sends an integer option's value
+ * without its name). `all` lists the papers this channel's votes hold back too. Null when the words are something else.
  */
-export function parseDigestArgs(args: string): { date: string | null; page: number } | null {
+export function parseDigestArgs(args: string): { date: string | null; page: number; all: boolean } | null {
   const words = args.trim().split(/\s+/).filter((word) => word !== "");
   let date: string | null = null;
   let page = 1;
+  let all = false;
   for (let i = 0; i < words.length; i += 1) {
     const word = words[i]!;
-    if (/^\d{4}-\d{2}-\d{2}$/.test(word) && date === null) date = word;
+    if (/^all$/i.test(word)) all = true;
+    else if (/^\d{4}-\d{2}-\d{2}$/.test(word) && date === null) date = word;
     else if (/^page$/i.test(word) && /^\d{1,4}$/.test(words[i + 1] ?? "")) page = Number(words[(i += 1)]);
     else if (/^\d{1,4}$/.test(word)) page = Number(word);
     else return null;
   }
-  return page >= 1 ? { date, page } : null;
+  return page >= 1 ? { date, page, all } : null;
 }
 
 export async function digest(deps: CommandDeps, context: CommandContext, args: string): Promise<Post> {
@@ -87,10 +90,13 @@ export async function digest(deps: CommandDeps, context: CommandContext, args: s
   if (topics.length === 0) return errorReply("This channel has no topics yet.", `${deps.command} subscribe kv cache`);
   const papers = await deps.store.digestPapers(info.date);
   const matches = deps.topics.matchTopics(topics, papers);
-  const pages = previewPages(matches.length);
-  if (wanted.page > pages) return errorReply(`The ${info.date} preview has ${plural(pages, "page")}.`, `${deps.command} digest ${info.date} page ${pages}`);
   const settings = channel?.settings ?? deps.defaults;
-  const post = composeDigestPost({ dates: [info.date], topics: topics.map((topic) => topic.text), matches, settings, command: deps.command, page: wanted.page });
+  // The same learning as the channel's delivered post, so the preview shows what the channel gets.
+  const learning = channel && matches.length > 0 ? await learningOf(deps).forChannel(channel) : null;
+  const post = composeDigestPost({ dates: [info.date], topics: topics.map((topic) => topic.text), matches, settings, command: deps.command, page: wanted.page, learning, showHeldBack: wanted.all });
+  const pages = post.pager?.pages ?? previewPages(post.header.count ?? 0);
+  const lastPage = `${deps.command} digest ${info.date}${wanted.all ? " all" : ""} page ${pages}`;
+  if (wanted.page > pages) return errorReply(`The ${info.date} preview has ${plural(pages, "page")}.`, lastPage);
   post.ephemeral = true;
   post.intro = [[text(`Preview: ${plural(matches.length, "paper")} of ${papers.length} in the ${info.date} digest match this channel.`)]];
   return post;
@@ -106,6 +112,7 @@ export async function why(deps: CommandDeps, context: CommandContext, args: stri
   const explanations = deps.topics.explain(topics, found, channel?.settings.match);
   const hits = explanations.filter((entry) => entry.matched).length;
   const lines: Rich[] = explanations.map((entry): Rich => [text(entry.matched ? "✓ " : "✗ "), code(entry.topic), text(` — ${entry.reasons.join("; ")}`)]);
-  return notePost(hits > 0 ? `${found.id} matches ${plural(hits, "topic")} here` : `${found.id} matches none of this channel's topics`, [[text(found.title)], ...lines]);
+  const learned = channel ? await whyLearning(deps, learningOf(deps), channel, topics, found, hits > 0) : [];
+  return notePost(hits > 0 ? `${found.id} matches ${plural(hits, "topic")} here` : `${found.id} matches none of this channel's topics`, [[text(found.title)], ...lines, ...learned]);
 }
 

@@ -5,6 +5,7 @@
 import type { Channel } from "../channel.js";
 import { composeDigestPost } from "../compose.js";
 import { coveredDates, type DuePlan } from "../delivery-plan.js";
+import type { LearningSource } from "../learn/learning-source.js";
 import type { PaperMatch } from "../match-result.js";
 import type { Delivery, Platform, Store } from "../ports.js";
 
@@ -17,6 +18,8 @@ export interface Matched {
 export interface ClaimDeps {
   store: Pick<Store, "postedPapers" | "listTopics" | "claimDelivery">;
   command?: string;
+  /** The channel's votes ordering (and with `filter`, holding back) its matches; absent = keyword order. */
+  learning?: LearningSource;
   /** The lease the claim starts with. */
   lease: () => { owner: string; until: string };
 }
@@ -31,8 +34,11 @@ export async function composeAndClaim(deps: ClaimDeps, channel: Channel, plan: D
   const already = await store.postedPapers(channel.id, inScope.map((match) => match.paper.id));
   const fresh = inScope.filter((match) => !already.has(match.paper.id));
   const topics = (await store.listTopics(channel.id)).map((topic) => topic.text);
-  const post = composeDigestPost({ dates, topics, matches: fresh, settings: channel.settings, ...(deps.command ? { command: deps.command } : {}) });
-  const skip = post.cards.length === 0 && channel.settings.onEmpty === "skip";
+  // Only a channel with matches asks its model (votes are read, a model trained only when they changed).
+  const learning = fresh.length > 0 && deps.learning ? await deps.learning.forChannel(channel) : null;
+  const post = composeDigestPost({ dates, topics, matches: fresh, settings: channel.settings, learning, ...(deps.command ? { command: deps.command } : {}) });
+  // Everything held back by votes still posts (the footer says so and how to see them) unless nothing matched.
+  const skip = fresh.length === 0 && channel.settings.onEmpty === "skip";
   const messages = skip ? [] : platform.render(post).map((message) => ({ body: message.body, replyTo: message.replyTo }));
   const delivery = await store.claimDelivery({
     channelId: channel.id,

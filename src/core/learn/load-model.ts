@@ -23,7 +23,7 @@ export interface LoadedChannelModel {
 }
 
 /** Document frequencies over the latest digests' papers and `extra`. */
-export async function archiveVocabulary(store: Store, extra: Iterable<Paper> = [], digests = VOCABULARY_DIGESTS): Promise<Vocabulary> {
+export async function archiveVocabulary(store: Pick<Store, "listDigests" | "digestPapers">, extra: Iterable<Paper> = [], digests = VOCABULARY_DIGESTS): Promise<Vocabulary> {
   const papers = new Map<string, Paper>();
   for (const digest of await store.listDigests(digests)) for (const paper of await store.digestPapers(digest.date)) papers.set(paper.id, paper);
   for (const paper of extra) papers.set(paper.id, paper);
@@ -33,10 +33,19 @@ export async function archiveVocabulary(store: Store, extra: Iterable<Paper> = [
 export async function loadChannelModel(store: Store, channelId: string, previous?: ChannelModel | null): Promise<LoadedChannelModel> {
   const votes = await store.channelVotes(channelId);
   const counts = await store.voteCounts(channelId);
+  return { votes, counts, ...(await trainOnVotes(store, votes, previous)) };
+}
+
+/** The model for votes already read (delivery's cache reads them once to see whether any arrived). */
+export async function trainOnVotes(
+  store: Pick<Store, "getPapers" | "listDigests" | "digestPapers">,
+  votes: readonly Vote[],
+  previous?: ChannelModel | null,
+): Promise<Pick<LoadedChannelModel, "papers" | "vocabulary" | "model">> {
   const papers = new Map<string, Paper>((await store.getPapers([...new Set(votes.map((v) => v.paperId))])).map((p) => [p.id, p]));
   const vocabulary = await archiveVocabulary(store, papers.values());
   const known = votes.filter((v) => papers.has(v.paperId));
   const bothKinds = known.some((v) => v.value === "up") && known.some((v) => v.value === "down");
   const model = bothKinds ? trainChannelModel({ votes, papers, vocabulary, previous: previous ?? null }) : null;
-  return { votes, counts, papers, vocabulary, model };
+  return { papers, vocabulary, model };
 }

@@ -1,0 +1,82 @@
+/**
+ * What a channel's votes do to its posts right now: the effective learn mode and the channel's model.
+ * Delivery and the commands share one source per process. Each call reads the channel's votes (one
+ * query) and retrains only when they changed since the last model — a new vote, a changed vote — warm
+ * starting from that model. Nothing is trained at start-up, per paper, or for a channel that learns `off`.
+ */
+import type { Channel } from "../channel.js";
+import type { Store } from "../ports.js";
+import type { Vote, VoteCounts } from "../vote.js";
+import type { ChannelModel } from "./channel-model.js";
+import { effectiveLearnMode, type EffectiveLearnMode } from "./learn-mode.js";
+import { trainOnVotes } from "./load-model.js";
+
+export interface ChannelLearning {
+  mode: EffectiveLearnMode;
+  /** Null while the mode is `off` or the votes cannot train one yet (one kind only, papers gone). */
+  model: ChannelModel | null;
+  counts: VoteCounts;
+}
+
+export interface LearningSource {
+  forChannel(channel: Pick<Channel, "id" | "settings">): Promise<ChannelLearning>;
+  /** How many models were trained so far (the cache's evidence, for tests and logs). */
+  readonly trainings: number;
+}
+
+export type LearningStore = Pick<Store, "channelVotes" | "getPapers" | "listDigests" | "digestPapers">;
+
+export function countVotes(votes: readonly Vote[]): VoteCounts {
+  const counts: VoteCounts = { up: 0, down: 0 };
+  for (const vote of votes) counts[vote.value]++;
+  return counts;
+}
+
+/**
+ * Changes whenever a vote is cast or changed: a new vote adds one, a changed vote moves the latest time
+ * (and usually the 👍 count). Vote times have millisecond resolution, so two changes that cancel out
+ * within the same millisecond are the only ones missed, and the next vote catches up.
+ */
+export function votesKey(votes: readonly Vote[]): string {
+  let latest = "";
+  let up = 0;
+  for (const vote of votes) {
+    if (vote.at > latest) latest = vote.at;
+    if (vote.value === "up") up++;
+  }
+  return `${votes.length}/${up}/${latest}`;
+}
+
+export function createLearningSource(store: LearningStore): LearningSource {
+  const cache = new Map<string, { key: string; model: Promise<ChannelModel | null> }>();
+  let trainings = 0;
+
+  async function modelFor(channelId: string, votes: readonly Vote[]): Promise<ChannelModel | null> {
+    const key = votesKey(votes);
+    const cached = cache.get(channelId);
+    if (cached?.key === key) return cached.model;
+    // A failed earlier training leaves no model to start from; this one starts cold.
+    const previous = cached ? await cached.model.catch(() => null) : null;
+    trainings++;
+    const model = trainOnVotes(store, votes, previous).then((trained) => trained.model);
+    cache.set(channelId, { key, model });
+    // A store hiccup must not stick: drop the entry so the next call trains again.
+    model.catch(() => {
+      if (cache.get(channelId)?.model === model) cache.delete(channelId);
+    });
+    return model;
+  }
+
+  return {
+    get trainings() {
+      return trainings;
+    },
+    async forChannel(channel) {
+      const votes = await store.channelVotes(channel.id);
+      const counts = countVotes(votes);
+      const mode = effectiveLearnMode(channel.settings.learn, counts);
+      if (mode === "off") return { mode, model: null, counts };
+      return { mode, model: await modelFor(channel.id, votes), counts };
+    },
+  };
+}
