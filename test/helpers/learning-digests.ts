@@ -40,5 +40,8 @@ export const NEXT_DAY: SyntheticPaper[] = [
 export const SPLATTING_NEXT_DAY = ["2601.00201", "2601.00202"];
 export const DECODING_NEXT_DAY = ["2601.00203", "2601.00204"];
 
-export const VOTING_DAY = { date: "2026-01-05", markdown: digestMarkdown([...VOTED_UP, ...VOTED_DOWN, ...BACKGROUND]) };
-export const NEXT_DAY_DIGEST = { date: "2026-01-06", markdown: digestMarkdown(NEXT_DAY) };
+/** The digest a channel votes on (any date: the tests pick dates apart from the seeds they run with). */
+export const votingDayMarkdown = (): string => digestMarkdown([...VOTED_UP, ...VOTED_DOWN, ...BACKGROUND]);
+export const nextDayMarkdown = (): string => digestMarkdown(NEXT_DAY);
+export const VOTING_DAY = { date: "2026-01-05", markdown: votingDayMarkdown() };
+export const NEXT_DAY_DIGEST = { date: "2026-01-06", markdown: nextDayMarkdown() };
