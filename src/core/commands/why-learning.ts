@@ -13,6 +13,8 @@ import { code, text, type Rich } from "../post.js";
 import type { CommandDeps } from "./deps.js";
 
 const EXPLAIN_TERMS = 5;
+/** Contributions smaller than this move the probability by well under a point: noise, not a reason. */
+const NOTICEABLE = 0.01;
 const fallbackSources = new WeakMap<CommandDeps, LearningSource>();
 
 /** The shared source, or one kept for these deps (the CLI builds deps per command). */
@@ -33,10 +35,11 @@ export async function whyLearning(deps: CommandDeps, source: LearningSource, cha
   const model = learning.model;
   if (model === null) return [[text(`Votes (learn ${learning.mode}): ${votes} — not enough to learn from yet: it takes 👍 and 👎 on papers of the archive.`)]];
   const lines: Rich[] = [[text(`Votes (learn ${learning.mode}, ${votes}): this channel's model gives the paper ${percent(model.score(paper))}.`)]];
-  const { pushingUp, pushingDown } = model.explain(paper, EXPLAIN_TERMS);
+  const explained = model.explain(paper, EXPLAIN_TERMS);
+  const [pushingUp, pushingDown] = [explained.pushingUp, explained.pushingDown].map((terms) => terms.filter((term) => Math.abs(term.weight) >= NOTICEABLE)) as [TermWeight[], TermWeight[]];
   if (pushingUp.length > 0) lines.push(termsLine("Pushing up: ", pushingUp));
   if (pushingDown.length > 0) lines.push(termsLine("Pushing down: ", pushingDown));
-  if (pushingUp.length === 0 && pushingDown.length === 0) lines.push([text("None of its terms is in what the votes taught the model.")]);
+  if (pushingUp.length === 0 && pushingDown.length === 0) lines.push([text("None of its terms weighs much in what the votes taught the model.")]);
   lines.push(matched ? await placeInDigest(deps, learning, topics, paper) : [text("It matches no topic, so votes cannot bring it in: they reorder and filter matches only.")]);
   return lines;
 }
