@@ -7,7 +7,7 @@ export const USAGE: Array<{ usage: string; what: string; example: string }> = [
   { usage: "list", what: "this channel's topics and settings", example: "list" },
   { usage: "search <query>", what: "top 5 papers from the archive", example: "search speculative decoding -survey" },
   { usage: "paper <arXiv id or URL>", what: "the full card of one paper", example: "paper 2512.09277" },
-  { usage: "digest [date] [page N]", what: "preview every paper this channel gets from a digest, 10 per page", example: "digest 2026-01-06 page 2" },
+  { usage: "digest [date] [page N] [all]", what: "preview every paper this channel gets from a digest, 10 per page (all: with those its votes hold back)", example: "digest 2026-01-06 page 2" },
   { usage: "why <arXiv id>", what: "which topics match a paper here, or why none does", example: "why 2512.09277" },
   { usage: "schedule <HH:MM> [timezone] [daily|weekdays|instant]", what: "when posts come", example: "schedule 08:30 Europe/Berlin weekdays" },
   {
