@@ -64,7 +64,7 @@ export interface DeliveryReport {
 export function createDeliveryEngine(deps: DeliveryDeps) {
   const { store, log } = deps;
   const leaseDeps: LeaseDeps = { store, owner: deps.owner, now: deps.now, leaseMs: deps.leaseMs ?? DEFAULT_LEASE_MS, repeat: deps.repeat ?? timerRepeat, log };
-  const claimDeps: ClaimDeps = { store, lease: () => ({ owner: deps.owner, until: leaseUntil(leaseDeps) }), ...(deps.command ? { command: deps.command } : {}), ...(deps.learning ? { learning: deps.learning } : {}) };
+  const claimDeps: ClaimDeps = { store, lease: () => ({ owner: deps.owner, until: leaseUntil(leaseDeps) }), ...(deps.command ? { command: deps.command } : {}), ...(deps.learning ? { learning: deps.learning, log } : {}) };
   const sendDeps: SendLoopDeps = {
     store,
     log,

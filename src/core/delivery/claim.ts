@@ -7,7 +7,8 @@ import { composeDigestPost } from "../compose.js";
 import { coveredDates, type DuePlan } from "../delivery-plan.js";
 import type { LearningSource } from "../learn/learning-source.js";
 import type { PaperMatch } from "../match-result.js";
-import type { Delivery, Platform, Store } from "../ports.js";
+import { errorMessage } from "../errors.js";
+import type { Delivery, Log, Platform, Store } from "../ports.js";
 
 export interface Matched {
   byChannel: Map<string, PaperMatch[]>;
@@ -20,6 +21,8 @@ export interface ClaimDeps {
   command?: string;
   /** The channel's votes ordering (and with `filter`, holding back) its matches; absent = keyword order. */
   learning?: LearningSource;
+  /** Where a failed model goes on record (the post then goes out in keyword order). */
+  log?: Pick<Log, "warn">;
   /** The lease the claim starts with. */
   lease: () => { owner: string; until: string };
 }
@@ -35,7 +38,7 @@ export async function composeAndClaim(deps: ClaimDeps, channel: Channel, plan: D
   const fresh = inScope.filter((match) => !already.has(match.paper.id));
   const topics = (await store.listTopics(channel.id)).map((topic) => topic.text);
   // Only a channel with matches asks its model (votes are read, a model trained only when they changed).
-  const learning = fresh.length > 0 && deps.learning ? await deps.learning.forChannel(channel) : null;
+  const learning = fresh.length > 0 ? await learningFor(deps, channel) : null;
   const post = composeDigestPost({ dates, topics, matches: fresh, settings: channel.settings, learning, ...(deps.command ? { command: deps.command } : {}) });
   // Everything held back by votes still posts (the footer says so and how to see them) unless nothing matched.
   const skip = fresh.length === 0 && channel.settings.onEmpty === "skip";
@@ -52,4 +55,15 @@ export async function composeAndClaim(deps: ClaimDeps, channel: Channel, plan: D
   });
   if (!delivery) return { kind: "lost" };
   return skip ? { kind: "skipped" } : { kind: "claimed", delivery };
+}
+
+/** A model that cannot be had (a store hiccup while training) must not hold the post back: keyword order. */
+async function learningFor(deps: ClaimDeps, channel: Channel) {
+  if (!deps.learning) return null;
+  try {
+    return await deps.learning.forChannel(channel);
+  } catch (error) {
+    deps.log?.warn({ channel: channel.id, err: errorMessage(error) }, "channel model unavailable; posting in keyword order");
+    return null;
+  }
 }
