@@ -84,7 +84,7 @@ describe("the channel's learning in its post", () => {
 
 /** A store holding the learning fixtures' papers in one digest, with votes a test changes. */
 function fakeStore(votes: Vote[]) {
-  const reads = { papers: 0 };
+  const reads = { papers: 0, digests: 0 };
   const digest: DigestInfo = { seq: 1, date: "2026-01-06", hash: "h", source: "s", paperCount: CORPUS.length, ingestedAt: "2026-01-06T08:00:00.000Z" };
   const store: LearningStore & { failNext: boolean } = {
     failNext: false,
@@ -98,9 +98,13 @@ function fakeStore(votes: Vote[]) {
       return CORPUS.filter((paper) => ids.includes(paper.id));
     },
     listDigests: async () => [digest],
-    digestPapers: async (): Promise<ArchivedPaper[]> => CORPUS,
+    latestDigest: async () => digest,
+    digestPapers: async (): Promise<ArchivedPaper[]> => {
+      reads.digests++;
+      return CORPUS;
+    },
   };
-  return { store, reads };
+  return { store, reads, digest };
 }
 const channel = (learn: ChannelSettings["learn"]) => ({ id: "console:c", settings: { ...DEFAULT_SETTINGS, learn } });
 
@@ -124,6 +128,23 @@ describe("the per-channel model cache", () => {
     votes[0] = { ...votes[0]!, value: "down", at: "2026-01-06T12:00:00.000Z" };
     await source.forChannel(channel("rank"));
     expect(source.trainings).toBe(3);
+  });
+
+  it("counts the archive once for every channel, again only when a digest arrives, and then moves models without training", async () => {
+    const { store, reads, digest } = fakeStore([...votesOn(WANTED, "up"), ...votesOn(UNWANTED, "down")]);
+    const source = createLearningSource(store);
+    const first = (await source.forChannel(channel("rank"))).model!;
+    await source.forChannel({ ...channel("rank"), id: "console:other" });
+    expect(source.trainings).toBe(2);
+    expect(reads.digests).toBe(1);
+    digest.seq = 2;
+    const moved = (await source.forChannel(channel("rank"))).model!;
+    await source.forChannel({ ...channel("rank"), id: "console:other" });
+    expect(reads.digests).toBe(2);
+    expect(source.trainings).toBe(2);
+    expect(moved).not.toBe(first);
+    expect(moved.weights).toBe(first.weights);
+    expect(moved.score(UNSEEN_SIMILAR)).toBeCloseTo(first.score(UNSEEN_SIMILAR), 10);
   });
 
   it("trains nothing for a channel that does not learn, nor before auto has enough votes", async () => {

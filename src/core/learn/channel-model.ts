@@ -32,6 +32,11 @@ export interface ChannelModel {
   explain(paper: Paper, limit?: number): Explanation;
   /** The model's strongest terms overall. */
   topTerms(limit: number): Explanation;
+  /**
+   * The same weights over another vocabulary (newer document frequencies): no training. Weights are
+   * keyed by term, so a model stays valid as the archive grows; only the idf of its terms shifts.
+   */
+  withVocabulary(vocabulary: Vocabulary): ChannelModel;
 }
 
 export interface TrainChannelModelInput {
@@ -93,6 +98,7 @@ function modelFrom(weights: LogisticWeights, labels: Map<string, string>, vocabu
   return {
     trainedOn,
     weights,
+    withVocabulary: (other) => modelFrom(weights, labels, other, trainedOn),
     score: (paper) => predict(weights, vocabulary.vector(paper).values),
     explain(paper, limit = 5) {
       const vector = vocabulary.vector(paper);

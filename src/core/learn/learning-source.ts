@@ -3,13 +3,19 @@
  * Delivery and the commands share one source per process. Each call reads the channel's votes (one
  * query) and retrains only when they changed since the last model — a new vote, a changed vote — warm
  * starting from that model. Nothing is trained at start-up, per paper, or for a channel that learns `off`.
+ *
+ * The document frequencies (counting the archive's recent digests, the costly part: every paper's terms)
+ * are shared by all channels and counted again only when a digest arrives; a channel's model is then
+ * moved onto the new counts without training (ChannelModel.withVocabulary). Voted papers older than
+ * those digests are scored with the shared counts (terms only they have count as rare).
  */
 import type { Channel } from "../channel.js";
 import type { Store } from "../ports.js";
 import type { Vote, VoteCounts } from "../vote.js";
 import type { ChannelModel } from "./channel-model.js";
 import { effectiveLearnMode, type EffectiveLearnMode } from "./learn-mode.js";
-import { trainOnVotes } from "./load-model.js";
+import { archiveVocabulary, trainOnVotes } from "./load-model.js";
+import type { Vocabulary } from "./tfidf.js";
 
 export interface ChannelLearning {
   mode: EffectiveLearnMode;
@@ -24,7 +30,7 @@ export interface LearningSource {
   readonly trainings: number;
 }
 
-export type LearningStore = Pick<Store, "channelVotes" | "getPapers" | "listDigests" | "digestPapers">;
+export type LearningStore = Pick<Store, "channelVotes" | "getPapers" | "listDigests" | "digestPapers" | "latestDigest">;
 
 export function countVotes(votes: readonly Vote[]): VoteCounts {
   const counts: VoteCounts = { up: 0, down: 0 };
@@ -47,24 +53,52 @@ export function votesKey(votes: readonly Vote[]): string {
   return `${votes.length}/${up}/${latest}`;
 }
 
+interface CachedModel {
+  key: string;
+  vocabulary: Vocabulary;
+  model: Promise<ChannelModel | null>;
+}
+
 export function createLearningSource(store: LearningStore): LearningSource {
-  const cache = new Map<string, { key: string; model: Promise<ChannelModel | null> }>();
+  const cache = new Map<string, CachedModel>();
+  let shared: { seq: number; vocabulary: Promise<Vocabulary> } | null = null;
   let trainings = 0;
+
+  /** The archive's document frequencies as of its latest digest (one query to check). */
+  async function currentVocabulary(): Promise<Vocabulary> {
+    const seq = (await store.latestDigest())?.seq ?? 0;
+    if (shared?.seq !== seq) {
+      const vocabulary = archiveVocabulary(store);
+      shared = { seq, vocabulary };
+      vocabulary.catch(() => {
+        if (shared?.vocabulary === vocabulary) shared = null;
+      });
+    }
+    return shared.vocabulary;
+  }
 
   async function modelFor(channelId: string, votes: readonly Vote[]): Promise<ChannelModel | null> {
     const key = votesKey(votes);
+    const vocabulary = await currentVocabulary();
     const cached = cache.get(channelId);
-    if (cached?.key === key) return cached.model;
+    if (cached?.key === key) {
+      if (cached.vocabulary !== vocabulary) remember(channelId, { key, vocabulary, model: cached.model.then((model) => model?.withVocabulary(vocabulary) ?? null) });
+      return cache.get(channelId)!.model;
+    }
     // A failed earlier training leaves no model to start from; this one starts cold.
     const previous = cached ? await cached.model.catch(() => null) : null;
     trainings++;
-    const model = trainOnVotes(store, votes, previous).then((trained) => trained.model);
-    cache.set(channelId, { key, model });
-    // A store hiccup must not stick: drop the entry so the next call trains again.
-    model.catch(() => {
-      if (cache.get(channelId)?.model === model) cache.delete(channelId);
-    });
+    const model = trainOnVotes(store, votes, previous, vocabulary).then((trained) => trained.model);
+    remember(channelId, { key, vocabulary, model });
     return model;
+  }
+
+  /** Caches the entry; a store hiccup must not stick, so a failed one is dropped and the next call tries again. */
+  function remember(channelId: string, entry: CachedModel): void {
+    cache.set(channelId, entry);
+    entry.model.catch(() => {
+      if (cache.get(channelId) === entry) cache.delete(channelId);
+    });
   }
 
   return {

@@ -36,14 +36,18 @@ export async function loadChannelModel(store: Store, channelId: string, previous
   return { votes, counts, ...(await trainOnVotes(store, votes, previous)) };
 }
 
-/** The model for votes already read (delivery's cache reads them once to see whether any arrived). */
+/**
+ * The model for votes already read (delivery's cache reads them once to see whether any arrived).
+ * `vocabulary`: one shared by many channels (learning-source.ts), instead of counting the archive again.
+ */
 export async function trainOnVotes(
   store: Pick<Store, "getPapers" | "listDigests" | "digestPapers">,
   votes: readonly Vote[],
   previous?: ChannelModel | null,
+  shared?: Vocabulary,
 ): Promise<Pick<LoadedChannelModel, "papers" | "vocabulary" | "model">> {
   const papers = new Map<string, Paper>((await store.getPapers([...new Set(votes.map((v) => v.paperId))])).map((p) => [p.id, p]));
-  const vocabulary = await archiveVocabulary(store, papers.values());
+  const vocabulary = shared ?? (await archiveVocabulary(store, papers.values()));
   const known = votes.filter((v) => papers.has(v.paperId));
   const bothKinds = known.some((v) => v.value === "up") && known.some((v) => v.value === "down");
   const model = bothKinds ? trainChannelModel({ votes, papers, vocabulary, previous: previous ?? null }) : null;
