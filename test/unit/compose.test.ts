@@ -99,11 +99,11 @@ describe("compose: overflow that leads to every match", () => {
   });
 
   it("reads `[date] [page N]` in either order and rejects anything else", () => {
-    expect(parseDigestArgs("")).toEqual({ date: null, page: 1, all: false });
-    expect(parseDigestArgs("2026-01-06 page 3")).toEqual({ date: "2026-01-06", page: 3, all: false });
-    expect(parseDigestArgs("page 2")).toEqual({ date: null, page: 2, all: false });
-    expect(parseDigestArgs("PAGE 2 2026-01-06")).toEqual({ date: "2026-01-06", page: 2, all: false });
-    expect(parseDigestArgs("2026-01-06 3")).toEqual({ date: "2026-01-06", page: 3, all: false });
+    expect(parseDigestArgs("")).toEqual({ date: null, page: 1 });
+    expect(parseDigestArgs("2026-01-06 page 3")).toEqual({ date: "2026-01-06", page: 3 });
+    expect(parseDigestArgs("page 2")).toEqual({ date: null, page: 2 });
+    expect(parseDigestArgs("PAGE 2 2026-01-06")).toEqual({ date: "2026-01-06", page: 2 });
+    expect(parseDigestArgs("2026-01-06 3")).toEqual({ date: "2026-01-06", page: 3 });
     expect(parseDigestArgs("2026-01-06 all page 2")).toEqual({ date: "2026-01-06", page: 2, all: true });
     for (const bad of ["yesterday", "page", "page two", "page 0", "0", "2026-01-06 2026-01-07", "12345"]) expect(parseDigestArgs(bad), bad).toBeNull();
   });

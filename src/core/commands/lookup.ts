@@ -62,7 +62,7 @@ export async function paper(deps: CommandDeps, _context: CommandContext, args: s
  * `[date] [page N] [all]`, in any order; a bare number is a page too (Discord sends an integer option's value
  * without its name). `all` lists the papers this channel's votes hold back too. Null when the words are something else.
  */
-export function parseDigestArgs(args: string): { date: string | null; page: number; all: boolean } | null {
+export function parseDigestArgs(args: string): { date: string | null; page: number; all?: true } | null {
   const words = args.trim().split(/\s+/).filter((word) => word !== "");
   let date: string | null = null;
   let page = 1;
@@ -75,7 +75,7 @@ export function parseDigestArgs(args: string): { date: string | null; page: numb
     else if (/^\d{1,4}$/.test(word)) page = Number(word);
     else return null;
   }
-  return page >= 1 ? { date, page, all } : null;
+  return page >= 1 ? { date, page, ...(all ? { all } : {}) } : null;
 }
 
 export async function digest(deps: CommandDeps, context: CommandContext, args: string): Promise<Post> {
@@ -93,7 +93,7 @@ export async function digest(deps: CommandDeps, context: CommandContext, args: s
   const settings = channel?.settings ?? deps.defaults;
   // The same learning as the channel's delivered post, so the preview shows what the channel gets.
   const learning = channel && matches.length > 0 ? await learningOf(deps).forChannel(channel) : null;
-  const post = composeDigestPost({ dates: [info.date], topics: topics.map((topic) => topic.text), matches, settings, command: deps.command, page: wanted.page, learning, showHeldBack: wanted.all });
+  const post = composeDigestPost({ dates: [info.date], topics: topics.map((topic) => topic.text), matches, settings, command: deps.command, page: wanted.page, learning, showHeldBack: wanted.all === true });
   const pages = post.pager?.pages ?? previewPages(post.header.count ?? 0);
   const lastPage = `${deps.command} digest ${info.date}${wanted.all ? " all" : ""} page ${pages}`;
   if (wanted.page > pages) return errorReply(`The ${info.date} preview has ${plural(pages, "page")}.`, lastPage);
