@@ -92,6 +92,7 @@ export async function digest(deps: CommandDeps, context: CommandContext, args: s
   const settings = channel?.settings ?? deps.defaults;
   const post = composeDigestPost({ dates: [info.date], topics: topics.map((topic) => topic.text), matches, settings, command: deps.command, page: wanted.page });
   post.ephemeral = true;
+  post.voteButtons = true;
   post.intro = [[text(`Preview: ${plural(matches.length, "paper")} of ${papers.length} in the ${info.date} digest match this channel.`)]];
   return post;
 }

@@ -32,6 +32,7 @@ export async function composeAndClaim(deps: ClaimDeps, channel: Channel, plan: D
   const fresh = inScope.filter((match) => !already.has(match.paper.id));
   const topics = (await store.listTopics(channel.id)).map((topic) => topic.text);
   const post = composeDigestPost({ dates, topics, matches: fresh, settings: channel.settings, ...(deps.command ? { command: deps.command } : {}) });
+  post.voteButtons = true;
   const skip = post.cards.length === 0 && channel.settings.onEmpty === "skip";
   const messages = skip ? [] : platform.render(post).map((message) => ({ body: message.body, replyTo: message.replyTo }));
   const delivery = await store.claimDelivery({
