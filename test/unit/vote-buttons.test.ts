@@ -115,10 +115,14 @@ describe("Discord vote buttons", () => {
       { label: `👎 ${n} · Tarragon ${n}: fault-tolerant…`, custom_id: `vote:2601.0000${n}:down` },
     ]));
     expect(validateDiscord(body, true)).toEqual([]);
+    // The number in a label is the one in the card's footer.
+    expect(body!.embeds!.map((embed) => embed.footer?.text)).toEqual([1, 2, 3].map((n) => `#${n} · arXiv:2601.0000${n} · ${DATE}`));
   });
 
-  it("add no buttons to posts that are not digests", () => {
-    expect(discordBodies(digest(3, { voteButtons: false })).flatMap((body) => body.components ?? [])).toEqual([]);
+  it("add no buttons (and no card numbers) to posts that are not digests", () => {
+    const bodies = discordBodies(digest(3, { voteButtons: false }));
+    expect(bodies.flatMap((body) => body.components ?? [])).toEqual([]);
+    expect(bodies.flatMap((body) => body.embeds ?? []).map((embed) => embed.footer?.text)).toEqual([1, 2, 3].map((n) => `arXiv:2601.0000${n} · ${DATE}`));
   });
 
   it("split a post whose cards need more than 5 rows across messages: every card keeps its two buttons, nothing is cut", () => {

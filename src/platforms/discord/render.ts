@@ -44,7 +44,7 @@ export function renderDiscordPost(post: Post): Message[] {
   // A card's buttons go on the message holding its first embed (the one with its title).
   const rowsOf = new Map<APIEmbed, ButtonRow>();
   const sections: Array<Array<PackItem<APIEmbed>>> = post.cards.map((card, index) =>
-    cardEmbeds(card, post.header.date, color).map((embed, part) => {
+    cardEmbeds(card, post.header.date, color, voteRows.length > 0 ? index + 1 : undefined).map((embed, part) => {
       const row = part === 0 ? voteRows[index] : undefined;
       if (row) rowsOf.set(embed, row);
       return { ...asItem(embed), rows: row ? 1 : 0 };
@@ -124,8 +124,12 @@ function headerParagraphs(post: Post): Rich[] {
   return spans.length > 0 ? [spans] : [];
 }
 
-/** One card → one embed, or several when its text exceeds one embed (continuations carry no title). */
-export function cardEmbeds(card: Card, date: string | undefined, color: number): APIEmbed[] {
+/**
+ * One card → one embed, or several when its text exceeds one embed (continuations carry no title).
+ * `number`: the card's place in a post with vote buttons, shown in the footer so a label's "👍 2" can be
+ * matched to its card.
+ */
+export function cardEmbeds(card: Card, date: string | undefined, color: number, number?: number): APIEmbed[] {
   const fullTitle = escapeText(card.title.replace(/\s+/g, " ").trim()) || escapeText(card.paperId);
   const titleFits = fullTitle.length <= L.embedTitle;
   const title = titleFits ? fullTitle : shortTitle(fullTitle);
@@ -151,7 +155,7 @@ export function cardEmbeds(card: Card, date: string | undefined, color: number):
         ]
       : []),
   ];
-  const footer = plainText(`arXiv:${card.paperId}${date ? ` · ${date}` : ""}`).slice(0, L.footerText);
+  const footer = plainText(`${number === undefined ? "" : `#${number} · `}arXiv:${card.paperId}${date ? ` · ${date}` : ""}`).slice(0, L.footerText);
 
   const first: APIEmbed = { color, title };
   const url = safeUrl(card.url);
