@@ -8,10 +8,10 @@ import type { Message } from "../../core/ports.js";
 import { pagerLine, type Card, type Post, type Rich } from "../../core/post.js";
 import { pagerButtons, type PagerButton } from "../pager-buttons.js";
 import { packSections, splitText, truncate, type PackItem } from "../split.js";
+import { voteButtonId, voteLabel } from "../vote-buttons.js";
 import { escapeText, plainText, safeUrl } from "./escape.js";
 import { CARD_COLOR, DISCORD_LIMITS as L, ERROR_COLOR } from "./limits.js";
 import { packPieces, paragraphPieces, richChunks, textPieces } from "./rich-text.js";
-import { voteButtonId, voteLabel } from "../vote-buttons.js";
 
 type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
 
@@ -75,7 +75,8 @@ export function renderDiscordPost(post: Post): Message[] {
     const marker = `-# continued · ${index + 1}/${bodies.length}${heading ? ` · ${heading}` : ""}`;
     body.content = body.content === undefined ? marker : `${marker}\n${body.content}`;
   });
-  // The pager's text line stays (screen readers, console); the buttons go on the first message with it.
+  // The pager's text line stays (screen readers, console); without vote buttons, the pager's buttons go on
+  // the first message with it.
   if (buttons.length > 0 && !pagerAtEnd) bodies[0]!.components = [pagerRow(buttons)];
   return bodies.map((body) => ({ body, replyTo: null }));
 }
