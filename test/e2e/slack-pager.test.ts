@@ -49,6 +49,8 @@ describe("Slack pager buttons over Socket Mode", () => {
     const [first] = await fake.slashCommand("T1", "CPAGE", "U1", `digest ${DATE}`);
     expect(textOf(first!.body)).toContain("page 1 of 3");
     const buttons = pagerButtonsIn(first!.body["blocks"]);
+    // Each of the ten cards has its 👍 / 👎 too.
+    expect(blockButtons(first!.body["blocks"]).filter((button) => button.value.startsWith("vote:"))).toHaveLength(20);
     expect(buttons.map((button) => button.text)).toEqual(["Next 10"]);
     expect(buttons[0]!.value).toBe(`pager:digest:${DATE}:2`);
 

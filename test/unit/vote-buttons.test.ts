@@ -98,6 +98,16 @@ describe("Slack vote buttons", () => {
     expect(bodies.flatMap((body) => blockButtons(body.blocks))).toHaveLength(60);
   });
 
+  it("keep a full-format card's buttons in the channel message, not in its details thread", () => {
+    const full = digest(3, { format: "full" });
+    full.cards = full.cards.map((c) => ({ ...c, details: { motivation: "Why.", method: "How.", result: "What.", conclusion: "So." } }));
+    const messages = renderSlackPost(full);
+    const buttonsBy = (thread: boolean) => messages.filter((m) => (m.replyTo !== null) === thread).flatMap((m) => blockButtons((m.body as SlackMessageBody).blocks));
+    expect(messages.some((m) => m.replyTo !== null)).toBe(true);
+    expect(buttonsBy(false)).toHaveLength(6);
+    expect(buttonsBy(true)).toEqual([]);
+  });
+
   it("keep the pager buttons on a preview page alongside the cards' buttons", () => {
     const bodies = slackBodies(digest(10, { ephemeral: true, pager: { page: 1, pages: 3, size: 10, command: `/papers digest ${DATE}` } }));
     const buttons = bodies.flatMap((body) => blockButtons(body.blocks));
