@@ -118,7 +118,8 @@ export async function renderCommand(channel: string, options: GlobalOptions & { 
     const topics = await store.listTopics(found.id);
     const { date, papers } = await papersFor(store, options.digest);
     const matches = createTopicTools().matchTopics(topics, papers);
-    return composeDigestPost({ dates: [date], topics: topics.map((t) => t.text), matches, settings: found.settings, command: config.slack.command });
+    // Rendered as it would be delivered, buttons included.
+    return { ...composeDigestPost({ dates: [date], topics: topics.map((t) => t.text), matches, settings: found.settings, command: config.slack.command }), voteButtons: true };
   });
   const messages = (await renderer(platform))(post);
   if (options.json || platform !== "console") return printJson(messages.map((message) => message.body));

@@ -67,6 +67,8 @@ export interface Post {
   format: "compact" | "full";
   /** Command replies: visible only to the person who asked. */
   ephemeral: boolean;
+  /** A digest post (delivered, or its preview): each card gets 👍/👎 buttons where the platform has buttons. */
+  voteButtons?: boolean;
   /** A command reply that reports a mistake (renderers may style it). */
   isError?: boolean;
 }

@@ -130,6 +130,8 @@ export interface PackItem<T> {
   count: number;
   /** How much of the message's size budget it uses (characters). */
   size: number;
+  /** Rows of buttons it brings along (Discord action rows); none when absent. */
+  rows?: number;
 }
 
 export interface PackLimits {
@@ -137,6 +139,8 @@ export interface PackLimits {
   maxCount: number;
   /** Size budget per message. */
   maxSize: number;
+  /** Most rows of buttons per message (Discord: 5 action rows); unlimited when absent. */
+  maxRows?: number;
 }
 
 export interface PackedItem<T> {
@@ -156,27 +160,33 @@ export function packSections<T>(sections: Array<Array<PackItem<T>>>, limits: Pac
   let current: Array<PackedItem<T>> = [];
   let count = 0;
   let size = 0;
+  let rows = 0;
+  const maxRows = limits.maxRows ?? Infinity;
   const flush = (): void => {
     if (current.length > 0) messages.push(current);
     current = [];
     count = 0;
     size = 0;
+    rows = 0;
   };
   const add = (item: PackItem<T>, section: number): void => {
-    if (item.count > limits.maxCount || item.size > limits.maxSize) {
-      throw new RangeError(`packSections: one item (count ${item.count}, size ${item.size}) exceeds the message limits`);
+    const itemRows = item.rows ?? 0;
+    if (item.count > limits.maxCount || item.size > limits.maxSize || itemRows > maxRows) {
+      throw new RangeError(`packSections: one item (count ${item.count}, size ${item.size}, rows ${itemRows}) exceeds the message limits`);
     }
-    if (count + item.count > limits.maxCount || size + item.size > limits.maxSize) flush();
+    if (count + item.count > limits.maxCount || size + item.size > limits.maxSize || rows + itemRows > maxRows) flush();
     current.push({ value: item.value, section });
     count += item.count;
     size += item.size;
+    rows += itemRows;
   };
 
   sections.forEach((items, section) => {
     const sectionCount = items.reduce((sum, item) => sum + item.count, 0);
     const sectionSize = items.reduce((sum, item) => sum + item.size, 0);
-    const fitsEmpty = sectionCount <= limits.maxCount && sectionSize <= limits.maxSize;
-    const fitsHere = count + sectionCount <= limits.maxCount && size + sectionSize <= limits.maxSize;
+    const sectionRows = items.reduce((sum, item) => sum + (item.rows ?? 0), 0);
+    const fitsEmpty = sectionCount <= limits.maxCount && sectionSize <= limits.maxSize && sectionRows <= maxRows;
+    const fitsHere = count + sectionCount <= limits.maxCount && size + sectionSize <= limits.maxSize && rows + sectionRows <= maxRows;
     if (fitsEmpty && !fitsHere) flush();
     for (const item of items) add(item, section);
   });

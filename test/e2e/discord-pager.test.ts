@@ -23,6 +23,7 @@ type Body = Record<string, unknown>;
 type Button = { type: number; label: string; custom_id: string; style: number };
 
 const buttonsOf = (body: Body): Button[] => ((body.components ?? []) as Array<{ components: Button[] }>).flatMap((row) => row.components);
+const pagerButtonsOf = (body: Body): Button[] => buttonsOf(body).filter((button) => button.custom_id.startsWith("pager:"));
 const titlesIn = (body: Body): string[] => ((body.embeds ?? []) as APIEmbed[]).map((embed) => embed.title ?? "").filter((title) => title.startsWith("Wombat"));
 const textOf = (body: Body): string => [String(body.content ?? ""), ...((body.embeds ?? []) as APIEmbed[]).map((embed) => embed.description ?? "")].join("\n");
 
@@ -31,8 +32,8 @@ describe("Discord pager buttons", () => {
   let app: App;
   let dir: string;
 
-  const press = (message: Body, customId: string, userId?: string): Promise<InteractionResult> =>
-    fake.pressButton({ guildId: GUILD, channelId: CHANNEL, customId, message, ...(userId ? { userId, permissions: BASIC_MEMBER.toString() } : {}) });
+  const press = (message: Body, customId: string, userId?: string, messages = 1): Promise<InteractionResult> =>
+    fake.pressButton({ guildId: GUILD, channelId: CHANNEL, customId, message, messages, ...(userId ? { userId, permissions: BASIC_MEMBER.toString() } : {}) });
 
   beforeAll(async () => {
     fake = await FakeDiscord.start();
@@ -55,33 +56,40 @@ describe("Discord pager buttons", () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it("shows Next on page 1; pressing it updates the message to page 2, with Previous and Next", async () => {
-    const first = await fake.dispatchInteraction({ guildId: GUILD, channelId: CHANNEL, subcommand: "digest", options: [{ name: "date", type: 3, value: DATE }] });
-    expect(first.messages).toHaveLength(1);
-    const page1 = first.messages[0]!.body;
-    expect(textOf(page1)).toContain("page 1 of 3");
-    expect(buttonsOf(page1).map((button) => [button.label, button.custom_id])).toEqual([["Next 10", `pager:digest:${DATE}:2`]]);
+  it("shows Next on page 1, on the page's last message; pressing it updates that message to page 2, with Previous and Next", async () => {
+    // Ten cards with a row of 👍/👎 each and the pager row: more rows than one message holds (5), so a page
+    // is three messages and the pager closes the last one.
+    const first = await fake.dispatchInteraction({ guildId: GUILD, channelId: CHANNEL, subcommand: "digest", options: [{ name: "date", type: 3, value: DATE }], messages: 3 });
+    expect(first.messages).toHaveLength(3);
+    const page1 = first.messages.map((message) => message.body);
+    const last1 = page1[page1.length - 1]!;
+    expect(textOf(last1)).toContain("page 1 of 3");
+    expect(pagerButtonsOf(last1).map((button) => [button.label, button.custom_id])).toEqual([["Next 10", `pager:digest:${DATE}:2`]]);
+    expect(page1.slice(0, -1).flatMap(pagerButtonsOf)).toEqual([]);
+    expect(page1.flatMap(buttonsOf).filter((button) => button.custom_id.startsWith("vote:"))).toHaveLength(20);
 
     // A member without Manage Channels may page too: the preview is read-only.
-    const pressed = await press(page1, buttonsOf(page1)[0]!.custom_id, "800000000000000077");
-    // Acknowledged as a deferred update (6), then the pressed message edited: no new message.
+    const pressed = await press(last1, pagerButtonsOf(last1)[0]!.custom_id, "800000000000000077", 3);
+    // Acknowledged as a deferred update (6), then the pressed message edited, the rest of the page following.
     expect(pressed.callbacks).toEqual([6]);
-    expect(pressed.messages).toHaveLength(1);
-    const page2 = pressed.messages[0]!;
-    expect(page2.via).toBe("edit");
-    expect(page2.ephemeral).toBe(true);
-    expect(textOf(page2.body)).toContain("page 2 of 3");
-    const titles2 = titlesIn(page2.body);
+    expect(pressed.messages.map((message) => message.via)).toEqual(["edit", "followup", "followup"]);
+    expect(pressed.messages.every((message) => message.ephemeral)).toBe(true);
+    const page2 = pressed.messages.map((message) => message.body);
+    const last2 = page2[page2.length - 1]!;
+    expect(textOf(last2)).toContain("page 2 of 3");
+    const titles2 = page2.flatMap(titlesIn);
     expect(titles2).toHaveLength(10);
-    expect(titles2.filter((title) => titlesIn(page1).includes(title))).toEqual([]);
-    expect(buttonsOf(page2.body).map((button) => [button.label, button.custom_id])).toEqual([
+    expect(titles2.filter((title) => page1.flatMap(titlesIn).includes(title))).toEqual([]);
+    expect(pagerButtonsOf(last2).map((button) => [button.label, button.custom_id])).toEqual([
       ["Previous", `pager:digest:${DATE}:1`],
       ["Next 10", `pager:digest:${DATE}:3`],
     ]);
 
-    const last = (await press(page2.body, `pager:digest:${DATE}:3`)).messages[0]!.body;
-    expect(textOf(last)).toContain("page 3 of 3");
-    expect(buttonsOf(last).map((button) => button.label)).toEqual(["Previous"]);
+    // The last page: its 5 cards fill a message with 5 rows of votes, so the pager row closes a second one.
+    const page3 = (await press(last2, `pager:digest:${DATE}:3`, undefined, 2)).messages.map((message) => message.body);
+    const last3 = page3[page3.length - 1]!;
+    expect(textOf(last3)).toContain("page 3 of 3");
+    expect(pagerButtonsOf(last3).map((button) => button.label)).toEqual(["Previous"]);
   });
 
   it("refuses forged custom_ids briefly and keeps answering commands", async () => {

@@ -210,7 +210,8 @@ describe("Discord over the gateway, two servers", () => {
       expect(embeds.length).toBeGreaterThan(0);
       for (const embed of embeds) {
         expect(embed.url).toMatch(/^https:\/\/arxiv\.org\/abs\/2601\.\d+/);
-        expect(embed.footer?.text).toMatch(/^arXiv:2601\.\d+ · 2026-01-06$/);
+        // "#n": the card's number, which its vote buttons name.
+        expect(embed.footer?.text).toMatch(/^#\d+ · arXiv:2601\.\d+ · 2026-01-06$/);
         expect(embed.fields?.map((f) => f.name)).toEqual(expect.arrayContaining(["Authors", "Category", "Matched"]));
       }
       for (const message of posted) expect(message.body).toMatchObject({ allowed_mentions: { parse: [] }, enforce_nonce: true });

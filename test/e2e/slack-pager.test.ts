@@ -22,6 +22,9 @@ async function setUp(env: SlackTestApp, subscribe: () => Promise<Reply[]>): Prom
   expect(textOf(reply!.body)).toContain("Subscribed to 1 topic");
 }
 
+/** The pager's buttons among a reply's blocks (each card also has its 👍 / 👎). */
+const pagerButtonsIn = (blocks: unknown) => blockButtons(blocks).filter((button) => button.value.startsWith("pager:"));
+
 /** The paper titles a reply shows. */
 const titlesIn = (body: Record<string, unknown>) => [...textOf(body).matchAll(/Wombat paper (\d+)/g)].map((match) => match[1]);
 
@@ -45,7 +48,9 @@ describe("Slack pager buttons over Socket Mode", () => {
   it("shows Next on page 1; pressing it replaces the message with page 2, which has Previous and Next", async () => {
     const [first] = await fake.slashCommand("T1", "CPAGE", "U1", `digest ${DATE}`);
     expect(textOf(first!.body)).toContain("page 1 of 3");
-    const buttons = blockButtons(first!.body["blocks"]);
+    const buttons = pagerButtonsIn(first!.body["blocks"]);
+    // Each of the ten cards has its 👍 / 👎 too.
+    expect(blockButtons(first!.body["blocks"]).filter((button) => button.value.startsWith("vote:"))).toHaveLength(20);
     expect(buttons.map((button) => button.text)).toEqual(["Next 10"]);
     expect(buttons[0]!.value).toBe(`pager:digest:${DATE}:2`);
 
@@ -60,16 +65,16 @@ describe("Slack pager buttons over Socket Mode", () => {
     const shown2 = titlesIn(page2);
     expect(shown2).toHaveLength(10);
     expect(shown2.filter((title) => shown1.includes(title))).toEqual([]);
-    expect(blockButtons(page2["blocks"]).map((button) => [button.text, button.value])).toEqual([
+    expect(pagerButtonsIn(page2["blocks"]).map((button) => [button.text, button.value])).toEqual([
       ["Previous", `pager:digest:${DATE}:1`],
       ["Next 10", `pager:digest:${DATE}:3`],
     ]);
 
     // The last page has only Previous.
-    const [page3] = await fake.pressButton("T1", "CPAGE", "U1", blockButtons(page2["blocks"])[1]!);
+    const [page3] = await fake.pressButton("T1", "CPAGE", "U1", pagerButtonsIn(page2["blocks"])[1]!);
     expect(textOf(page3!.body)).toContain("page 3 of 3");
     expect(titlesIn(page3!.body)).toHaveLength(5);
-    expect(blockButtons(page3!.body["blocks"]).map((button) => button.text)).toEqual(["Previous"]);
+    expect(pagerButtonsIn(page3!.body["blocks"]).map((button) => button.text)).toEqual(["Previous"]);
   });
 
   it("refuses forged button values briefly and keeps answering commands", async () => {

@@ -12,7 +12,7 @@ describe("slackManifest", () => {
     expect(manifest.oauth_config.scopes.bot).toEqual([...BOT_SCOPES]);
     expect(manifest.oauth_config.scopes.bot).not.toContain("chat:write.public");
     expect(manifest.features.bot_user.display_name).toBe("paperboy");
-    // The digest preview's buttons need interactivity; Socket Mode delivers presses without a URL.
+    // The vote and pager buttons need interactivity; Socket Mode delivers presses without a URL.
     expect(manifest.settings.interactivity).toEqual({ is_enabled: true });
   });
 

@@ -98,6 +98,7 @@ export async function digest(deps: CommandDeps, context: CommandContext, args: s
   const lastPage = `${deps.command} digest ${info.date}${wanted.all ? " all" : ""} page ${pages}`;
   if (wanted.page > pages) return errorReply(`The ${info.date} preview has ${plural(pages, "page")}.`, lastPage);
   post.ephemeral = true;
+  post.voteButtons = true;
   post.intro = [[text(`Preview: ${plural(matches.length, "paper")} of ${papers.length} in the ${info.date} digest match this channel.`)]];
   return post;
 }

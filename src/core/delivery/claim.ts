@@ -40,6 +40,7 @@ export async function composeAndClaim(deps: ClaimDeps, channel: Channel, plan: D
   // Only a channel with matches asks its model (votes are read, a model trained only when they changed).
   const learning = fresh.length > 0 ? await learningFor(deps, channel) : null;
   const post = composeDigestPost({ dates, topics, matches: fresh, settings: channel.settings, learning, ...(deps.command ? { command: deps.command } : {}) });
+  post.voteButtons = true;
   // Everything held back by votes still posts (the footer says so and how to see them) unless nothing matched.
   const skip = fresh.length === 0 && channel.settings.onEmpty === "skip";
   const messages = skip ? [] : platform.render(post).map((message) => ({ body: message.body, replyTo: message.replyTo }));

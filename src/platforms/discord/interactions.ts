@@ -22,6 +22,7 @@ import type { Command, CommandContext, CommandHandler, Store } from "../../core/
 import { notePost, type Post } from "../../core/post.js";
 import type { Config } from "../../config.js";
 import { pagerCommand, PAGER_REFUSAL } from "../pager-buttons.js";
+import { isVoteId, voteCommand, VOTE_REFUSAL } from "../vote-buttons.js";
 import { argsText, COMMAND_NAME, oversizedOption } from "./commands.js";
 import { plainText } from "./escape.js";
 import { renderDiscordPost, type DiscordMessageBody } from "./render.js";
@@ -72,12 +73,18 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
     return;
   }
   const command = { name: subcommand, args: argsText(subcommand, read) };
-  const context = commandContext(interaction, deps.config);
+  await answerInTime(interaction, deps, command, log, DEFER_FIRST.has(subcommand));
+}
 
-  // Archive lookups and matching may take a while: acknowledge them before they start, so even a busy
-  // event loop cannot miss the 3 s window. Others are answered directly unless they turn out slow.
+/**
+ * Runs a command and answers the interaction with its reply (ephemeral unless the post says otherwise).
+ * Archive lookups and matching may take a while: `deferFirst` acknowledges them before they start, so even
+ * a busy event loop cannot miss the 3 s window. Others are answered directly unless they turn out slow.
+ */
+async function answerInTime(interaction: ChatInputCommandInteraction<"cached" | "raw"> | MessageComponentInteraction<"cached" | "raw">, deps: InteractionDeps, command: Command, log: Logger, deferFirst: boolean): Promise<void> {
+  const context = commandContext(interaction, deps.config);
   let deferred = false;
-  if (DEFER_FIRST.has(subcommand)) {
+  if (deferFirst) {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     deferred = true;
   }
@@ -124,6 +131,7 @@ function runCommand(deps: InteractionDeps, command: Command, context: CommandCon
  * https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object-interaction-callback-type
  */
 async function pressButton(interaction: MessageComponentInteraction, deps: InteractionDeps): Promise<void> {
+  if (isVoteId(interaction.customId)) return pressVote(interaction, deps);
   const command = pagerCommand(interaction.customId);
   const log = deps.logger.child({ interaction: interaction.id, guild: interaction.guildId, channel: interaction.channelId, button: interaction.customId.slice(0, 100) });
   if (!command || !interaction.inGuild()) {
@@ -138,6 +146,22 @@ async function pressButton(interaction: MessageComponentInteraction, deps: Inter
   await interaction.editReply({ ...replyOptions(head!), components: head!.components ?? [] });
   for (const body of rest) await interaction.followUp({ ...replyOptions(body), flags: MessageFlags.Ephemeral });
   log.debug({ messages: rest.length + 1 }, "button answered");
+}
+
+/**
+ * A 👍 / 👎 under a card (render.ts): the presser's vote in this channel, answered with a new ephemeral
+ * message (type 4, or 5 then an edit when slow) — the post the button is on is never edited.
+ */
+async function pressVote(interaction: MessageComponentInteraction, deps: InteractionDeps): Promise<void> {
+  const command = voteCommand(interaction.customId);
+  const log = deps.logger.child({ interaction: interaction.id, guild: interaction.guildId, channel: interaction.channelId, button: interaction.customId.slice(0, 100) });
+  if (!command || !interaction.inGuild()) {
+    log.warn("refused a discord vote button paperboy did not make");
+    await interaction.reply({ content: VOTE_REFUSAL, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+    return;
+  }
+  await answerInTime(interaction, deps, command, log, false);
+  log.debug("vote button answered");
 }
 
 function replyOptions(body: DiscordMessageBody): { content?: string; embeds?: APIEmbed[]; components?: DiscordMessageBody["components"]; allowedMentions: { parse: [] } } {

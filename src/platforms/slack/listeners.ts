@@ -5,16 +5,23 @@
  * follows through `respond()` (the command's response_url: up to 5 uses within 30 minutes).
  * https://docs.slack.dev/interactivity/implementing-slash-commands#responding_to_commands
  */
-import type { App, RespondFn } from "@slack/bolt";
+import type { AllMiddlewareArgs, App, BlockAction, RespondFn, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { Config } from "../../config.js";
 import { errorMessage } from "../../core/errors.js";
 import type { Command, CommandContext, CommandHandler } from "../../core/ports.js";
 import { notePost, text, type Post } from "../../core/post.js";
 import type { Logger } from "../../log.js";
 import { pagerCommand, PAGER_REFUSAL } from "../pager-buttons.js";
+import { voteCommand, VOTE_REFUSAL } from "../vote-buttons.js";
 import { commandContext, parseSlashText } from "./commands.js";
 import type { SlackMessageBody } from "./render.js";
-import { renderSlackPost } from "./render.js";
+import { PAGER_ACTION_PREFIX, renderSlackPost, VOTE_ACTION_PREFIX } from "./render.js";
+
+/** How a button's answer goes out: in place of the message it was on (pager), or as a new one (vote). */
+type Answer = "replace" | "new";
+
+/** Action ids of neither kind: not made by paperboy, refused. */
+const OTHER_ACTIONS = new RegExp(`^(?!${PAGER_ACTION_PREFIX}|${VOTE_ACTION_PREFIX})`);
 
 export interface ListenerDeps {
   command: string;
@@ -33,25 +40,22 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const parsed = parseSlashText(command.text);
     const commandLog = log.child({ team: command.team_id, channel: command.channel_id, user: command.user_id, command: parsed.name });
     const ctx = commandContext(command, deps.config, () => deps.canPost(context.botToken, command.channel_id));
-    await runCommand(parsed, ctx, respond, commandLog, false);
+    await runCommand(parsed, ctx, respond, commandLog, null);
   });
 
-  // Every button press in paperboy's messages; only pager buttons exist, so any other id is refused.
-  // Acked first (3 s rule); the page then replaces the message through the response_url.
+  // Button presses in paperboy's messages, each kind on its own action_id prefix; any other id is refused.
+  // Acked first (3 s rule); the answer then goes through the press's response_url.
   // https://docs.slack.dev/interactivity/handling-user-interaction#message_responses
-  app.action({ type: "block_actions" }, async ({ body, action, ack, respond, context }) => {
-    await ack();
-    const value = action.type === "button" ? action.value : undefined;
-    const command = pagerCommand(value);
-    const channel = body.channel?.id;
-    const pressLog = log.child({ team: body.team?.id, channel, user: body.user.id, action: action.action_id });
-    if (!command || !channel || !body.team) {
-      pressLog.warn({ value: String(value).slice(0, 120) }, "refused a Slack button press paperboy did not make");
-      await respond({ response_type: "ephemeral", replace_original: false, text: PAGER_REFUSAL }).catch((error: unknown) => pressLog.error({ err: error }, "could not refuse a button press"));
-      return;
-    }
-    const payload = { team_id: body.team.id, channel_id: channel, user_id: body.user.id };
-    await runCommand(command, commandContext(payload, deps.config, () => deps.canPost(context.botToken, channel)), respond, pressLog, true);
+  // Pager: the page replaces the (ephemeral) message the button was on.
+  app.action({ type: "block_actions", action_id: new RegExp(`^${PAGER_ACTION_PREFIX}`) }, async (args) => {
+    await pressButton(args, pagerCommand, PAGER_REFUSAL, "replace");
+  });
+  // Vote: the presser's vote in this channel; the answer is a new ephemeral message, never an edit of the post.
+  app.action({ type: "block_actions", action_id: new RegExp(`^${VOTE_ACTION_PREFIX}`) }, async (args) => {
+    await pressButton(args, voteCommand, VOTE_REFUSAL, "new");
+  });
+  app.action({ type: "block_actions", action_id: OTHER_ACTIONS }, async (args) => {
+    await pressButton(args, () => null, PAGER_REFUSAL, "new");
   });
 
   // Bolt skips authorization for these two events, so they arrive even when the token is already dead.
@@ -66,8 +70,25 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     log.error({ code: (error as { code?: string }).code, err: error }, "Slack app error");
   });
 
+  /** A button press → the command its value stands for, run as the presser in the press's channel. */
+  async function pressButton(args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs, commandOf: (value: unknown) => Command | null, refusal: string, answer: Answer): Promise<void> {
+    const { body, action, ack, respond, context } = args;
+    await ack();
+    const value = action.type === "button" ? action.value : undefined;
+    const command = commandOf(value);
+    const channel = body.channel?.id;
+    const pressLog = log.child({ team: body.team?.id, channel, user: body.user.id, action: action.action_id });
+    if (!command || !channel || !body.team) {
+      pressLog.warn({ value: String(value).slice(0, 120) }, "refused a Slack button press paperboy did not make");
+      await respond({ response_type: "ephemeral", replace_original: false, text: refusal }).catch((error: unknown) => pressLog.error({ err: error }, "could not refuse a button press"));
+      return;
+    }
+    const payload = { team_id: body.team.id, channel_id: channel, user_id: body.user.id };
+    await runCommand(command, commandContext(payload, deps.config, () => deps.canPost(context.botToken, channel)), respond, pressLog, answer);
+  }
+
   /** Runs a command through the one handler and answers through the response_url. */
-  async function runCommand(command: Command, ctx: CommandContext, respond: RespondFn, commandLog: Logger, replaceOriginal: boolean): Promise<void> {
+  async function runCommand(command: Command, ctx: CommandContext, respond: RespondFn, commandLog: Logger, answer: Answer | null): Promise<void> {
     let post: Post;
     try {
       post = await deps.handler(command, ctx);
@@ -75,7 +96,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       commandLog.error({ err: error }, "slash command failed");
       post = notePost("Something went wrong", [[text(`paperboy could not run \`${command.name}\`: ${errorMessage(error).slice(0, 300)}`)]], { isError: true });
     }
-    await reply(respond, post, commandLog, replaceOriginal);
+    await reply(respond, post, commandLog, answer);
   }
 }
 
@@ -83,7 +104,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 const RESPONSE_URL_USES = 5;
 
 /** Every message of the rendered reply, in order, through the response_url. */
-async function reply(respond: RespondFn, post: Post, log: Logger, replaceOriginal: boolean): Promise<void> {
+async function reply(respond: RespondFn, post: Post, log: Logger, answer: Answer | null): Promise<void> {
   const responseType = post.ephemeral === false ? "in_channel" : "ephemeral";
   // Rendered as ephemeral: a response_url cannot start threads, so card details stay inline.
   let messages = renderSlackPost({ ...post, ephemeral: true });
@@ -95,8 +116,9 @@ async function reply(respond: RespondFn, post: Post, log: Logger, replaceOrigina
   }
   for (const [index, message] of messages.entries()) {
     const body = message.body as SlackMessageBody;
-    // A button press replaces the message it was on with the first message of the new page.
-    const replace = replaceOriginal ? { replace_original: index === 0 } : {};
+    // A pager press replaces the message it was on with the first message of the new page; a vote's
+    // answer is always a new message (Slack would otherwise be free to replace the post it was on).
+    const replace = answer === "replace" ? { replace_original: index === 0 } : answer === "new" ? { replace_original: false } : {};
     try {
       await respond({ response_type: responseType, ...replace, text: body.text, blocks: body.blocks });
     } catch (error) {

@@ -58,7 +58,8 @@ export function slackManifest(options: ManifestOptions): object {
         ...(eventsUrl && !options.socketMode ? { request_url: eventsUrl } : {}),
         bot_events: ["app_uninstalled", "tokens_revoked"],
       },
-      // The digest preview's Previous / Next buttons; over HTTP, Bolt takes their presses at /slack/events too.
+      // Buttons: the 👍 / 👎 under every digest card and the preview's Previous / Next; over HTTP, Bolt takes
+      // their presses (block_actions) at /slack/events too.
       interactivity: { is_enabled: true, ...(eventsUrl && !options.socketMode ? { request_url: eventsUrl } : {}) },
       org_deploy_enabled: false,
       socket_mode_enabled: options.socketMode,

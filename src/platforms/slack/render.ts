@@ -8,6 +8,7 @@
 import { pagerLine, plain, type Card, type Pager, type Post, type Rich } from "../../core/post.js";
 import type { Message } from "../../core/ports.js";
 import { pagerButtons } from "../pager-buttons.js";
+import { VOTE_TEXT, voteButtonId } from "../vote-buttons.js";
 import { packSections, truncate, type PackItem } from "../split.js";
 import { escapedLength, escapeMrkdwn, mrkdwnLink } from "./escape.js";
 import { fallbackText } from "./fallback.js";
@@ -26,7 +27,7 @@ export type Block =
   | { type: "section"; text: TextObject }
   | { type: "context"; elements: TextObject[] }
   | { type: "divider" }
-  | { type: "actions"; elements: ButtonElement[] };
+  | { type: "actions"; block_id?: string; elements: ButtonElement[] };
 
 /** A Block Kit button: https://docs.slack.dev/reference/block-kit/block-elements/button-element */
 export interface ButtonElement {
@@ -38,6 +39,9 @@ export interface ButtonElement {
 
 /** Every pager button's action_id starts with this (the listener matches on it). */
 export const PAGER_ACTION_PREFIX = "paperboy_pager_";
+
+/** Every vote button's action_id starts with this (the listener matches on it). */
+export const VOTE_ACTION_PREFIX = "paperboy_vote_";
 
 export interface SlackMessageBody {
   text: string;
@@ -134,6 +138,19 @@ function pagerActions(pager: Pager): Block[] {
   return elements.length > 0 ? [{ type: "actions", elements }] : [];
 }
 
+/**
+ * 👍 / 👎 under a card. The card's place in the post (`number`) makes block_id and action_ids unique in
+ * every message; the value names the paper and the vote (vote-buttons.ts).
+ */
+function voteActions(card: Card, number: number): Block[] {
+  const elements: ButtonElement[] = [];
+  for (const value of ["up", "down"] as const) {
+    const id = voteButtonId(card.paperId, value);
+    if (id !== null) elements.push({ type: "button", text: { type: "plain_text", text: VOTE_TEXT[value], emoji: true }, action_id: `${VOTE_ACTION_PREFIX}${value}_${number}`, value: id });
+  }
+  return elements.length > 0 ? [{ type: "actions", block_id: `${VOTE_ACTION_PREFIX}${number}`, elements }] : [];
+}
+
 function tidy(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const block of blocks) {
@@ -168,11 +185,12 @@ export function renderSlackPost(post: Post): Message[] {
   const sections: Block[][] = [headerBlocks(post), ...post.intro.map(paragraphBlocks)];
   const fallbacks: string[] = ["", ...post.intro.map(plain)];
   const cardSection: number[] = [];
-  for (const card of post.cards) {
+  post.cards.forEach((card, index) => {
     cardSection.push(sections.length);
-    sections.push([DIVIDER, ...cardBlocks(card, !threaded)]);
+    // The buttons close the card's section, so they always land in the same message as the card.
+    sections.push([DIVIDER, ...cardBlocks(card, !threaded), ...(post.voteButtons ? voteActions(card, index + 1) : [])]);
     fallbacks.push(cardFallback(card));
-  }
+  });
   const tail = [...(post.overflow ? [post.overflow] : []), ...(post.pager ? [pagerLine(post.pager)] : [])];
   for (const line of tail) {
     sections.push([DIVIDER, ...contextBlocks(richChunks(line, L.contextElementText))]);

@@ -88,6 +88,8 @@ interface PendingInteraction {
   autocomplete: boolean;
   /** Set for a button press: whether the message the button is on is ephemeral. */
   pressedOn?: { ephemeral: boolean };
+  /** A button press answered with type 5: @original is then a new reply, not the pressed message. */
+  deferredReply?: boolean;
   channelId: string;
   user: User;
   resolve: (result: InteractionResult) => void;
@@ -488,6 +490,7 @@ export class FakeDiscord {
       pending.result.messages.push({ via: "reply", body: data!.data!, ephemeral: ((Number(data!.data!.flags ?? 0) & 64) !== 0) });
     } else if (type === 5) {
       pending.result.deferredEphemeral = (Number(data?.data?.flags ?? 0) & 64) !== 0;
+      if (pending.pressedOn) pending.deferredReply = true;
     } else if ((type === 6 || type === 7) && pending.pressedOn) {
       // Update the message the button is on: now (7) or by editing @original later (6).
       if (type === 7) {
@@ -519,7 +522,7 @@ export class FakeDiscord {
     const errors = [...validateMessage(body, true), ...pingErrors(body)];
     if (errors.length > 0) return invalidForm(errors);
     const data = body as Record<string, unknown>;
-    const ephemeral = via === "edit" && pending.pressedOn ? pending.pressedOn.ephemeral : via === "edit" ? pending.result.deferredEphemeral ?? pending.result.messages[0]?.ephemeral ?? false : (Number(data.flags ?? 0) & 64) !== 0;
+    const ephemeral = via === "edit" && pending.pressedOn && !pending.deferredReply ? pending.pressedOn.ephemeral : via === "edit" ? pending.result.deferredEphemeral ?? pending.result.messages[0]?.ephemeral ?? false : (Number(data.flags ?? 0) & 64) !== 0;
     pending.result.messages.push({ via, body: data, ephemeral });
     this.settle(pending);
     const message = this.storeMessage(pending.channelId, data, false);

@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 import { FAKE_LIMITS, validateBlocks, validateMessage } from "./slack-validate.js";
+import { INTERACTION_ACK_MS, postedButtonPayload } from "./slack-buttons.js";
 
 type Json = Record<string, unknown>;
 
@@ -83,6 +84,8 @@ export class FakeSlack {
   private readonly responseUrls = new Map<string, ResponseUrl>();
   private readonly sockets = new Set<WebSocket>();
   private readonly ackWaiters = new Map<string, () => void>();
+  /** response_url id → the posted message whose button was pressed (replace_original replaces it). */
+  private readonly pressedMessages = new Map<string, FakeMessage>();
   private connectionWaiters: Array<() => void> = [];
   private tsCounter = 0;
   private pinger: NodeJS.Timeout | null = null;
@@ -225,6 +228,18 @@ export class FakeSlack {
     return this.waitForReplies(responseUrl, options.replies ?? 1);
   }
 
+  /**
+   * Presses a button on a message the bot posted in a channel (the button must be on it) over Socket Mode;
+   * resolves with the replies at the press's response_url (default 1). A reply with replace_original: true
+   * replaces the posted message, as Slack would.
+   */
+  async pressPostedButton(message: FakeMessage, user: string, actionId: string, options: { replies?: number } = {}): Promise<Reply[]> {
+    const responseUrl = this.newResponseUrl();
+    this.pressedMessages.set(responseUrl.split("/").pop()!, message);
+    await this.sendEnvelope("interactive", postedButtonPayload(message, user, actionId, responseUrl), true);
+    return this.waitForReplies(responseUrl, options.replies ?? 1);
+  }
+
   /** Delivers an Events API event (e.g. app_uninstalled) over Socket Mode; resolves once acked. */
   async sendEvent(team: string, event: Json): Promise<void> {
     const payload = { token: "verification", team_id: team, api_app_id: "A0PAPERBOY", event: { ...event, event_ts: `${Date.now() / 1000}` }, type: "event_callback", event_id: `Ev${randomUUID().slice(0, 8)}`, event_time: Math.floor(Date.now() / 1000), authorizations: [] };
@@ -266,9 +281,13 @@ export class FakeSlack {
     const ws = this.openSockets()[0]!;
     const envelopeId = randomUUID();
     const acked = new Promise<void>((resolve) => this.ackWaiters.set(envelopeId, resolve));
+    const sentAt = Date.now();
     ws.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: acceptsResponsePayload, retry_attempt: 0, retry_reason: "" }));
     await withLimit(acked, `the ack of envelope ${envelopeId}`);
     this.ackWaiters.delete(envelopeId);
+    // Slack treats a slash command or interaction not acked within 3 s as failed (and tells the person).
+    const late = Date.now() - sentAt;
+    if (type !== "events_api" && late > INTERACTION_ACK_MS) throw new Error(`fake Slack: envelope ${envelopeId} (${type}) acked after ${late} ms; Slack allows ${INTERACTION_ACK_MS}`);
   }
 
   // ------------------------------------------------------------ HTTP
@@ -403,6 +422,11 @@ export class FakeSlack {
     if (invalid) return send(res, 400, { ok: false, error: invalid.error, detail: invalid.detail });
     entry.replies.push({ body });
     this.timeline.push(`reply ${id}`);
+    const pressed = this.pressedMessages.get(id);
+    if (pressed && body["replace_original"] === true) {
+      pressed.text = String(body["text"]);
+      pressed.blocks = (body["blocks"] as unknown[] | undefined) ?? [];
+    }
     for (const waiter of [...entry.waiters]) {
       if (entry.replies.length >= waiter.count) {
         entry.waiters.splice(entry.waiters.indexOf(waiter), 1);
