@@ -5,19 +5,13 @@ import type { ArchivedPaper } from "../paper.js";
 import type { CommandContext } from "../ports.js";
 import { code, notePost, text, type Post, type Rich } from "../post.js";
 import { searchArchive } from "../search.js";
+import { parseArxivId } from "../topics/like-clause.js";
 import type { CommandDeps } from "./deps.js";
 import { errorReply } from "./reply.js";
 
 export const SEARCH_RESULTS = 5;
 
-/** `2512.09277`, `2512.09277v2`, `arxiv.org/abs/2512.09277`, `…/pdf/2512.09277v1`, `math/0601001`. */
-export function parseArxivId(input: string): string | null {
-  const value = input.trim();
-  const modern = /(?:^|[/:\s])(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?\/?$/i.exec(value) ?? /^(\d{4}\.\d{4,5})(?:v\d+)?$/.exec(value);
-  if (modern) return modern[1]!;
-  const old = /(?:^|abs\/|pdf\/)([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/i.exec(value);
-  return old ? old[1]! : null;
-}
+export { parseArxivId };
 
 export async function search(deps: CommandDeps, _context: CommandContext, args: string): Promise<Post> {
   const example = `${deps.command} search speculative decoding -survey`;

@@ -1,0 +1,59 @@
+/**
+ * Loads what like: topics need from the store (ports.ts): the example papers (`getPaper(s)`) and the
+ * archive's TF-IDF vocabulary. Pure otherwise; only called when at least one like: topic is present, so
+ * word-only channels never pay for it.
+ */
+import type { Paper } from "./paper.js";
+import type { Store } from "./ports.js";
+import type { LikeContext } from "./like-match.js";
+import { archiveVocabulary } from "./learn/load-model.js";
+import { createSimilarity } from "./learn/similar.js";
+import { compileTopicText, type CompiledTopic } from "./topics/compile.js";
+import { isLikeTopic, likeExampleIds } from "./topics/like-clause.js";
+import type { TopicLimits } from "./topics/limits.js";
+
+/** Cheap test before compiling: only text with `like:` can be a like: topic. */
+const MENTIONS_LIKE = /(?:^|[\s(-])like:/i;
+
+/** The compiled topic when `text` is a valid like: topic, else null (a word topic, or invalid). */
+export function asLikeTopic(text: string, limits?: TopicLimits): CompiledTopic | null {
+  if (!MENTIONS_LIKE.test(text)) return null;
+  const compiled = compileTopicText(text.trim(), limits);
+  return compiled.ok && isLikeTopic(compiled.topic) ? compiled.topic : null;
+}
+
+/** The example ids the texts name, each once (word topics and invalid texts name none). */
+export function likeIdsOf(texts: Iterable<string>, limits?: TopicLimits): string[] {
+  const ids = new Set<string>();
+  for (const text of texts) for (const id of likeExampleIds(asLikeTopic(text, limits) ?? { text, clauses: [] })) ids.add(id);
+  return [...ids];
+}
+
+export interface LoadedLikeContext {
+  /** Null when the texts name no example paper. */
+  context: LikeContext | null;
+  /** Ids the archive does not have. */
+  missing: string[];
+}
+
+/**
+ * `examples`: a cache by paper id kept by the caller (the channel matcher keeps it across rebuilds: a
+ * paper in the archive does not change). Null marks an id the archive did not have.
+ */
+export async function loadLikeContext(store: Store, texts: Iterable<string>, examples: Map<string, Paper | null> = new Map()): Promise<LoadedLikeContext> {
+  const ids = likeIdsOf(texts);
+  if (ids.length === 0) return { context: null, missing: [] };
+  const unknown = ids.filter((id) => examples.get(id) == null);
+  if (unknown.length > 0) {
+    const found = new Map((await store.getPapers(unknown)).map((paper) => [paper.id, paper]));
+    for (const id of unknown) examples.set(id, found.get(id) ?? null);
+  }
+  const present = new Map<string, Paper>();
+  for (const id of ids) {
+    const paper = examples.get(id);
+    if (paper != null) present.set(id, paper);
+  }
+  const missing = ids.filter((id) => !present.has(id));
+  const vocabulary = await archiveVocabulary(store, present.values());
+  return { context: { similarity: createSimilarity(vocabulary), examples: present }, missing };
+}
