@@ -6,6 +6,7 @@ import type { CommandContext } from "../ports.js";
 import { code, notePost, text, type Post, type Rich } from "../post.js";
 import { searchArchive } from "../search.js";
 import { parseArxivId } from "../topics/like-clause.js";
+import { likeIdsOf, loadLikeContext } from "../like-context.js";
 import type { CommandDeps } from "./deps.js";
 import { errorReply } from "./reply.js";
 
@@ -20,6 +21,7 @@ export async function search(deps: CommandDeps, _context: CommandContext, args: 
   const parsed = deps.topics.parseList(query);
   if (!parsed.ok) return errorReply(parsed.message, example);
   if (parsed.topics.length !== 1) return errorReply("Search one topic at a time (no commas).", example);
+  if (likeIdsOf(parsed.topics).length > 0) return errorReply(`search takes words, not like:; ${deps.command} subscribe like:<id> shows the nearest papers of the latest digest.`, example);
   const { matches: shown, more } = await searchArchive(deps.store, deps.topics, query, SEARCH_RESULTS);
   const post: Post = {
     header: { title: `Search: ${query}`, count: shown.length },
@@ -80,7 +82,8 @@ export async function digest(deps: CommandDeps, context: CommandContext, args: s
   const topics = channel ? await deps.store.listTopics(channelId) : [];
   if (topics.length === 0) return errorReply("This channel has no topics yet.", `${deps.command} subscribe kv cache`);
   const papers = await deps.store.digestPapers(info.date);
-  const matches = deps.topics.matchTopics(topics, papers);
+  const like = (await loadLikeContext(deps.store, topics.map((topic) => topic.text))).context;
+  const matches = deps.topics.matchTopics(topics, papers, channel?.settings.match, like);
   const pages = previewPages(matches.length);
   if (wanted.page > pages) return errorReply(`The ${info.date} preview has ${plural(pages, "page")}.`, `${deps.command} digest ${info.date} page ${pages}`);
   const settings = channel?.settings ?? deps.defaults;
@@ -97,7 +100,8 @@ export async function why(deps: CommandDeps, context: CommandContext, args: stri
   const channel = await deps.store.getChannel(channelId);
   const topics = channel ? await deps.store.listTopics(channelId) : [];
   if (topics.length === 0) return errorReply("This channel has no topics, so nothing matches here.", `${deps.command} subscribe kv cache`);
-  const explanations = deps.topics.explain(topics, found, channel?.settings.match);
+  const like = (await loadLikeContext(deps.store, topics.map((topic) => topic.text))).context;
+  const explanations = deps.topics.explain(topics, found, channel?.settings.match, like);
   const hits = explanations.filter((entry) => entry.matched).length;
   const lines: Rich[] = explanations.map((entry): Rich => [text(entry.matched ? "✓ " : "✗ "), code(entry.topic), text(` — ${entry.reasons.join("; ")}`)]);
   return notePost(hits > 0 ? `${found.id} matches ${plural(hits, "topic")} here` : `${found.id} matches none of this channel's topics`, [[text(found.title)], ...lines]);
