@@ -7,6 +7,7 @@ import { buildVocabulary } from "../../src/core/learn/tfidf.js";
 import { createTopicTools } from "../../src/core/topic-tools.js";
 import { compileTopicText, type CompiledTopic } from "../../src/core/topics/compile.js";
 import { TopicIndex } from "../../src/core/topics/index.js";
+import { topicHolds } from "../../src/core/topics/match.js";
 import { parseTopic } from "../../src/core/topics/parse.js";
 import { preparePaper } from "../../src/core/topics/prepare.js";
 import { makeArchivedPaper } from "../helpers/papers.js";
@@ -77,6 +78,8 @@ describe("like: syntax", () => {
     expect(index.add(1, `like:${tree.id}`)).toBeNull();
     expect(index.add(2, `like:${tree.id} speculative decoding`)).toBeNull();
     for (const paper of CORPUS) expect(index.matchPaper(paper)).toEqual([]);
+    // Nor does the word engine ever hold a like: clause by itself: only like-match.ts judges similarity.
+    for (const paper of CORPUS) expect(topicHolds(compiled(`like:${tree.id}`), preparePaper(paper))).toBe(false);
   });
 });
 
