@@ -111,10 +111,12 @@ export const LIKE_PREVIEW = 3;
 function likePreview(deps: CommandDeps, record: TopicRecord, papers: ArchivedPaper[], like: LikeContext, channel: Channel, date: string | null): Rich {
   if (date === null) return [code(record.text)];
   const strictness = channel.settings.match;
-  const nearest = rankMatches(deps.topics.matchTopics([record], papers, strictness, like)).slice(0, LIKE_PREVIEW);
+  const matches = deps.topics.matchTopics([record], papers, strictness, like);
+  const nearest = rankMatches(matches).slice(0, LIKE_PREVIEW);
   if (nearest.length === 0) {
     return [code(record.text), text(` — no paper of the ${date} digest is similar enough at match ${strictness}; `), code(`${deps.command} set match broad`), text(" casts a wider net.")];
   }
   const listed = nearest.map((match) => `${match.paper.id} "${match.paper.title}" (${match.terms.join("; ")})`);
-  return [code(record.text), text(` — in the ${date} digest this topic would have posted: ${listed.join(" · ")}`)];
+  const nearestNote = matches.length > nearest.length ? `; the nearest ${nearest.length}` : "";
+  return [code(record.text), text(` — in the ${date} digest this topic would have posted ${plural(matches.length, "paper")}${nearestNote}: ${listed.join(" · ")}`)];
 }
