@@ -8,6 +8,7 @@ import type { Store } from "./ports.js";
 import type { LikeContext } from "./like-match.js";
 import { archiveVocabulary } from "./learn/load-model.js";
 import { createSimilarity } from "./learn/similar.js";
+import { buildVocabulary } from "./learn/tfidf.js";
 import { compileTopicText, type CompiledTopic } from "./topics/compile.js";
 import { isLikeTopic, likeExampleIds } from "./topics/like-clause.js";
 import type { TopicLimits } from "./topics/limits.js";
@@ -56,4 +57,17 @@ export async function loadLikeContext(store: Store, texts: Iterable<string>, exa
   const missing = ids.filter((id) => !present.has(id));
   const vocabulary = await archiveVocabulary(store, present.values());
   return { context: { similarity: createSimilarity(vocabulary), examples: present }, missing };
+}
+
+/** Without an archive (`paperboy match <topic> <files>`): the examples and the vocabulary come from `papers`. */
+export function likeContextFrom(papers: readonly Paper[], texts: Iterable<string>): LoadedLikeContext {
+  const ids = likeIdsOf(texts);
+  if (ids.length === 0) return { context: null, missing: [] };
+  const byId = new Map(papers.map((paper) => [paper.id, paper]));
+  const examples = new Map<string, Paper>();
+  for (const id of ids) {
+    const paper = byId.get(id);
+    if (paper !== undefined) examples.set(id, paper);
+  }
+  return { context: { similarity: createSimilarity(buildVocabulary(byId.values())), examples }, missing: ids.filter((id) => !examples.has(id)) };
 }
