@@ -6,9 +6,9 @@
 import type { Paper } from "./paper.js";
 import type { Store } from "./ports.js";
 import type { LikeContext } from "./like-match.js";
-import { archiveVocabulary } from "./learn/load-model.js";
+import { archiveVocabulary, VOCABULARY_DIGESTS } from "./learn/load-model.js";
 import { createSimilarity } from "./learn/similar.js";
-import { buildVocabulary } from "./learn/tfidf.js";
+import { buildVocabulary, type Vocabulary } from "./learn/tfidf.js";
 import { compileTopicText, type CompiledTopic } from "./topics/compile.js";
 import { isLikeTopic, likeExampleIds } from "./topics/like-clause.js";
 import type { TopicLimits } from "./topics/limits.js";
@@ -55,8 +55,23 @@ export async function loadLikeContext(store: Store, texts: Iterable<string>, exa
     if (paper != null) present.set(id, paper);
   }
   const missing = ids.filter((id) => !present.has(id));
-  const vocabulary = await archiveVocabulary(store, present.values());
-  return { context: { similarity: createSimilarity(vocabulary), examples: present }, missing };
+  return { context: { similarity: createSimilarity(await digestsVocabulary(store)), examples: present }, missing };
+}
+
+/**
+ * The archive's vocabulary, rebuilt only when the latest digests change: reading and tokenising a few
+ * thousand papers takes seconds, and `why`, `digest` and `subscribe` with a like: topic all need it. An
+ * example older than those digests is not counted in them: its rare terms then weigh a little more.
+ */
+const vocabularies = new WeakMap<Store, { key: string; vocabulary: Vocabulary }>();
+
+async function digestsVocabulary(store: Store): Promise<Vocabulary> {
+  const key = (await store.listDigests(VOCABULARY_DIGESTS)).map((digest) => `${digest.seq}:${digest.hash}`).join(",");
+  const cached = vocabularies.get(store);
+  if (cached?.key === key) return cached.vocabulary;
+  const vocabulary = await archiveVocabulary(store);
+  vocabularies.set(store, { key, vocabulary });
+  return vocabulary;
 }
 
 /** Without an archive (`paperboy match <topic> <files>`): the examples and the vocabulary come from `papers`. */
