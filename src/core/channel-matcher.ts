@@ -14,11 +14,11 @@ import type { IndexMatch } from "./topics/index-match.js";
 import { TopicIndex } from "./topics/index.js";
 import { preparePaper } from "./topics/prepare.js";
 import { asLikeTopic, loadLikeContext } from "./like-context.js";
-import { matchLikeTopics, type LikeCheck, type LikeContext, type LikeTopic } from "./like-match.js";
+import { matchLikeTopics, type LikeCheck, type LikeTopic } from "./like-match.js";
 import type { Paper } from "./paper.js";
 
 export function createChannelMatcher(store: Store): ChannelMatcher & { invalidate(): void } {
-  let cached: { index: TopicIndex<number>; channelOf: Map<number, string>; likeTopics: Array<LikeTopic<number>>; like: LikeContext | null } | null = null;
+  let cached: { index: TopicIndex<number>; channelOf: Map<number, string>; likeTopics: Array<LikeTopic<number>> } | null = null;
   // Example papers of like: topics, by id: kept across rebuilds (an archived paper does not change).
   const examples = new Map<string, Paper | null>();
 
@@ -38,8 +38,7 @@ export function createChannelMatcher(store: Store): ChannelMatcher & { invalidat
       // Topics were validated when subscribed; one that no longer compiles (limits changed) is skipped.
       if (index.add(topic.id, topic.text) === null) channelOf.set(topic.id, topic.channelId);
     }
-    const like = likeTopics.length === 0 ? null : (await loadLikeContext(store, likeTopics.map((t) => t.topic.text), examples)).context;
-    cached = { index, channelOf, likeTopics, like };
+    cached = { index, channelOf, likeTopics };
     return cached;
   }
 
@@ -48,7 +47,9 @@ export function createChannelMatcher(store: Store): ChannelMatcher & { invalidat
       cached = null;
     },
     async matchAll(papers: ArchivedPaper[]): Promise<Map<string, PaperMatch[]>> {
-      const { index, channelOf, likeTopics, like } = await load();
+      const { index, channelOf, likeTopics } = await load();
+      // Per run, so the vocabulary includes the digest being delivered (cached until the digests change).
+      const like = likeTopics.length === 0 ? null : (await loadLikeContext(store, likeTopics.map((t) => t.topic.text), examples)).context;
       // One query for every channel's setting (not one per channel: a run may serve thousands).
       const strictnessOf = new Map<string, MatchStrictness>();
       for (const channel of await store.listChannels()) strictnessOf.set(channel.id, channel.settings.match);
