@@ -68,7 +68,8 @@ export function checkLikeTopic(topic: CompiledTopic, paper: PreparedPaper, conte
     if (best !== null && best.similarity > 0) {
       best.shared = context.similarity.sharedTerms(context.examples.get(best.exampleId)!, paper.paper, SHARED_TERMS_SHOWN);
     }
-    const similar = best !== null && best.similarity >= threshold;
+    // The example itself: never matched by `like:X`, always excluded by `-like:X`.
+    const similar = best !== null && (best.self ? clause.negated : best.similarity >= threshold);
     likes.push({ source: clause.source, negated: clause.negated, ok: similar !== clause.negated, best, missing });
   }
   const restTopic = withoutLikeClauses(topic);
@@ -94,7 +95,7 @@ export function likeReasons(check: LikeCheck): string[] {
   return check.likes.map((like) => {
     if (like.best === null) return `${like.missing.join(", ")} is not in the archive, so '${like.source}' matches nothing`;
     const { exampleId, similarity, shared } = like.best;
-    if (like.best.self) return like.negated ? `is ${exampleId} itself` : `is the example paper ${exampleId} itself (already posted, never matched again)`;
+    if (like.best.self) return like.negated ? `excluded: is the example paper ${exampleId} itself` : `is the example paper ${exampleId} itself (already posted, never matched again)`;
     const score = `similarity ${similarity.toFixed(2)}, ${check.strictness} needs ${threshold.toFixed(2)}`;
     const sharing = shared.length === 0 ? "shares no terms" : `shares ${shared.map((t) => t.term).join(", ")}, …`;
     if (like.negated) return like.ok ? `not like ${exampleId} (${score})` : `excluded: like ${exampleId}: ${sharing} (${score})`;

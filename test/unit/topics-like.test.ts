@@ -121,6 +121,7 @@ describe("like: matching", () => {
     expect(check("like:2512.99999").holds).toBe(false);
     // Excluding papers like the example.
     expect(check(`speculative -like:${tree.id}`).holds).toBe(false);
+    expect(check(`speculative -like:${tree.id}`, tree).holds).toBe(false);
     expect(check(`gaussian -like:${tree.id}`, UNWANTED[0]!).holds).toBe(true);
   });
 
