@@ -6,6 +6,7 @@ import { parseDigest } from "../core/digest/parse.js";
 import { errorMessage, PaperboyError } from "../core/errors.js";
 import { rankMatches } from "../core/match-result.js";
 import { createTopicTools } from "../core/topic-tools.js";
+import { likeContextFrom } from "../core/like-context.js";
 import { searchArchive } from "../core/search.js";
 import { ingestFiles } from "../ingest.js";
 import { openStore } from "../store/open-store.js";
@@ -79,12 +80,17 @@ export async function matchCommand(topic: string, inputs: string[], options: { j
   const { files, skipped } = await readDigestInputs(inputs);
   reportSkipped(skipped);
   const results = [];
-  for (const file of files) {
+  const digests = files.map((file) => {
     const digest = parseDigest(file.text, file.name);
     const date = digest.date ?? "";
-    const papers = digest.papers.map((paper) => ({ ...paper, firstSeen: date, lastSeen: date }));
+    return { file, papers: digest.papers.map((paper) => ({ ...paper, firstSeen: date, lastSeen: date })) };
+  });
+  // like:<id> compares with a paper of the given digests, over their vocabulary.
+  const like = likeContextFrom(digests.flatMap((d) => d.papers), parsed.topics);
+  if (like.missing.length > 0) throw usageError(`${like.missing.join(", ")}: not in the given digests, so like: has no paper to compare with`);
+  for (const { file, papers } of digests) {
     const topics = parsed.topics.map((text, i) => ({ id: i + 1, channelId: "", text, createdAt: "" }));
-    for (const match of rankMatches(tools.matchTopics(topics, papers, strictness))) {
+    for (const match of rankMatches(tools.matchTopics(topics, papers, strictness, like.context))) {
       results.push({ file: file.name, id: match.paper.id, title: match.paper.title, url: match.paper.url, terms: match.terms, topics: match.topicIds.map((id) => parsed.topics[id - 1]), spans: match.spans, score: match.score, reasons: match.reasons ?? [] });
     }
   }

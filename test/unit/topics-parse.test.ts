@@ -73,7 +73,7 @@ describe("topic syntax: clauses", () => {
 describe("topic syntax: errors name the position (1-based) and carry an example", () => {
   it.each([
     ["unclosed quote", 'title:"kv cache', "unclosed-quote", 'unclosed quote at 7: "kv cache', 6],
-    ["unknown field", "titel:llm", "unknown-field", "unknown field 'titel' — fields are title, abstract, tldr, author, cat", 0],
+    ["unknown field", "titel:llm", "unknown-field", "unknown field 'titel' — fields are title, abstract, tldr, author, cat, like", 0],
     ["only negative clauses", "-survey", "no-positive-clause", "a topic needs at least one positive clause", 0],
     ["empty alternative", "(a | | b)", "empty-alternative", "empty alternative at 6", 5],
     ["empty parentheses", "()", "empty-alternative", "empty alternative at 2", 1],

@@ -4,17 +4,19 @@ import type { LearningSource } from "../learn/learning-source.js";
 import type { PaperMatch } from "../match-result.js";
 import type { ArchivedPaper } from "../paper.js";
 import type { Clock, SearchPlan, Store } from "../ports.js";
+import type { LikeContext } from "../like-match.js";
 
 /** The topic engine as the commands see it (implemented over src/core/topics in topic-tools.ts). */
 export interface TopicTools {
   /** Splits a comma-separated list and validates each topic; the message names the position and shows an example. */
   parseList(input: string): { ok: true; topics: string[] } | { ok: false; message: string };
   /** Matches papers against one channel's topics. */
-  matchTopics(topics: TopicRecord[], papers: ArchivedPaper[]): PaperMatch[];
+  /** `like`: the example papers of like: topics (like-context.ts); without it those topics match nothing. */
+  matchTopics(topics: TopicRecord[], papers: ArchivedPaper[], strictness?: MatchStrictness, like?: LikeContext | null): PaperMatch[];
   /** The full-text prefilter for a (validated) query. */
   searchPlan(query: string): SearchPlan;
   /** Why each topic does or does not match the paper, at the channel's strictness (default balanced). */
-  explain(topics: TopicRecord[], paper: ArchivedPaper, strictness?: MatchStrictness): Array<{ topic: string; matched: boolean; reasons: string[] }>;
+  explain(topics: TopicRecord[], paper: ArchivedPaper, strictness?: MatchStrictness, like?: LikeContext | null): Array<{ topic: string; matched: boolean; reasons: string[] }>;
 }
 
 export interface CommandDeps {

@@ -37,7 +37,9 @@ export function helpPost(command: string): Post {
       code("(speculative decoding | draft model) title:llm"),
       text(", "),
       code("cat:cs.AR"),
-      text("."),
+      text("; "),
+      code("like:2512.09277"),
+      text(" papers similar to that one."),
     ],
   ];
   return notePost(`${command} — commands`, lines);

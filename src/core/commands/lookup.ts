@@ -5,20 +5,15 @@ import type { ArchivedPaper } from "../paper.js";
 import type { CommandContext } from "../ports.js";
 import { code, notePost, text, type Post, type Rich } from "../post.js";
 import { searchArchive } from "../search.js";
+import { parseArxivId } from "../topics/like-clause.js";
+import { likeIdsOf, loadLikeContext } from "../like-context.js";
 import type { CommandDeps } from "./deps.js";
 import { errorReply } from "./reply.js";
 import { learningOf, whyLearning } from "./why-learning.js";
 
 export const SEARCH_RESULTS = 5;
 
-/** `2512.09277`, `2512.09277v2`, `arxiv.org/abs/2512.09277`, `…/pdf/2512.09277v1`, `math/0601001`. */
-export function parseArxivId(input: string): string | null {
-  const value = input.trim();
-  const modern = /(?:^|[/:\s])(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?\/?$/i.exec(value) ?? /^(\d{4}\.\d{4,5})(?:v\d+)?$/.exec(value);
-  if (modern) return modern[1]!;
-  const old = /(?:^|abs\/|pdf\/)([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/i.exec(value);
-  return old ? old[1]! : null;
-}
+export { parseArxivId };
 
 export async function search(deps: CommandDeps, _context: CommandContext, args: string): Promise<Post> {
   const example = `${deps.command} search speculative decoding -survey`;
@@ -27,6 +22,7 @@ export async function search(deps: CommandDeps, _context: CommandContext, args: 
   const parsed = deps.topics.parseList(query);
   if (!parsed.ok) return errorReply(parsed.message, example);
   if (parsed.topics.length !== 1) return errorReply("Search one topic at a time (no commas).", example);
+  if (likeIdsOf(parsed.topics).length > 0) return errorReply(`search takes words, not like:; ${deps.command} subscribe like:<id> shows the nearest papers of the latest digest.`, example);
   const { matches: shown, more } = await searchArchive(deps.store, deps.topics, query, SEARCH_RESULTS);
   const post: Post = {
     header: { title: `Search: ${query}`, count: shown.length },
@@ -89,7 +85,8 @@ export async function digest(deps: CommandDeps, context: CommandContext, args: s
   const topics = channel ? await deps.store.listTopics(channelId) : [];
   if (topics.length === 0) return errorReply("This channel has no topics yet.", `${deps.command} subscribe kv cache`);
   const papers = await deps.store.digestPapers(info.date);
-  const matches = deps.topics.matchTopics(topics, papers);
+  const like = (await loadLikeContext(deps.store, topics.map((topic) => topic.text))).context;
+  const matches = deps.topics.matchTopics(topics, papers, channel?.settings.match, like);
   const settings = channel?.settings ?? deps.defaults;
   // The same learning as the channel's delivered post, so the preview shows what the channel gets.
   const learning = channel && matches.length > 0 ? await learningOf(deps).forChannel(channel) : null;
@@ -110,7 +107,8 @@ export async function why(deps: CommandDeps, context: CommandContext, args: stri
   const channel = await deps.store.getChannel(channelId);
   const topics = channel ? await deps.store.listTopics(channelId) : [];
   if (topics.length === 0) return errorReply("This channel has no topics, so nothing matches here.", `${deps.command} subscribe kv cache`);
-  const explanations = deps.topics.explain(topics, found, channel?.settings.match);
+  const like = (await loadLikeContext(deps.store, topics.map((topic) => topic.text))).context;
+  const explanations = deps.topics.explain(topics, found, channel?.settings.match, like);
   const hits = explanations.filter((entry) => entry.matched).length;
   const lines: Rich[] = explanations.map((entry): Rich => [text(entry.matched ? "✓ " : "✗ "), code(entry.topic), text(` — ${entry.reasons.join("; ")}`)]);
   const learned = channel ? await whyLearning(deps, learningOf(deps), channel, topics, found, hits > 0) : [];

@@ -8,6 +8,10 @@ import { code, notePost, text, type Post, type Rich } from "../post.js";
 import type { CommandDeps } from "./deps.js";
 import { errorReply, MANAGERS_ONLY } from "./reply.js";
 import { settingsLines } from "./settings-text.js";
+import { likeIdsOf, loadLikeContext } from "../like-context.js";
+import type { LikeContext } from "../like-match.js";
+import { rankMatches } from "../match-result.js";
+import type { ArchivedPaper } from "../paper.js";
 
 export async function ensureChannel(deps: CommandDeps, context: CommandContext): Promise<Channel> {
   return deps.store.ensureChannel(context.channel, deps.defaults);
@@ -19,6 +23,15 @@ export async function subscribe(deps: CommandDeps, context: CommandContext, args
   if (!args.trim()) return errorReply("Give one or more comma-separated topics.", example);
   const parsed = deps.topics.parseList(args);
   if (!parsed.ok) return errorReply(parsed.message, example);
+  // like:<id> needs that paper in the archive: refuse before anything is saved.
+  const like = likeIdsOf(parsed.topics).length === 0 ? null : await loadLikeContext(deps.store, parsed.topics);
+  if (like !== null && like.missing.length > 0) {
+    const ids = like.missing.join(", ");
+    return errorReply(
+      `${ids} ${like.missing.length === 1 ? "is" : "are"} not in the archive (only papers from ingested digests are), so like: has no paper to compare with. Find one with ${deps.command} search.`,
+      `${deps.command} subscribe like:<id of an archived paper> -survey`,
+    );
+  }
   const cannotPost = context.checkCanPost ? await context.checkCanPost() : null;
   if (cannotPost) return errorReply(cannotPost);
   const channel = await ensureChannel(deps, context);
@@ -34,6 +47,7 @@ export async function subscribe(deps: CommandDeps, context: CommandContext, args
   const papers = latest ? await deps.store.digestPapers(latest.date) : [];
   const lines: Rich[] = added.map((topic) => {
     const record = after.find((entry) => entry.text === topic);
+    if (record && like?.context && likeIdsOf([topic]).length > 0) return likePreview(deps, record, papers, like.context, channel, latest?.date ?? null);
     const count = record ? deps.topics.matchTopics([record], papers).length : 0;
     return [code(topic), text(latest ? ` — would have matched ${plural(count, "paper")} in the ${latest.date} digest` : "")];
   });
@@ -88,4 +102,21 @@ export async function list(deps: CommandDeps, context: CommandContext): Promise<
       : topics.map((topic, i): Rich => [text(`${i + 1}. `), code(topic.text)]);
   lines.push(...settingsLines(channel?.settings ?? deps.defaults, channel?.pausedReason ?? null));
   return notePost(`Topics of this channel (${topics.length})`, lines);
+}
+
+/** Papers of the latest digest shown for a new like: topic: what the channel would get. */
+export const LIKE_PREVIEW = 3;
+
+/** `like:2512.09277 — this topic would have posted: …` — the nearest matching papers of the latest digest. */
+function likePreview(deps: CommandDeps, record: TopicRecord, papers: ArchivedPaper[], like: LikeContext, channel: Channel, date: string | null): Rich {
+  if (date === null) return [code(record.text)];
+  const strictness = channel.settings.match;
+  const matches = deps.topics.matchTopics([record], papers, strictness, like);
+  const nearest = rankMatches(matches).slice(0, LIKE_PREVIEW);
+  if (nearest.length === 0) {
+    return [code(record.text), text(` — no paper of the ${date} digest is similar enough at match ${strictness}; `), code(`${deps.command} set match broad`), text(" casts a wider net.")];
+  }
+  const listed = nearest.map((match) => `${match.paper.id} "${match.paper.title}" (${match.terms.join("; ")})`);
+  const nearestNote = matches.length > nearest.length ? `; the nearest ${nearest.length}` : "";
+  return [code(record.text), text(` — in the ${date} digest this topic would have posted ${plural(matches.length, "paper")}${nearestNote}: ${listed.join(" · ")}`)];
 }

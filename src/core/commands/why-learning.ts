@@ -10,6 +10,7 @@ import { AUTO_MIN_VOTES_EACH } from "../learn/learn-mode.js";
 import { createLearningSource, type ChannelLearning, type LearningSource } from "../learn/learning-source.js";
 import type { ArchivedPaper } from "../paper.js";
 import { code, text, type Rich } from "../post.js";
+import { loadLikeContext } from "../like-context.js";
 import type { CommandDeps } from "./deps.js";
 
 const EXPLAIN_TERMS = 5;
@@ -40,7 +41,7 @@ export async function whyLearning(deps: CommandDeps, source: LearningSource, cha
   if (pushingUp.length > 0) lines.push(termsLine("Pushing up: ", pushingUp));
   if (pushingDown.length > 0) lines.push(termsLine("Pushing down: ", pushingDown));
   if (pushingUp.length === 0 && pushingDown.length === 0) lines.push([text("None of its terms weighs much in what the votes taught the model.")]);
-  lines.push(matched ? await placeInDigest(deps, learning, topics, paper) : [text("It matches no topic, so votes cannot bring it in: they reorder and filter matches only.")]);
+  lines.push(matched ? await placeInDigest(deps, learning, channel, topics, paper) : [text("It matches no topic, so votes cannot bring it in: they reorder and filter matches only.")]);
   return lines;
 }
 
@@ -49,9 +50,11 @@ function termsLine(label: string, terms: TermWeight[]): Rich {
 }
 
 /** Where the paper stood among its latest digest's matches by keywords, and where the votes put it. */
-async function placeInDigest(deps: CommandDeps, learning: ChannelLearning, topics: TopicRecord[], paper: ArchivedPaper): Promise<Rich> {
+async function placeInDigest(deps: CommandDeps, learning: ChannelLearning, channel: Channel, topics: TopicRecord[], paper: ArchivedPaper): Promise<Rich> {
   const date = paper.lastSeen;
-  const matches = deps.topics.matchTopics(topics, await deps.store.digestPapers(date));
+  // Matched as the channel's post is: its strictness and its like: examples.
+  const like = (await loadLikeContext(deps.store, topics.map((topic) => topic.text))).context;
+  const matches = deps.topics.matchTopics(topics, await deps.store.digestPapers(date), channel.settings.match, like);
   const position = (list: Array<{ match: { paper: { id: string } } }>) => list.findIndex((entry) => entry.match.paper.id === paper.id) + 1;
   const byKeywords = position(applyLearning(matches, "off", null).kept);
   const byVotes = position(applyLearning(matches, "rank", learning.model).kept);

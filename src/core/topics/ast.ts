@@ -1,6 +1,6 @@
 /** The parsed form of a topic (TOPICS.md, "Syntax"). Positions are 0-based offsets into the topic text. */
 
-export const TOPIC_FIELDS = ["title", "abstract", "tldr", "author", "cat"] as const;
+export const TOPIC_FIELDS = ["title", "abstract", "tldr", "author", "cat", "like"] as const;
 export type TopicField = (typeof TOPIC_FIELDS)[number];
 
 /** One way to satisfy a clause: a bare phrase (`kv cache`) or a quoted one (`"moe"`). */
@@ -56,6 +56,7 @@ export type TopicErrorCode =
   | "misplaced-operator"
   | "no-words"
   | "bad-category"
+  | "bad-paper-id"
   | "no-positive-clause";
 
 export type ParseResult = { ok: true; topic: TopicAst } | { ok: false; error: TopicError };

@@ -10,6 +10,7 @@ import type { Spelling } from "./expand.js";
 import { DEFAULT_TOPIC_LIMITS } from "./limits.js";
 import type { TopicLimits } from "./limits.js";
 import { parseTopic } from "./parse.js";
+import { parseArxivId } from "./like-clause.js";
 import { matchesBySegments } from "./segment.js";
 import { cjkKey, cjkPairCode, forEachCjk, hasCjk, tokenize } from "./text.js";
 import { alternativeSignature } from "./signature.js";
@@ -51,7 +52,9 @@ export type CompiledAlternative =
   /** Consecutive exact words within one author's name. */
   | { readonly kind: "author"; readonly words: readonly string[] }
   /** A category, or a category prefix (`cs.*` → `cs.`). */
-  | { readonly kind: "cat"; readonly value: string; readonly prefix: boolean };
+  | { readonly kind: "cat"; readonly value: string; readonly prefix: boolean }
+  /** `like:<id>`: similar to that archived paper (`value`: the id without version); see like-match.ts. */
+  | { readonly kind: "like"; readonly value: string };
 
 export interface CompiledClause {
   source: string;
@@ -105,6 +108,7 @@ function compileTerm(term: TermAlternative, field: TopicField | null): CompiledA
     if (!prefix && !value.includes(".")) return [alternative({ kind: "cat", value, prefix: false }), alternative({ kind: "cat", value: `${value}.`, prefix: true })];
     return [alternative({ kind: "cat", value, prefix })];
   }
+  if (field === "like") return [alternative({ kind: "like", value: parseArxivId(term.text) ?? term.text.trim() })];
   if (field === "author") {
     const words = tokenize(term.text).map((t) => t.word);
     return [alternative({ kind: "author", words })];
@@ -224,6 +228,10 @@ export function alternativeKeys(alt: CompiledAlternative, field: TopicField | nu
       return alt.words.map((w) => `n:${w}`);
     case "cat":
       return [alt.prefix ? `k:${alt.value}*` : `k:${alt.value}`];
+    case "like":
+      // No paper lists this key: a like: topic filed in a word index is never verified there (it is
+      // matched by similarity, like-match.ts), rather than verified against every paper.
+      return [`l:${alt.value}`];
   }
 }
 

@@ -32,6 +32,9 @@ export function findAlternative(alt: CompiledAlternative, scope: string | null, 
         if ((alt.prefix ? c.startsWith(alt.value) : c === alt.value) && visit("cat", 0, 0, i)) return true;
       }
       return false;
+    case "like":
+      // Similarity to an example paper needs the archive: like-match.ts decides, never the word engine.
+      return false;
   }
 }
 

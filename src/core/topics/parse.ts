@@ -9,6 +9,7 @@ import type { LexToken } from "./lex.js";
 import { DEFAULT_TOPIC_LIMITS } from "./limits.js";
 import type { TopicLimits } from "./limits.js";
 import { hasCjk, tokenize } from "./text.js";
+import { parseArxivId } from "./like-clause.js";
 
 const FIELD_RE = /^([A-Za-z_]+):/;
 const CATEGORY_RE = /^[A-Za-z][A-Za-z0-9-]*(\.[A-Za-z0-9-]*)?\*?$|^[A-Za-z]*\*$/;
@@ -105,6 +106,7 @@ class Parser {
     }
     const alternatives = head !== null ? [this.phrase(head, field)] : this.term(field);
     if (field === "cat") for (const alt of alternatives) checkCategory(alt);
+    else if (field === "like") for (const alt of alternatives) checkPaperId(alt);
     else for (const alt of alternatives) checkWords(alt);
     const end = this.tokens[this.i - 1]!.end;
     return { negated, field, alternatives, position: start, source: this.text.slice(start, end) };
@@ -121,7 +123,8 @@ class Parser {
     if (tok.kind === "open") return this.group(field);
     if (tok.kind === "word") {
       this.i++;
-      if (tok.text.startsWith("-") || FIELD_RE.test(tok.text)) {
+      // An arXiv URL (`like:(https://arxiv.org/abs/… | …)`) starts like a field but is the term.
+      if (tok.text.startsWith("-") || (FIELD_RE.test(tok.text) && field !== "like")) {
         fail("misplaced-operator", `'${tok.text}' cannot follow a field or '-' at ${tok.position + 1}`, tok.position, "-title:survey");
       }
       return [this.phrase({ text: tok.text, position: tok.position, end: tok.end }, field)];
@@ -129,10 +132,10 @@ class Parser {
     return fail("missing-term", `expected a term at ${tok.position + 1}`, tok.position, "kv cache");
   }
 
-  /** Consecutive bare words form one phrase; a category is always a single word. */
+  /** Consecutive bare words form one phrase; a category or a paper id is always a single word. */
   private phrase(head: { text: string; position: number; end: number }, field: TopicField | null): TermAlternative {
     let end = head.end;
-    if (field !== "cat") {
+    if (field !== "cat" && field !== "like") {
       for (let next = this.peek(); next?.kind === "word" && !startsClause(next.text); next = this.peek()) {
         end = next.end;
         this.i++;
@@ -151,7 +154,7 @@ class Parser {
       if (tok.kind === "bar" || tok.kind === "close") {
         fail("empty-alternative", `empty alternative at ${tok.position + 1}`, tok.position, "(speculative decoding | draft model)");
       }
-      if (tok.kind === "word" && startsClause(tok.text)) {
+      if (tok.kind === "word" && startsClause(tok.text) && !(field === "like" && !tok.text.startsWith("-"))) {
         fail("misplaced-operator", `'-' and fields go before the parentheses, at ${tok.position + 1}`, tok.position, "-title:(survey | review)");
       }
       alternatives.push(...this.term(field));
@@ -193,6 +196,8 @@ function exampleFor(field: TopicField): string {
       return '"song han"';
     case "cat":
       return "cs.AR";
+    case "like":
+      return "2512.09277";
     default:
       return "llm";
   }
@@ -207,5 +212,12 @@ function checkWords(alt: TermAlternative): void {
 function checkCategory(alt: TermAlternative): void {
   if (!CATEGORY_RE.test(alt.text.trim())) {
     fail("bad-category", `'${alt.text}' is not a category at ${alt.position + 1}`, alt.position, "cat:cs.AR or cat:cs.*");
+  }
+}
+
+/** `like:` takes an arXiv id (`2512.09277`, `2512.09277v2`) or an arxiv.org URL. */
+function checkPaperId(alt: TermAlternative): void {
+  if (parseArxivId(alt.text) === null) {
+    fail("bad-paper-id", `'${alt.text}' is not an arXiv id or URL at ${alt.position + 1}`, alt.position, "like:2512.09277");
   }
 }

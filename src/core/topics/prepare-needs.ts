@@ -42,7 +42,7 @@ export function topicNeeds(topics: ReadonlyArray<CompiledTopic>): PrepareNeeds {
   for (const topic of topics) {
     for (const clause of topic.clauses) {
       if (clause.field === "author") authors = true;
-      if (clause.field === "author" || clause.field === "cat") continue;
+      if (clause.field === "author" || clause.field === "cat" || clause.field === "like") continue;
       let phrase = false;
       for (const alt of clause.alternatives) {
         // An ambiguous CJK term reads the English words that confirm it, in the title and abstract.

@@ -16,6 +16,8 @@ export function alternativeSignature(alt: CompiledAlternative): string {
       return `n:${alt.words.join(" ")}`;
     case "cat":
       return `k:${alt.value}${alt.prefix ? "*" : ""}`;
+    case "like":
+      return `l:${alt.value}`;
   }
 }
 
