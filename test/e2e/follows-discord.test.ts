@@ -86,6 +86,8 @@ describe("personal follows delivered by Discord DM", () => {
     expect(followed).toContain("Following 1 topic");
     expect(followed).toContain("direct message");
     expect(await papers(ALICE, CA, "follow-schedule", { time: "08:30", timezone: "UTC" })).toContain("08:30 UTC");
+    // The same person in another channel of the server: the same follows, not a second destination.
+    expect(await papers(ALICE, CB, "follow", { topics: "federated" })).toContain("1 topic you already follow");
 
     // Not before the follow's time.
     await app.deliverDue(new Date("2026-01-06T08:29:00Z"));
@@ -104,8 +106,10 @@ describe("personal follows delivered by Discord DM", () => {
     const ledger = await app.store.lastDelivery(`discord:${G1}/@${ALICE}`);
     expect(ledger?.state).toBe("sent");
 
-    // A second round, then a restart: the same papers never come again.
+    // A second round, a new schedule, then a restart: the same papers never come again.
     await app.deliverDue(new Date("2026-01-06T08:40:00Z"));
+    await papers(ALICE, CB, "follow-schedule", { time: "08:55", timezone: "UTC" });
+    await app.deliverDue(new Date("2026-01-06T08:56:00Z"));
     await app.stop();
     app = await startApp();
     await app.deliverDue(new Date("2026-01-07T08:31:00Z"));
