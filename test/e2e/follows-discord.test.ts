@@ -160,6 +160,15 @@ describe("personal follows delivered by Discord DM", () => {
     expect(list).not.toContain("reinforcement learning");
     expect(list).toContain("Topics of this channel (0)");
 
+    // unfollow completes from the person's own follows, never from someone else's.
+    const complete = (user: string) =>
+      fake.dispatchInteraction({ guildId: G1, channelId: CC, userId: user, subcommand: "unfollow", autocomplete: true, options: [{ name: "followed", type: 3, value: "", focused: true }] });
+    expect((await complete(CAROL)).choices).toEqual([
+      { name: "1. reinforcement learning", value: "reinforcement learning" },
+      { name: "all — remove every topic", value: "all" },
+    ]);
+    expect((await complete(ALICE)).choices?.map((choice) => choice.value)).not.toContain("reinforcement learning");
+
     expect(await papers(CAROL, CC, "unfollow", { followed: "1" })).toContain("Unfollowed 1 topic");
     expect(await papers(CAROL, CC, "following")).toContain("You follow no topics");
   });
