@@ -17,7 +17,7 @@ import { parseSchedule } from "./settings.js";
 import { postTimeText, scheduleText } from "./settings-text.js";
 import { pickTopics } from "./subscriptions.js";
 
-/** The commands of this file, for help and for the notice (which they show themselves). */
+/** The commands of this file (help and the Discord registration must name each; a unit test checks). */
 export const FOLLOW_COMMANDS = ["follow", "follow-schedule", "following", "unfollow", "follow-resume"] as const;
 
 /** The id of the person's personal destination in the workspace/guild the command came from. */
