@@ -12,6 +12,7 @@ import { createConsolePlatform } from "../../src/platforms/console/console.js";
 import { renderConsolePost } from "../../src/platforms/console/render.js";
 import { argsText, SUBCOMMANDS } from "../../src/platforms/discord/commands.js";
 import { parseSlashText } from "../../src/platforms/slack/commands.js";
+import { slackManifest } from "../../src/platforms/slack/manifest.js";
 
 describe("follow commands as typed", () => {
   it.each([
@@ -39,6 +40,12 @@ describe("follow commands as typed", () => {
     expect(argsText("follow-schedule", read)).toBe("08:00 Europe/Berlin weekdays");
     expect(argsText("unfollow", read)).toBe("all");
     expect(argsText("follow", read)).toBe("kv cache, moe");
+  });
+
+  it("the Slack manifest asks for im:write (open the DM) and im:history (recover in it)", () => {
+    const manifest = slackManifest({ command: "/papers", socketMode: true }) as { oauth_config: { scopes: { bot: string[] } }; features: { slash_commands: Array<{ usage_hint: string }> } };
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(["im:write", "im:history"]));
+    expect(manifest.features.slash_commands[0]!.usage_hint).toContain("follow <topics>");
   });
 
   it("follow-schedule takes the channel schedule's syntax", () => {
