@@ -1,7 +1,7 @@
 /** subscribe, unsubscribe, channels, set: channels from the shell, through the same handlers as chat. */
 import type { Config } from "../config.js";
 import { settingsSchema } from "../config.js";
-import { parseChannelId, type Channel, type ChannelRef, type ChannelSettings } from "../core/channel.js";
+import { isPersonal, parseChannelId, type Channel, type ChannelRef, type ChannelSettings } from "../core/channel.js";
 import { createCommandHandler } from "../core/commands/handler.js";
 import { parseSchedule } from "../core/commands/settings.js";
 import type { Store } from "../core/ports.js";
@@ -72,7 +72,8 @@ export async function channelsCommand(options: GlobalOptions & { json?: boolean 
   const config = resolveConfig(options);
   const rows = await withStore(config, async (store) => {
     const out = [];
-    for (const channel of await store.listChannels()) {
+    // People's follows (personal destinations) are theirs alone: channel listings never show them.
+    for (const channel of (await store.listChannels()).filter((candidate) => !isPersonal(candidate.ref))) {
       const topics = await store.listTopics(channel.id);
       const last = await store.lastDelivery(channel.id);
       const next = nextPostTime(channel.settings, new Date());

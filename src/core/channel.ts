@@ -86,7 +86,8 @@ export function formatChannelId(ref: ChannelRef): string {
   return ref.platform === "console" ? `console:${ref.channel}` : `${ref.platform}:${ref.workspace}/${ref.channel}`;
 }
 
-const CHANNEL_ID = /^(slack|discord):([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$|^console:([A-Za-z0-9_.-]+)$/;
+// The channel part may start with "@": a personal destination (see personalRef).
+const CHANNEL_ID = /^(slack|discord):([A-Za-z0-9_.-]+)\/(@?[A-Za-z0-9_.-]+)$|^console:(@?[A-Za-z0-9_.-]+)$/;
 
 /** Parses `slack:T1/C1`, `discord:1/2`, `console:name`; null when malformed. */
 export function parseChannelId(id: string): ChannelRef | null {
@@ -94,4 +95,23 @@ export function parseChannelId(id: string): ChannelRef | null {
   if (!match) return null;
   if (match[4] !== undefined) return { platform: "console", workspace: "", channel: match[4] };
   return { platform: match[1] as "slack" | "discord", workspace: match[2]!, channel: match[3]! };
+}
+
+/**
+ * A person's follows are delivered by DM to a personal destination: a channel row whose channel part names
+ * the user (`slack:T1/@U123`, `discord:G1/@456`, `console:@alice`), so schedule, ledger, lease and retries
+ * are the channels' own. Kept per workspace/guild, so one tenant's follows never reach another's.
+ * Platform channel ids never start with "@", so the two cannot collide.
+ */
+export function personalRef(where: ChannelRef, userId: string): ChannelRef {
+  return { platform: where.platform, workspace: where.workspace, channel: `@${userId}` };
+}
+
+/** The user a personal destination delivers to, or null for an ordinary channel. */
+export function personalUser(ref: ChannelRef): string | null {
+  return ref.channel.startsWith("@") ? ref.channel.slice(1) : null;
+}
+
+export function isPersonal(ref: ChannelRef): boolean {
+  return personalUser(ref) !== null;
 }

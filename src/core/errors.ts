@@ -31,3 +31,9 @@ export class PlatformError extends PaperboyError {
     this.retryAfterMs = options.retryAfterMs ?? null;
   }
 }
+
+/**
+ * The PlatformError code for a direct message the person does not accept (Discord 50007: DMs closed). A
+ * personal destination paused with it is explained to its person as "your DMs are closed".
+ */
+export const DM_CLOSED = "dm_closed";

@@ -251,7 +251,7 @@ describe("Discord over the gateway, two servers", () => {
     expect(await registerDiscordCommands({ ...options, guildId: G1 })).toEqual({ scope: "guild", registered: 1 });
     const [command] = fake.commands.get("global") as Array<{ name: string; options: Array<{ name: string }> }>;
     expect(command!.name).toBe("papers");
-    expect(command!.options.map((o) => o.name)).toEqual(["subscribe", "unsubscribe", "list", "search", "paper", "digest", "why", "schedule", "set", "pause", "resume", "status", "help"]);
+    expect(command!.options.map((o) => o.name)).toEqual(["subscribe", "unsubscribe", "list", "search", "paper", "digest", "why", "schedule", "set", "pause", "resume", "status", "help", "follow", "follow-schedule", "following", "unfollow", "follow-resume"]);
     expect(fake.commands.get(G1)).toHaveLength(1);
     await expect(registerDiscordCommands({ ...options, token: "wrong" })).rejects.toMatchObject({ status: 401 });
   });

@@ -8,6 +8,7 @@ import type { Store } from "../../src/core/ports.js";
 import { archiveContract } from "./store-contract-archive.js";
 import { channelsContract } from "./store-contract-channels.js";
 import { concurrencyContract, deliveriesContract } from "./store-contract-deliveries.js";
+import { followsContract } from "./store-contract-follows.js";
 import { searchContract } from "./store-contract-search.js";
 import { votesContract } from "./store-contract-votes.js";
 
@@ -37,6 +38,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     deliveriesContract(store);
     searchContract(store);
     votesContract(store);
+    followsContract(store);
 
     const makePair = options.makePair;
     if (makePair !== undefined) {

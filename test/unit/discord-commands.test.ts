@@ -8,7 +8,7 @@ import { validateCommands, validateMessage } from "../e2e/fakes/discord.js";
 
 describe("/papers command definition", () => {
   it("has one subcommand per PRODUCT.md command and passes Discord's shape rules", () => {
-    expect(SUBCOMMANDS.map((s) => s.name)).toEqual(["subscribe", "unsubscribe", "list", "search", "paper", "digest", "why", "schedule", "set", "pause", "resume", "status", "help"]);
+    expect(SUBCOMMANDS.map((s) => s.name)).toEqual(["subscribe", "unsubscribe", "list", "search", "paper", "digest", "why", "schedule", "set", "pause", "resume", "status", "help", "follow", "follow-schedule", "following", "unfollow", "follow-resume"]);
     expect(validateCommands([papersCommand()])).toEqual([]);
   });
 

@@ -3,6 +3,7 @@ import { errorMessage } from "../errors.js";
 import type { Command, CommandContext, CommandHandler, Log } from "../ports.js";
 import type { Post } from "../post.js";
 import type { CommandDeps } from "./deps.js";
+import { follow, followResume, followSchedule, following, unfollow, withFollowNotice } from "./follows.js";
 import { helpPost } from "./help.js";
 import { digest, paper, search, why } from "./lookup.js";
 import { errorReply } from "./reply.js";
@@ -30,6 +31,11 @@ const SUBCOMMANDS = new Map<string, Subcommand>([
   ["resume", (deps, context) => pause(deps, context, false)],
   ["status", (deps, context) => status(deps, context)],
   ["vote", vote],
+  ["follow", follow],
+  ["follow-schedule", followSchedule],
+  ["following", (deps, context) => following(deps, context)],
+  ["unfollow", unfollow],
+  ["follow-resume", (deps, context) => followResume(deps, context)],
 ]);
 
 export const SUBCOMMAND_NAMES = [...SUBCOMMANDS.keys()];
@@ -46,7 +52,7 @@ export function createCommandHandler(deps: CommandDeps, log: Log): CommandHandle
     const run = SUBCOMMANDS.get(command.name.toLowerCase() || "help");
     if (!run) return errorReply(`Unknown command '${command.name}'. Commands: ${SUBCOMMAND_NAMES.join(", ")}.`, `${deps.command} help`);
     try {
-      return await run(deps, context, command.args);
+      return await withFollowNotice(deps, context, await run(deps, context, command.args));
     } catch (error) {
       log.error({ command: command.name, channel: context.channel, err: errorMessage(error) }, "command failed");
       return errorReply("Something went wrong on paperboy's side; the error was logged. Try again in a minute.");

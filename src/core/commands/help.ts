@@ -18,6 +18,11 @@ export const USAGE: Array<{ usage: string; what: string; example: string }> = [
   { usage: "pause / resume", what: "stop and restart posts", example: "pause" },
   { usage: "status", what: "last digest, next post, last delivery and any error", example: "status" },
   { usage: "vote <arXiv id> <up|down>", what: "tell this channel's posts what it wants (one vote per person per paper)", example: "vote 2512.09277 up" },
+  { usage: "follow <topics>", what: "follow topics yourself: papers come to you by direct message (only you see your follows)", example: "follow speculative decoding" },
+  { usage: "follow-schedule <HH:MM> [timezone] [daily|weekdays|instant]", what: "when your direct messages come", example: "follow-schedule 08:00 Europe/Berlin" },
+  { usage: "following", what: "the topics you follow, your schedule and whether your follows are paused", example: "following" },
+  { usage: "unfollow <number | topic | all>", what: "stop following topics", example: "unfollow all" },
+  { usage: "follow-resume", what: "restart your follows after paperboy paused them (e.g. your DMs were closed)", example: "follow-resume" },
 ];
 
 export function helpPost(command: string): Post {

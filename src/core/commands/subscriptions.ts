@@ -80,7 +80,7 @@ export async function unsubscribe(deps: CommandDeps, context: CommandContext, ar
   return notePost(`Removed ${plural(targets.length, "topic")}`, [targets.map((topic, i) => [...(i > 0 ? [text(", ")] : []), code(topic.text)]).flat()]);
 }
 
-function pickTopics(topics: TopicRecord[], wanted: string): TopicRecord[] {
+export function pickTopics(topics: TopicRecord[], wanted: string): TopicRecord[] {
   if (wanted.toLowerCase() === "all") return topics;
   if (/^\d+(\s*,\s*\d+)*$/.test(wanted)) {
     const numbers = wanted.split(",").map((part) => Number(part.trim()));

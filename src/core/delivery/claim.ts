@@ -2,7 +2,7 @@
  * Compose → render → claim for one due channel. The claim is one store transaction that stores the
  * rendered messages, reserves the papers and advances the cursor: after it, sending needs nothing else.
  */
-import type { Channel } from "../channel.js";
+import { isPersonal, type Channel } from "../channel.js";
 import { composeDigestPost } from "../compose.js";
 import { coveredDates, type DuePlan } from "../delivery-plan.js";
 import type { LearningSource } from "../learn/learning-source.js";
@@ -40,7 +40,8 @@ export async function composeAndClaim(deps: ClaimDeps, channel: Channel, plan: D
   // Only a channel with matches asks its model (votes are read, a model trained only when they changed).
   const learning = fresh.length > 0 ? await learningFor(deps, channel) : null;
   const post = composeDigestPost({ dates, topics, matches: fresh, settings: channel.settings, learning, ...(deps.command ? { command: deps.command } : {}) });
-  post.voteButtons = true;
+  // Votes train a channel's model; a personal follow's DM has no channel to vote for, so it carries no buttons.
+  post.voteButtons = !isPersonal(channel.ref);
   // Everything held back by votes still posts (the footer says so and how to see them) unless nothing matched.
   const skip = fresh.length === 0 && channel.settings.onEmpty === "skip";
   const messages = skip ? [] : platform.render(post).map((message) => ({ body: message.body, replyTo: message.replyTo }));

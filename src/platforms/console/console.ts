@@ -46,7 +46,11 @@ const keyMarker = (key: string) => `<!-- paperboy:${key} -->`;
 export function createConsolePlatform(options: ConsolePlatformOptions): Platform {
   let reader: Interface | null = null;
   /** "[#llm-systems]" (inverse video on a terminal): which channel a post or a reply belongs to. */
-  const channelTag = (name: string): string => (options.color ? `\x1b[7m #${name} \x1b[0m` : `[#${name}]`);
+  // A personal follow (`console:@alice`) prints as a direct message to that person: "[DM @alice]".
+  const channelTag = (name: string): string => {
+    const label = name.startsWith("@") ? `DM ${name}` : `#${name}`;
+    return options.color ? `\x1b[7m ${label} \x1b[0m` : `[${label}]`;
+  };
 
   function write(channel: ChannelRef, message: Message, key: string, recovering: boolean): string {
     const body = message.body as ConsoleBody;

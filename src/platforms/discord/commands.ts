@@ -77,6 +77,23 @@ export const SUBCOMMANDS: APIApplicationCommandSubcommandOption[] = [
   sub("resume", "Restart posts in this channel (Manage Channels)"),
   sub("status", "Last digest, next post, last delivery and any error"),
   sub("help", "Usage with examples"),
+  // Personal follows: anyone may use them; they are delivered to the person by DM (only they see them).
+  sub("follow", "Follow topics yourself: papers come to you by direct message", [str("topics", "e.g. speculative decoding, kv cache", true, { max_length: 1000 })]),
+  sub("follow-schedule", "When your direct messages come", [
+    str("time", "HH:MM, 24-hour, e.g. 08:00", true, { min_length: 4, max_length: 5 }),
+    str("timezone", "IANA time zone, e.g. Europe/Berlin (default: unchanged)", false, { autocomplete: true, max_length: 100 }),
+    str("days", "daily, weekdays, or instant (as soon as a digest arrives)", false, {
+      max_length: 20,
+      choices: [
+        { name: "daily", value: "daily" },
+        { name: "weekdays", value: "weekdays" },
+        { name: "instant", value: "instant" },
+      ],
+    }),
+  ]),
+  sub("following", "The topics you follow (only you see them)"),
+  sub("unfollow", "Stop following a topic: by number, by text, or all", [str("followed", "A number from /papers following, the topic itself, or all", true, { autocomplete: true, max_length: 1000 })]),
+  sub("follow-resume", "Restart your follows after paperboy paused them (e.g. closed DMs)"),
 ];
 
 export function papersCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {

@@ -8,11 +8,12 @@ import { createHash } from "node:crypto";
 import { once } from "node:events";
 import { Client, Events, GatewayIntentBits, Routes, type RESTOptions } from "discord.js";
 import type { Logger } from "pino";
-import type { ChannelRef } from "../../core/channel.js";
+import { personalUser, type ChannelRef } from "../../core/channel.js";
 import { errorMessage, PaperboyError, PlatformError } from "../../core/errors.js";
 import type { CommandHandler, Message, Platform, SendOptions, Store } from "../../core/ports.js";
 import type { Config } from "../../config.js";
 import { watchGateway } from "./gateway-state.js";
+import { discordDmResolver } from "./dm.js";
 import { guildMembershipListeners } from "./guild-membership.js";
 import { interactionPacketGuard } from "./inbound-guard.js";
 import { interactionListener } from "./interactions.js";
@@ -50,6 +51,7 @@ export function createDiscordPlatform(deps: DiscordPlatformDeps): Platform {
   client.on(Events.Error, (error) => logger.error({ err: errorMessage(error) }, "discord client error"));
   const connection = watchGateway(client, logger);
   const earlier = earlierAttemptFinder(client.rest, logger);
+  const dms = discordDmResolver(client.rest);
   const { onGuildDelete, onGuildCreate } = guildMembershipListeners(store, logger);
   const { onRawPacket, takeRefusal } = interactionPacketGuard(client, logger);
 
@@ -69,13 +71,16 @@ export function createDiscordPlatform(deps: DiscordPlatformDeps): Platform {
       };
       if (options.replyTo) body.message_reference = { message_id: options.replyTo, fail_if_not_exists: false };
       try {
+        // A personal follow (`@456`) goes to the DM channel with that person.
+        const user = personalUser(channel);
+        const target = user ? await dms.channelFor(user) : channel.channel;
         // The nonce stays too: belt and braces while history is unreadable.
-        const found = options.recovering ? await earlier.find(channel.channel, message.body as DiscordMessageBody, options.replyTo) : null;
+        const found = options.recovering ? await earlier.find(target, message.body as DiscordMessageBody, options.replyTo) : null;
         if (found) {
           logger.info({ channel: channel.channel, key: options.key, message: found }, "an earlier attempt had reached Discord; not sending again");
           return found;
         }
-        const created = (await client.rest.post(Routes.channelMessages(channel.channel), { body })) as { id: string };
+        const created = (await client.rest.post(Routes.channelMessages(target), { body })) as { id: string };
         return created.id;
       } catch (error) {
         const failure = toPlatformError(error);

@@ -16,7 +16,7 @@ import {
   type APIEmbed,
 } from "discord.js";
 import type { Logger } from "pino";
-import { formatChannelId, type ChannelRef } from "../../core/channel.js";
+import { formatChannelId, personalRef, type ChannelRef } from "../../core/channel.js";
 import { errorMessage } from "../../core/errors.js";
 import type { Command, CommandContext, CommandHandler, Store } from "../../core/ports.js";
 import { notePost, type Post } from "../../core/post.js";
@@ -202,8 +202,10 @@ async function autocomplete(interaction: AutocompleteInteraction, deps: Interact
   const focused = interaction.options.getFocused(true);
   const typed = String(focused.value).toLowerCase();
   let choices: Array<{ name: string; value: string }> = [];
-  if (focused.name === "topic" && interaction.inGuild()) {
-    const ref: ChannelRef = { platform: "discord", workspace: interaction.guildId, channel: interaction.channelId };
+  if ((focused.name === "topic" || focused.name === "followed") && interaction.inGuild()) {
+    // `unfollow` completes the person's own follows (their personal destination), `unsubscribe` the channel's.
+    const here: ChannelRef = { platform: "discord", workspace: interaction.guildId, channel: interaction.channelId };
+    const ref = focused.name === "followed" ? personalRef(here, interaction.user.id) : here;
     const topics = await deps.store.listTopics(formatChannelId(ref));
     choices = topics.map((topic, index) => ({
       name: plainText(`${index + 1}. ${topic.text}`).slice(0, 100),

@@ -4,7 +4,7 @@
  * Codes: https://discord.com/developers/docs/topics/opcodes-and-status-codes#json
  */
 import { DiscordAPIError, HTTPError, RateLimitError } from "discord.js";
-import { PlatformError } from "../../core/errors.js";
+import { DM_CLOSED, PlatformError } from "../../core/errors.js";
 
 /** Permanent: the channel is gone or closed to the bot. The delivery engine pauses the channel. */
 const PERMANENT: Record<number, { code: string; message: string }> = {
@@ -12,6 +12,11 @@ const PERMANENT: Record<number, { code: string; message: string }> = {
   10004: { code: "discord_unknown_guild", message: "Unknown Guild (10004): the bot is no longer in this server" },
   50001: { code: "discord_missing_access", message: "Missing Access (50001): the bot cannot see this channel" },
   50013: { code: "discord_missing_permissions", message: "Missing Permissions (50013): the bot needs Send Messages and Embed Links here" },
+  // A personal follow's DM: the person closed DMs from server members (or blocked the bot). Retrying cannot help.
+  50007: { code: DM_CLOSED, message: "Cannot send messages to this user (50007): their direct messages are closed" },
+  // Creating the DM channel for a user id that is no user.
+  50033: { code: "discord_invalid_recipient", message: "Invalid Recipient (50033): no such user to send direct messages to" },
+  10013: { code: "discord_unknown_user", message: "Unknown User (10013): no such user to send direct messages to" },
 };
 
 export function toPlatformError(error: unknown): PlatformError {

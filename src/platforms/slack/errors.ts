@@ -20,6 +20,10 @@ export const PERMANENT_HINTS: Record<string, string> = {
   missing_scope: "the app lacks a permission it needs: reinstall it from its manifest",
   msg_blocks_too_long: "the message was too long for Slack (a paperboy bug: please report it)",
   invalid_blocks: "Slack rejected the message layout (a paperboy bug: please report it)",
+  // conversations.open for a personal follow's direct message:
+  user_not_found: "the person is not in this workspace any more",
+  user_disabled: "the person's account was deactivated",
+  cannot_dm_bot: "the follower is a bot, which cannot get direct messages",
 };
 
 const RATE_LIMITED = /rate limit was exceeded.*retry-after: (\d+)/i;

@@ -9,11 +9,14 @@
  *   attempt by its message metadata instead of posting twice (Slack has no idempotency key for
  *   chat.postMessage); (2) tell `/papers subscribe` whether the bot is in the channel. Both read only
  *   channels the bot is a member of. Without them paperboy still works, but may repost after a crash.
+ * - `im:write`: open the app's direct message with a person (conversations.open) to deliver their personal
+ *   follows (`/papers follow`). It opens DMs only; it reads nothing.
+ * - `im:history`: the same crash recovery as the history scopes above, in those DMs.
  * - Not `chat:write.public`: it would let the bot post in every public channel without being invited. We
  *   prefer that a channel's members invite the bot (`/invite @paperboy`) — an explicit, visible consent —
  *   and `/papers subscribe` says so when the bot is missing.
  */
-export const BOT_SCOPES = ["commands", "chat:write", "channels:history", "groups:history"] as const;
+export const BOT_SCOPES = ["commands", "chat:write", "channels:history", "groups:history", "im:write", "im:history"] as const;
 
 export interface ManifestOptions {
   /** The slash command, e.g. "/papers". */
@@ -43,7 +46,7 @@ export function slackManifest(options: ManifestOptions): object {
         {
           command: options.command,
           description: "Subscribe this channel to arXiv topics, search papers, see the digest",
-          usage_hint: "help | subscribe <topics> | list | search <query> | paper <arXiv id> | digest [date] [page N] | status",
+          usage_hint: "help | subscribe <topics> | list | search <query> | paper <arXiv id> | digest [date] [page N] | status | follow <topics>",
           should_escape: false,
           ...(eventsUrl && !options.socketMode ? { url: eventsUrl } : {}),
         },

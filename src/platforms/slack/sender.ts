@@ -3,10 +3,11 @@
  * a crash by finding that key in the channel's history instead of posting again.
  */
 import { webApi } from "@slack/bolt";
-import type { ChannelRef } from "../../core/channel.js";
+import { personalUser, type ChannelRef } from "../../core/channel.js";
 import { PlatformError } from "../../core/errors.js";
 import type { Message, SendOptions } from "../../core/ports.js";
 import type { Logger } from "../../log.js";
+import { slackDmResolver } from "./dm.js";
 import { isRateLimitRetry, toPlatformError } from "./errors.js";
 import type { SlackMessageBody } from "./render.js";
 
@@ -52,6 +53,7 @@ export function createSlackSender({ clientOptions, log, tokenFor }: SlackSenderD
     },
   };
   const sender = new webApi.WebClient(undefined, { ...clientOptions, retryConfig: postRetry });
+  const dms = slackDmResolver(reader);
   let historyScopeWarned = false;
 
   /** An earlier attempt of this message, found by its metadata key; null when there is none (or no way to know). */
@@ -76,8 +78,11 @@ export function createSlackSender({ clientOptions, log, tokenFor }: SlackSenderD
   async function send(channel: ChannelRef, message: Message, options: SendOptions): Promise<string> {
     if (channel.platform !== "slack") throw new PlatformError("wrong_platform", `not a Slack channel: ${channel.platform}`, { retryable: false });
     const token = await tokenFor(channel.workspace);
+    // A personal follow (`@U123`) goes to the app's DM with that person.
+    const user = personalUser(channel);
+    const target = user ? await dms.channelFor(token, channel.workspace, user) : channel.channel;
     if (options.recovering) {
-      const earlier = await findEarlier(token, channel.channel, options.key, options.replyTo);
+      const earlier = await findEarlier(token, target, options.key, options.replyTo);
       if (earlier) {
         log.info({ channel: channel.channel, key: options.key }, "an earlier attempt had reached Slack; not sending again");
         return earlier;
@@ -88,7 +93,7 @@ export function createSlackSender({ clientOptions, log, tokenFor }: SlackSenderD
       const result = await sender.chat.postMessage({
         ...body,
         token,
-        channel: channel.channel,
+        channel: target,
         ...(options.replyTo ? { thread_ts: options.replyTo } : {}),
         metadata: { event_type: METADATA_EVENT_TYPE, event_payload: { key: options.key } },
       });

@@ -101,6 +101,8 @@ interface FakeChannel {
   id: string;
   guildId: string;
   state: "ok" | "deleted" | "no-access" | "no-permission";
+  /** A DM channel (no guild): the person it reaches. */
+  dmWith?: string;
 }
 
 
@@ -126,6 +128,9 @@ export class FakeDiscord {
   private readonly sockets = new Set<WebSocket>();
   private readonly guilds = new Map<string, { name: string; joined: boolean }>();
   private readonly channels = new Map<string, FakeChannel>();
+  /** People the bot may DM (user id → whether they accept DMs from the bot). */
+  private readonly users = new Map<string, { dmsOpen: boolean }>();
+  private readonly dmChannels = new Map<string, string>();
   private readonly failures: Failure[] = [];
   private readonly nonces = new Map<string, { message: FakeMessage; at: number }>();
   private readonly windows = new Map<string, { start: number; count: number }>();
@@ -193,6 +198,22 @@ export class FakeDiscord {
     const channel = this.channels.get(id);
     if (!channel) throw new Error(`fake discord: no channel ${id}`);
     channel.state = state;
+  }
+
+  /** A person the bot shares a server with; `dmsOpen: false` = they closed DMs (sends answer 403 50007). */
+  addUser(id: string, options: { dmsOpen?: boolean } = {}): void {
+    this.users.set(id, { dmsOpen: options.dmsOpen ?? true });
+  }
+
+  setDmsOpen(id: string, open: boolean): void {
+    const user = this.users.get(id);
+    if (!user) throw new Error(`fake discord: no user ${id}`);
+    user.dmsOpen = open;
+  }
+
+  /** The DM channel created for a user (undefined until the bot asked for it). */
+  dmChannelOf(userId: string): string | undefined {
+    return this.dmChannels.get(userId);
   }
 
   /** Discord's nonce window ran out: a repeated nonce creates a new message again. */
@@ -390,6 +411,10 @@ export class FakeDiscord {
       if (!authed) return unauthorized;
       return { status: 200, json: this.botUser() };
     }
+    if (method === "POST" && path === "/users/@me/channels") {
+      if (!authed) return unauthorized;
+      return this.createDm(body);
+    }
     if (method === "GET" && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       if (!authed) return unauthorized;
       return this.listMessages(m[1]!, url.searchParams);
@@ -414,10 +439,29 @@ export class FakeDiscord {
     return { status: 404, json: { code: 0, message: "404: Not Found" } };
   }
 
+  /**
+   * POST /users/@me/channels {recipient_id}: the (one, stable) DM channel with a user. Creating it works
+   * even when the user closed DMs — Discord only refuses the message (50007).
+   * https://discord.com/developers/docs/resources/user#create-dm
+   */
+  private createDm(body: unknown): Answer {
+    const recipient = (body as { recipient_id?: unknown } | null)?.recipient_id;
+    if (typeof recipient !== "string" || !/^\d{17,20}$/.test(recipient)) return invalidForm(["recipient_id: Value \"" + String(recipient) + "\" is not snowflake."]);
+    if (!this.users.has(recipient)) return { status: 400, json: { code: 50033, message: "Invalid Recipient(s)" } };
+    let id = this.dmChannels.get(recipient);
+    if (!id) {
+      id = this.nextId();
+      this.dmChannels.set(recipient, id);
+      this.channels.set(id, { id, guildId: "", state: "ok", dmWith: recipient });
+    }
+    return { status: 200, json: { id, type: 1, last_message_id: null, flags: 0, recipients: [fakeUser(recipient)] } };
+  }
+
   private createMessage(channelId: string, body: unknown): Answer {
     const channel = this.channels.get(channelId);
     if (!channel || channel.state === "deleted") return { status: 404, json: { code: 10003, message: "Unknown Channel" } };
-    if (channel.state === "no-access" || !this.guilds.get(channel.guildId)?.joined) return { status: 403, json: { code: 50001, message: "Missing Access" } };
+    if (channel.dmWith !== undefined && !this.users.get(channel.dmWith)?.dmsOpen) return { status: 403, json: { code: 50007, message: "Cannot send messages to this user" } };
+    if (channel.state === "no-access" || (channel.dmWith === undefined && !this.guilds.get(channel.guildId)?.joined)) return { status: 403, json: { code: 50001, message: "Missing Access" } };
     if (channel.state === "no-permission") return { status: 403, json: { code: 50013, message: "Missing Permissions" } };
 
     const failure = this.failures.shift();

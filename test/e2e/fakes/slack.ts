@@ -77,6 +77,8 @@ export class FakeSlack {
   readonly timeline: string[] = [];
   private readonly teams = new Map<string, FakeTeam>();
   private readonly channels = new Map<string, FakeChannel>();
+  /** People per team ("T1/U123"), for conversations.open. */
+  private readonly users = new Map<string, { deleted: boolean }>();
   private readonly appTokens = new Set<string>();
   private readonly oauthCodes = new Map<string, string>();
   private oauthClient: { id: string; secret: string } | null = null;
@@ -148,6 +150,16 @@ export class FakeSlack {
     const channel: FakeChannel = { team, id, member: options.member ?? true, archived: options.archived ?? false };
     this.channels.set(`${team}/${id}`, channel);
     return channel;
+  }
+
+  /** A person in `team`: conversations.open can open the app's DM with them (`deleted`: user_disabled). */
+  addUser(team: string, id: string, options: { deleted?: boolean } = {}): void {
+    this.users.set(`${team}/${id}`, { deleted: options.deleted ?? false });
+  }
+
+  /** The id of the app's DM channel with a person, as conversations.open answers it. */
+  dmChannelOf(user: string): string {
+    return `D${user}`;
   }
 
   removeChannel(team: string, id: string): void {
@@ -335,6 +347,8 @@ export class FakeSlack {
         return { ok: true, url: `https://${team.id}.slack.test/`, team: team.id, team_id: team.id, user: "paperboy", user_id: team.botUserId, bot_id: team.botId, is_enterprise_install: false };
       case "chat.postMessage":
         return this.postMessage(team, body);
+      case "conversations.open":
+        return this.openDm(team, body);
       case "conversations.history":
       case "conversations.replies":
         return this.history(method, team, body);
@@ -362,6 +376,26 @@ export class FakeSlack {
     return channel;
   }
 
+  /**
+   * conversations.open with `users`: needs im:write; one user opens (or finds) the app's DM with them.
+   * https://docs.slack.dev/reference/methods/conversations.open
+   */
+  private openDm(team: FakeTeam, body: Json): Json {
+    if (!team.scopes.has("im:write")) return { ok: false, error: "missing_scope", needed: "im:write" };
+    const users = typeof body["users"] === "string" ? body["users"].split(",").filter(Boolean) : [];
+    if (users.length === 0 && body["channel"] === undefined) return { ok: false, error: "users_list_not_supplied" };
+    // An MPIM (several users) is not what paperboy asks for; refuse it so a wrong call shows.
+    if (users.length !== 1) return { ok: false, error: "not_implemented_in_fake" };
+    const user = this.users.get(`${team.id}/${users[0]}`);
+    if (!user) return { ok: false, error: "user_not_found" };
+    if (user.deleted) return { ok: false, error: "user_disabled" };
+    const id = this.dmChannelOf(users[0]!);
+    const key = `${team.id}/${id}`;
+    const existed = this.channels.has(key);
+    if (!existed) this.channels.set(key, { team: team.id, id, member: true, archived: false });
+    return { ok: true, ...(existed ? { already_open: true } : {}), channel: { id } };
+  }
+
   private postMessage(team: FakeTeam, body: Json): Json {
     if (!team.scopes.has("chat:write")) return { ok: false, error: "missing_scope", needed: "chat:write" };
     const found = this.channelFor(team, body);
@@ -386,7 +420,7 @@ export class FakeSlack {
     if ("ok" in found) return found;
     const channel = found as FakeChannel;
     const privateChannel = channel.id.startsWith("G");
-    const scope = privateChannel ? "groups:history" : "channels:history";
+    const scope = channel.id.startsWith("D") ? "im:history" : privateChannel ? "groups:history" : "channels:history";
     if (!team.scopes.has(scope)) return { ok: false, error: "missing_scope", needed: scope };
     const withMetadata = body["include_all_metadata"] === true || body["include_all_metadata"] === "true";
     const limit = Math.min(Number(body["limit"] ?? 100) || 100, 999);
