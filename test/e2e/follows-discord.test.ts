@@ -101,6 +101,8 @@ describe("personal follows delivered by Discord DM", () => {
     expect(delivered[0]!.content).toContain("`federated`");
     const urls = delivered.flatMap((message) => (message.embeds as APIEmbed[]).map((embed) => embed.url)).filter(Boolean);
     expect(urls).toContain("https://arxiv.org/abs/2601.01793");
+    // Votes train a channel's model: a personal DM carries no vote buttons.
+    expect(delivered.flatMap((message) => (message.body.components as unknown[] | undefined) ?? [])).toEqual([]);
     // Nothing went to the channel the follow was made in.
     expect(fake.messagesIn(CA)).toHaveLength(0);
     const ledger = await app.store.lastDelivery(`discord:${G1}/@${ALICE}`);
