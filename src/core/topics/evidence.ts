@@ -7,6 +7,7 @@
 import type { CompiledClause, CompiledTopic } from "./compile.js";
 import { acronymDefinitions, type AcronymDefinition } from "./acronym-senses.js";
 import type { Hit, TopicMatch } from "./match.js";
+import { hyphenCompounds, keepsCompounds, withNeighbours } from "./hyphen-compounds.js";
 import { passingRole } from "./passing-roles.js";
 import type { PreparedPaper } from "./prepare.js";
 import { sentenceAround } from "./sentences.js";
@@ -52,8 +53,14 @@ function clauseEvidence(clause: CompiledClause, index: number, hits: Hit[], pape
   let titleVia: string | null = null;
   const sentences = new Map<string, { field: string; weight: number; passing: boolean; quote: string }>();
   const paths = new Set<string>();
+  const compounds = hyphenCompounds(clause.source);
+  let splitCompound: string | null = null;
   for (const hit of hits) {
     if (otherSense.has(normalizedWord(hit.text))) continue;
+    if (hit.via === undefined && !keepsCompounds(compounds, withNeighbours(fieldText(paper, hit.field), hit.start, hit.end))) {
+      splitCompound ??= hit.text;
+      continue;
+    }
     // A member typed in capitals (CLIP) written in lower case is another word ("video clip").
     if (hit.capitals === true && hit.text === hit.text.toLowerCase()) continue;
     const member = hit.via === undefined ? 1 : WEIGHTS.member;
@@ -77,6 +84,7 @@ function clauseEvidence(clause: CompiledClause, index: number, hits: Hit[], pape
     else if (weight > known.weight) Object.assign(known, { weight, passing });
   }
   if (titleVia !== null) paths.add(titleVia);
+  if (splitCompound !== null && sentences.size === 0 && title === 0) reasons.push(`the words of '${compounds.map((c) => c.join("-")).join("', '")}' stand apart here: '${splitCompound}'`);
   for (const definition of otherSense.values()) reasons.push(`'${definition.acronym.toUpperCase()}' is defined here as '${definition.expansion}'`);
   let tldr = 0;
   let abstract = 0;
