@@ -12,8 +12,12 @@ import { passingRole } from "./passing-roles.js";
 import type { PreparedPaper } from "./prepare.js";
 import { sentenceAround } from "./sentences.js";
 
-/** `passing` and `member` multiply the weight of the field a hit is in. */
-export const WEIGHTS = { title: 3, tldr: 2, sentence: 1, passing: 0.2, member: 0.8 } as const;
+/**
+ * `passing` and `member` multiply the weight of the field a hit is in; `unsupported` multiplies the TL;DR
+ * and the summaries when neither the title nor an abstract sentence really uses the term (so a TL;DR hit
+ * plus a summary sentence stays below one abstract sentence).
+ */
+export const WEIGHTS = { title: 3, tldr: 2, sentence: 1, passing: 0.2, member: 0.8, unsupported: 0.3 } as const;
 
 /** The summaries generated from the abstract: they restate it, so they never add to it (see `bodyScore`). */
 const GENERATED = new Set(["motivation", "method", "result", "conclusion"]);
@@ -98,11 +102,15 @@ function clauseEvidence(clause: CompiledClause, index: number, hits: Hit[], pape
     else if (GENERATED.has(s.field)) generated += s.weight;
     else abstract += s.weight;
   }
-  const body = Math.max(abstract, generated);
-  const score = round(title + tldr + body);
+  // The TL;DR and the summaries are written from the abstract by a model: a term the abstract never
+  // really uses (nor the title) is the summariser's word more than the authors'.
+  const substantiveIn = (generatedSide: boolean): number => [...sentences.values()].filter((s) => !s.passing && s.field !== "tldr" && GENERATED.has(s.field) === generatedSide).length;
+  const unsupported = title === 0 && substantiveIn(false) === 0 && hasText(paper, "abstract");
+  const factor = unsupported ? WEIGHTS.unsupported : 1;
+  const body = Math.max(abstract, generated * factor);
+  const score = round(title + tldr * factor + body);
   if (title > 0) reasons.unshift(clause.field === "title" ? "title clause" : "title hit");
   if (tldr > WEIGHTS.passing) reasons.push("TL;DR hit");
-  const substantiveIn = (generatedSide: boolean): number => [...sentences.values()].filter((s) => !s.passing && s.field !== "tldr" && GENERATED.has(s.field) === generatedSide).length;
   const bodySentences = generated > abstract ? substantiveIn(true) : substantiveIn(false);
   if (bodySentences > 0) reasons.push(plural(bodySentences, generated > abstract ? "summary sentence" : "abstract sentence"));
   for (const path of paths) reasons.push(path);
@@ -130,6 +138,10 @@ function otherSenses(clause: CompiledClause, hits: Hit[], paper: PreparedPaper):
 function normalizedWord(text: string): string {
   const word = text.toLowerCase();
   return word.endsWith("s") && word.length > 2 ? word.slice(0, -1) : word;
+}
+
+function hasText(paper: PreparedPaper, field: string): boolean {
+  return fieldText(paper, field).trim() !== "";
 }
 
 function fieldText(paper: PreparedPaper, field: string): string {

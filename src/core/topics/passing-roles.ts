@@ -34,6 +34,7 @@ export const BEFORE_CUES: readonly Cue[] = [
   { words: "as opposed to", role: "contrast", reach: 4 },
   { words: "beyond", role: "contrast", reach: 3 },
   { words: "without", role: "contrast", reach: 3 },
+  { words: "no", role: "contrast", reach: 1 },
   { words: "eliminating the need for", role: "contrast", reach: 4 },
   { words: "eliminates the need for", role: "contrast", reach: 4 },
   { words: "without the need for", role: "contrast", reach: 4 },
