@@ -5,7 +5,7 @@
  * nothing. The channel's strictness (strictness.ts) is a threshold on this score.
  */
 import type { CompiledClause, CompiledTopic } from "./compile.js";
-import { acronymDefinitions, type AcronymDefinition } from "./acronym-senses.js";
+import { acronymDefinitions, unconfirmedAcronyms, type AcronymDefinition } from "./acronym-senses.js";
 import type { Hit, TopicMatch } from "./match.js";
 import { hyphenCompounds, keepsCompounds, withNeighbours } from "./hyphen-compounds.js";
 import { passingRole } from "./passing-roles.js";
@@ -53,6 +53,7 @@ function clauseEvidence(clause: CompiledClause, index: number, hits: Hit[], pape
   }
   const reasons: string[] = [];
   const otherSense = otherSenses(clause, hits, paper);
+  const unconfirmed = unconfirmedAcronyms(clause, hits, paper);
   let title = 0;
   let titleVia: string | null = null;
   const sentences = new Map<string, { field: string; weight: number; passing: boolean; quote: string }>();
@@ -78,7 +79,8 @@ function clauseEvidence(clause: CompiledClause, index: number, hits: Hit[], pape
     const text = fieldText(paper, hit.field);
     const sentence = sentenceAround(text, hit.start, hit.end);
     const body = text.slice(sentence.start, sentence.end);
-    const passing = passingRole(body, hit.start - sentence.start, hit.end - sentence.start) !== null;
+    const bare = unconfirmed.has(normalizedWord(hit.text));
+    const passing = bare || passingRole(body, hit.start - sentence.start, hit.end - sentence.start) !== null;
     const weight = (hit.field === "tldr" ? WEIGHTS.tldr : WEIGHTS.sentence) * member * (passing ? WEIGHTS.passing : 1);
     if (!passing && hit.via !== undefined) paths.add(hit.via);
     const key = `${hit.field}:${sentence.start}`;
@@ -89,6 +91,7 @@ function clauseEvidence(clause: CompiledClause, index: number, hits: Hit[], pape
   }
   if (titleVia !== null) paths.add(titleVia);
   if (splitCompound !== null && sentences.size === 0 && title === 0) reasons.push(`the words of '${compounds.map((c) => c.join("-")).join("', '")}' stand apart here: '${splitCompound}'`);
+  for (const acronym of unconfirmed) reasons.push(`'${acronym.toUpperCase()}' is never spelled out here, nor its words`);
   for (const definition of otherSense.values()) reasons.push(`'${definition.acronym.toUpperCase()}' is defined here as '${definition.expansion}'`);
   let tldr = 0;
   let abstract = 0;
