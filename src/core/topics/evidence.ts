@@ -67,7 +67,7 @@ function clauseEvidence(clause: CompiledClause, index: number, hits: Hit[], pape
       continue;
     }
     // A member typed in capitals (CLIP) written in lower case is another word ("video clip").
-    if (hit.capitals === true && hit.text === hit.text.toLowerCase()) continue;
+    if (hit.capitals === true && !inCapitals(hit.text)) continue;
     const member = hit.via === undefined ? 1 : WEIGHTS.member;
     if (hit.field === "title") {
       if (WEIGHTS.title * member > title) {
@@ -136,6 +136,11 @@ function otherSenses(clause: CompiledClause, hits: Hit[], paper: PreparedPaper):
     if (!agrees) out.set(definition.acronym, definition);
   }
   return out;
+}
+
+/** Written in capitals: "CLIP", "LLaVA", "VLMs" — not "clip" nor "Clip" (a capital only where a sentence or name starts). */
+function inCapitals(text: string): boolean {
+  return (text.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
 }
 
 function normalizedWord(text: string): string {
