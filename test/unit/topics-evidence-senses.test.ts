@@ -34,6 +34,8 @@ describe("passing roles in Chinese text: reach counted in characters", () => {
     ["contrast: 无需", "无需教师蒸馏即可生成高质量视频", "蒸馏", "contrast"],
     ["contrast: 而非", "采用多模态大语言模型嵌入器，而非CLIP风格编码器", "CLIP", "contrast"],
     ["comparison: 优于", "优于先前蒸馏和自合成方法", "蒸馏", "comparison"],
+    ["tool: 利用X进行评估", "支持开集评估，利用视觉语言模型进行可扩展评估", "视觉语言模型", "tool"],
+    ["tool: 通过X评估", "通过LLaVA-OV和GPT-4V评估显示，GIST更和谐", "LLaVA", "tool"],
     ["prior work: 现有方法", "现有方法（融合方法、大视觉语言模型上下文学习）存在局限", "上下文学习", "prior work"],
   ])("%s", (_, sentence, term, role) => {
     expect(roleOf(sentence, term)).toBe(role);
@@ -41,6 +43,8 @@ describe("passing roles in Chinese text: reach counted in characters", () => {
 
   it.each([
     ["the subject of the sentence", "本文提出一种新的剪枝方法", "剪枝"],
+    ["the object of an evaluation", "我们对视觉语言模型进行全面评估", "视觉语言模型"],
+    ["a use without judging", "利用视觉语言模型进行推理", "视觉语言模型"],
     ["如 as part of 如何 (how)", "研究如何剪枝大模型", "剪枝"],
     ["a cue before a Chinese comma", "包括三部分，蒸馏模块负责压缩", "蒸馏"],
     ["a cue too far before the hit", "如图所示，在大规模实验中我们的方法显著减少了计算量并采用剪枝", "剪枝"],
@@ -59,6 +63,8 @@ describe("passing roles in English: negation, comparison, prior approaches, tool
     ["tool: as a judge", "We score answers with GPT-4o as a judge.", "GPT-4o", "tool"],
     ["tool: X judges", "Responses are rated by three VLM judges.", "VLM", "tool"],
     ["tool: X score", "We report FID and CLIP score.", "CLIP", "tool"],
+    ["negation: does not rely on", "Pinpoint does not rely on multimodal large-language models.", "multimodal large-language models", "contrast"],
+    ["tool: validated by", "Gains are validated by LLaVA-OV and GPT-4V ratings.", "LLaVA", "tool"],
     ["tool: evaluated by", "Captions are evaluated by a VLM.", "VLM", "tool"],
   ])("%s", (_, sentence, term, role) => {
     expect(roleOf(sentence, term)).toBe(role);

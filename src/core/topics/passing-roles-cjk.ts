@@ -51,6 +51,16 @@ export const CJK_AFTER_CUES: readonly CjkCue[] = [
   { cue: "相比", role: "comparison", reach: 3 },
 ];
 
+/**
+ * An instrument of the study: "利用视觉语言模型进行评估" (evaluated with a VLM), "通过GPT-4V评估". Both a
+ * cue of use before the hit and a cue of judging after it, so "对视觉语言模型进行评估" (evaluating VLMs)
+ * is not one.
+ */
+const TOOL_BEFORE = ["利用", "使用", "借助", "采用", "通过", "由"];
+const TOOL_AFTER = ["评估", "评价", "评判", "打分", "评分"];
+const TOOL_BEFORE_REACH = 2;
+const TOOL_AFTER_REACH = 12;
+
 /** Where a Chinese clause ends: a cue's reach stops there. The list comma 、 does not end one. */
 const CLAUSE_END = /[，,。；;：:！？]/gu;
 
@@ -70,6 +80,11 @@ export function cjkPassingRole(sentence: string, start: number, end: number): Pa
   const rest = sentence.slice(end);
   const stop = rest.search(/[，,。；;：:！？]/u);
   const after = stop < 0 ? rest : rest.slice(0, stop);
+  const used = TOOL_BEFORE.some((cue) => {
+    const at = before.lastIndexOf(cue);
+    return at >= 0 && before.length - (at + cue.length) <= TOOL_BEFORE_REACH;
+  });
+  if (used && TOOL_AFTER.some((cue) => after.slice(0, TOOL_AFTER_REACH + cue.length).includes(cue))) return { role: "tool", cue: "用…评估" };
   for (const cue of CJK_AFTER_CUES) {
     const at = after.indexOf(cue.cue);
     if (at >= 0 && at <= cue.reach) return { role: cue.role, cue: cue.cue };

@@ -35,6 +35,8 @@ export const BEFORE_CUES: readonly Cue[] = [
   { words: "beyond", role: "contrast", reach: 3 },
   { words: "without", role: "contrast", reach: 3 },
   { words: "no", role: "contrast", reach: 1 },
+  { words: "not rely on", role: "contrast", reach: 4 },
+  { words: "not require", role: "contrast", reach: 3 },
   { words: "eliminating the need for", role: "contrast", reach: 4 },
   { words: "eliminates the need for", role: "contrast", reach: 4 },
   { words: "without the need for", role: "contrast", reach: 4 },
@@ -60,6 +62,9 @@ export const BEFORE_CUES: readonly Cue[] = [
   { words: "judged by", role: "tool", reach: 3 },
   { words: "scored by", role: "tool", reach: 3 },
   { words: "graded by", role: "tool", reach: 3 },
+  { words: "validated by", role: "tool", reach: 3 },
+  { words: "rated by", role: "tool", reach: 3 },
+  { words: "assessed by", role: "tool", reach: 3 },
   { words: "prior work on", role: "prior work", reach: 4 },
   // The subject of the sentence is earlier methods: the items that follow are what they were.
   { words: "prior approaches", role: "prior work", reach: 10 },
