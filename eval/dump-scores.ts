@@ -1,7 +1,8 @@
 /**
  * `node dist/eval/dump-scores.js [query]`: for tuning the evidence rules — every paper any labelled query
  * occurs in (broad), with its evidence score, label (TP/FP) and reasons, as JSON lines on stdout.
- * Skips when the labelled set is absent.
+ * `--digests DIR` reads the digests of another folder (labels then only give the queries). Skips when
+ * the labelled set is absent.
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -17,15 +18,17 @@ if (!existsSync(join(dir, "labels.json"))) {
   process.exit(0);
 }
 const labels = JSON.parse(readFileSync(join(dir, "labels.json"), "utf8")) as { queries: Array<{ query: string; relevant: string[]; notes: Record<string, string> }> };
-const papers = readdirSync(join(dir, "digests"))
+const digestsAt = process.argv.indexOf("--digests");
+const digestDir = digestsAt >= 0 ? process.argv[digestsAt + 1]! : join(dir, "digests");
+const papers = readdirSync(digestDir)
   .filter((n) => n.endsWith(".md"))
   .sort()
   .flatMap((name) => {
-    const digest = parseDigest(readFileSync(join(dir, "digests", name), "utf8"), name);
+    const digest = parseDigest(readFileSync(join(digestDir, name), "utf8"), name);
     return digest.papers.map((p): ArchivedPaper => ({ ...p, firstSeen: "", lastSeen: "" }));
   });
 const tools = createTopicTools();
-const only = process.argv[2];
+const only = digestsAt === 2 ? undefined : process.argv[2];
 for (const q of labels.queries) {
   if (only !== undefined && q.query !== only) continue;
   const relevant = new Set(q.relevant);
