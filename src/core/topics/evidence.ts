@@ -11,6 +11,7 @@ import { hyphenCompounds, keepsCompounds, withNeighbours } from "./hyphen-compou
 import { passingRole } from "./passing-roles.js";
 import type { PreparedPaper } from "./prepare.js";
 import { sentenceAround } from "./sentences.js";
+import { hasCjk } from "./text.js";
 
 /**
  * `passing` and `member` multiply the weight of the field a hit is in; `unsupported` multiplies the TL;DR
@@ -108,7 +109,7 @@ function clauseEvidence(clause: CompiledClause, index: number, hits: Hit[], pape
   // The TL;DR and the summaries are written from the abstract by a model: a term the abstract never
   // really uses (nor the title) is the summariser's word more than the authors'.
   const substantiveIn = (generatedSide: boolean): number => [...sentences.values()].filter((s) => !s.passing && s.field !== "tldr" && GENERATED.has(s.field) === generatedSide).length;
-  const unsupported = title === 0 && substantiveIn(false) === 0 && hasText(paper, "abstract");
+  const unsupported = title === 0 && substantiveIn(false) === 0 && abstractCouldSay(clause, paper);
   const factor = unsupported ? WEIGHTS.unsupported : 1;
   const body = Math.max(abstract, generated * factor);
   const score = round(title + tldr * factor + body);
@@ -148,8 +149,14 @@ function normalizedWord(text: string): string {
   return word.endsWith("s") && word.length > 2 ? word.slice(0, -1) : word;
 }
 
-function hasText(paper: PreparedPaper, field: string): boolean {
-  return fieldText(paper, field).trim() !== "";
+/**
+ * Whether the abstract could carry the clause: it has text, in a script the clause can match (a Chinese
+ * term without an English form cannot be in an English abstract, so its TL;DR hit keeps its weight).
+ */
+function abstractCouldSay(clause: CompiledClause, paper: PreparedPaper): boolean {
+  const abstract = fieldText(paper, "abstract");
+  if (abstract.trim() === "") return false;
+  return clause.alternatives.some((alt) => alt.kind === "phrase") || hasCjk(abstract);
 }
 
 function fieldText(paper: PreparedPaper, field: string): string {
