@@ -113,6 +113,10 @@ describe("the TL;DR and summaries need the title or the abstract behind them", (
   });
 });
 
+it("why says when the summaries are unsupported", () => {
+  expect(evidence("pruning", { tldr: "Prunes Gaussians.", abstract: "We reconstruct surfaces." })?.clauses[0]?.reasons).toContain("not in the title or an abstract sentence: the TL;DR and summaries count less");
+});
+
 describe("a bare acronym needs its expansion's most distinctive word somewhere in the paper", () => {
   it.each<[string, Partial<Paper>, boolean]>([
     ["ASR", { abstract: "The attack lifts mean ASR from 0.278 to 0.731 on aligned LLMs. Mean ASR reaches 0.924." }, false],

@@ -63,11 +63,11 @@ function clauseEvidence(clause: CompiledClause, index: number, hits: Hit[], pape
   let splitCompound: string | null = null;
   for (const hit of hits) {
     if (otherSense.has(normalizedWord(hit.text))) continue;
-    if (hit.via === undefined && !keepsCompounds(compounds, withNeighbours(fieldText(paper, hit.field), hit.start, hit.end))) {
+    if (compounds.length > 0 && hit.via === undefined && !keepsCompounds(compounds, withNeighbours(fieldText(paper, hit.field), hit.start, hit.end))) {
       splitCompound ??= hit.text;
       continue;
     }
-    // A member typed in capitals (CLIP) written in lower case is another word ("video clip").
+    // A member typed in capitals (CLIP) written otherwise is another word ("video clip", "CT-Clip").
     if (hit.capitals === true && !inCapitals(hit.text)) continue;
     const member = hit.via === undefined ? 1 : WEIGHTS.member;
     if (hit.field === "title") {
@@ -118,6 +118,7 @@ function clauseEvidence(clause: CompiledClause, index: number, hits: Hit[], pape
   const bodySentences = generated > abstract ? substantiveIn(true) : substantiveIn(false);
   if (bodySentences > 0) reasons.push(plural(bodySentences, generated > abstract ? "summary sentence" : "abstract sentence"));
   for (const path of paths) reasons.push(path);
+  if (unsupported && tldr + generated > 0) reasons.push("not in the title or an abstract sentence: the TL;DR and summaries count less");
   if (passingQuotes.length > 0 && substantive === 0) reasons.push(`only mentioned in passing: ${passingQuotes.slice(0, 2).map((q) => `'${q}'`).join(", ")}`);
   else if (passingQuotes.length > 0) reasons.push(`also in passing: '${passingQuotes[0]}'`);
   return { ...base, score, strong: title > 0, reasons };
