@@ -59,6 +59,7 @@ describe("passing roles in English: negation, comparison, prior approaches, tool
     ["negation: no X", "Inference takes 3 steps with no distillation.", "distillation", "contrast"],
     ["negation: instead depending on", "It neglects structure, instead depending on embeddings or vision-language models.", "vision-language models", "contrast"],
     ["comparison: at par with", "Our models perform at par with in-context learning from GPT-4o.", "in-context learning", "comparison"],
+    ["comparison: within N points of", "Accuracy falls within 2-6 points of full in-context learning.", "in-context learning", "comparison"],
     ["prior approaches as subject", "Prior approaches, from fusion-based methods to in-context learning with LVLMs, are limited.", "in-context learning", "prior work"],
     ["tool: as a judge", "We score answers with GPT-4o as a judge.", "GPT-4o", "tool"],
     ["tool: X judges", "Responses are rated by three VLM judges.", "VLM", "tool"],

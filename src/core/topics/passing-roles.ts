@@ -58,6 +58,7 @@ export const BEFORE_CUES: readonly Cue[] = [
   { words: "on par with", role: "comparison", reach: 5 },
   { words: "at par with", role: "comparison", reach: 5 },
   { words: "comparable to", role: "comparison", reach: 5 },
+  { words: "points of", role: "comparison", reach: 3 },
   { words: "evaluated by", role: "tool", reach: 3 },
   { words: "judged by", role: "tool", reach: 3 },
   { words: "scored by", role: "tool", reach: 3 },
