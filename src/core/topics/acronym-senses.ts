@@ -3,7 +3,11 @@
  * recognition is no evidence in a paper where ASR is defined as something else; the definition is
  * recognised when the initials of the words before the parenthesis spell the acronym.
  */
+import type { CompiledClause } from "./compile.js";
+import type { Hit } from "./match.js";
 import type { PreparedPaper } from "./prepare.js";
+import { DEFAULT_TERM_STATS } from "./term-stats.js";
+import type { WordMatcher } from "./words.js";
 
 export interface AcronymDefinition {
   /** The acronym, lower case, without a plural "s". */
@@ -56,4 +60,49 @@ function expansionStart(text: string, before: number, acronym: string): number {
     end = wordStart;
   }
   return start;
+}
+
+/** An acronym alternative of a clause: one exact short word (`kd`, `asr`), not a joined phrase. */
+const MAX_ACRONYM = 6;
+
+/**
+ * Acronyms of the clause whose sense the paper does not confirm: every hit of the clause is the bare
+ * acronym (no expansion, synonym or member anywhere) and the paper never uses the most distinctive word
+ * of any of the clause's expansions ("ASR" in a jailbreak paper that never says "speech"; "KD-Brain" in
+ * a paper without "distillation"). An acronym alone says little: many fields reuse the same letters.
+ */
+export function unconfirmedAcronyms(clause: CompiledClause, hits: readonly Hit[], paper: PreparedPaper): Set<string> {
+  const out = new Set<string>();
+  const acronyms = new Set<string>();
+  const expansions: string[] = [];
+  for (const alt of clause.alternatives) {
+    if (alt.kind !== "phrase" || alt.via !== "") continue;
+    if (alt.words.length === 1 && alt.words[0]!.kind === "exact" && alt.words[0]!.word.length <= MAX_ACRONYM) acronyms.add(alt.words[0]!.word);
+    else if (alt.words.length >= 2) expansions.push(rarest(alt.words));
+  }
+  if (acronyms.size === 0 || expansions.length === 0) return out;
+  const isAcronymHit = (hit: Hit): boolean => acronyms.has(singular(hit.text.toLowerCase()));
+  // Any other hit (the expansion, a synonym, a Chinese term, a named member) confirms the sense.
+  if (hits.some((hit) => !isAcronymHit(hit))) return out;
+  const text = paper.fields.map((f) => f.text.toLowerCase()).join("\n");
+  const uses = (word: string): boolean => new RegExp(`(?<![\\p{L}\\p{N}])${escape(word.slice(0, 6))}`, "u").test(text);
+  const confirmed = expansions.some(uses);
+  if (confirmed) return out;
+  for (const hit of hits) if (isAcronymHit(hit)) out.add(singular(hit.text.toLowerCase()));
+  return out;
+}
+
+/** The word of an expansion that is rarest in papers at large: `speech` of "automatic speech recognition". */
+function rarest(words: readonly WordMatcher[]): string {
+  let best = words[0]!;
+  for (const w of words) if (DEFAULT_TERM_STATS.frequency(w.key) < DEFAULT_TERM_STATS.frequency(best.key)) best = w;
+  return best.word;
+}
+
+function singular(word: string): string {
+  return word.length > 2 && word.endsWith("s") ? word.slice(0, -1) : word;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -5,14 +5,20 @@
  * nothing. The channel's strictness (strictness.ts) is a threshold on this score.
  */
 import type { CompiledClause, CompiledTopic } from "./compile.js";
-import { acronymDefinitions, type AcronymDefinition } from "./acronym-senses.js";
+import { acronymDefinitions, unconfirmedAcronyms, type AcronymDefinition } from "./acronym-senses.js";
 import type { Hit, TopicMatch } from "./match.js";
+import { hyphenCompounds, keepsCompounds, withNeighbours } from "./hyphen-compounds.js";
 import { passingRole } from "./passing-roles.js";
 import type { PreparedPaper } from "./prepare.js";
 import { sentenceAround } from "./sentences.js";
+import { hasCjk } from "./text.js";
 
-/** `passing` and `member` multiply the weight of the field a hit is in. */
-export const WEIGHTS = { title: 3, tldr: 2, sentence: 1, passing: 0.2, member: 0.8 } as const;
+/**
+ * `passing` and `member` multiply the weight of the field a hit is in; `unsupported` multiplies the TL;DR
+ * and the summaries when neither the title nor an abstract sentence really uses the term (so a TL;DR hit
+ * plus a summary sentence stays below one abstract sentence).
+ */
+export const WEIGHTS = { title: 3, tldr: 2, sentence: 1, passing: 0.2, member: 0.8, unsupported: 0.3 } as const;
 
 /** The summaries generated from the abstract: they restate it, so they never add to it (see `bodyScore`). */
 const GENERATED = new Set(["motivation", "method", "result", "conclusion"]);
@@ -48,14 +54,21 @@ function clauseEvidence(clause: CompiledClause, index: number, hits: Hit[], pape
   }
   const reasons: string[] = [];
   const otherSense = otherSenses(clause, hits, paper);
+  const unconfirmed = unconfirmedAcronyms(clause, hits, paper);
   let title = 0;
   let titleVia: string | null = null;
   const sentences = new Map<string, { field: string; weight: number; passing: boolean; quote: string }>();
   const paths = new Set<string>();
+  const compounds = hyphenCompounds(clause.source);
+  let splitCompound: string | null = null;
   for (const hit of hits) {
     if (otherSense.has(normalizedWord(hit.text))) continue;
-    // A member typed in capitals (CLIP) written in lower case is another word ("video clip").
-    if (hit.capitals === true && hit.text === hit.text.toLowerCase()) continue;
+    if (compounds.length > 0 && hit.via === undefined && !keepsCompounds(compounds, withNeighbours(fieldText(paper, hit.field), hit.start, hit.end))) {
+      splitCompound ??= hit.text;
+      continue;
+    }
+    // A member typed in capitals (CLIP) written otherwise is another word ("video clip", "CT-Clip").
+    if (hit.capitals === true && !inCapitals(hit.text)) continue;
     const member = hit.via === undefined ? 1 : WEIGHTS.member;
     if (hit.field === "title") {
       if (WEIGHTS.title * member > title) {
@@ -67,7 +80,8 @@ function clauseEvidence(clause: CompiledClause, index: number, hits: Hit[], pape
     const text = fieldText(paper, hit.field);
     const sentence = sentenceAround(text, hit.start, hit.end);
     const body = text.slice(sentence.start, sentence.end);
-    const passing = passingRole(body, hit.start - sentence.start, hit.end - sentence.start) !== null;
+    const bare = unconfirmed.has(normalizedWord(hit.text));
+    const passing = bare || passingRole(body, hit.start - sentence.start, hit.end - sentence.start) !== null;
     const weight = (hit.field === "tldr" ? WEIGHTS.tldr : WEIGHTS.sentence) * member * (passing ? WEIGHTS.passing : 1);
     if (!passing && hit.via !== undefined) paths.add(hit.via);
     const key = `${hit.field}:${sentence.start}`;
@@ -77,6 +91,8 @@ function clauseEvidence(clause: CompiledClause, index: number, hits: Hit[], pape
     else if (weight > known.weight) Object.assign(known, { weight, passing });
   }
   if (titleVia !== null) paths.add(titleVia);
+  if (splitCompound !== null && sentences.size === 0 && title === 0) reasons.push(`the words of '${compounds.map((c) => c.join("-")).join("', '")}' stand apart here: '${splitCompound}'`);
+  for (const acronym of unconfirmed) reasons.push(`'${acronym.toUpperCase()}' is never spelled out here, nor its words`);
   for (const definition of otherSense.values()) reasons.push(`'${definition.acronym.toUpperCase()}' is defined here as '${definition.expansion}'`);
   let tldr = 0;
   let abstract = 0;
@@ -90,14 +106,19 @@ function clauseEvidence(clause: CompiledClause, index: number, hits: Hit[], pape
     else if (GENERATED.has(s.field)) generated += s.weight;
     else abstract += s.weight;
   }
-  const body = Math.max(abstract, generated);
-  const score = round(title + tldr + body);
+  // The TL;DR and the summaries are written from the abstract by a model: a term the abstract never
+  // really uses (nor the title) is the summariser's word more than the authors'.
+  const substantiveIn = (generatedSide: boolean): number => [...sentences.values()].filter((s) => !s.passing && s.field !== "tldr" && GENERATED.has(s.field) === generatedSide).length;
+  const unsupported = title === 0 && substantiveIn(false) === 0 && abstractCouldSay(clause, paper);
+  const factor = unsupported ? WEIGHTS.unsupported : 1;
+  const body = Math.max(abstract, generated * factor);
+  const score = round(title + tldr * factor + body);
   if (title > 0) reasons.unshift(clause.field === "title" ? "title clause" : "title hit");
   if (tldr > WEIGHTS.passing) reasons.push("TL;DR hit");
-  const substantiveIn = (generatedSide: boolean): number => [...sentences.values()].filter((s) => !s.passing && s.field !== "tldr" && GENERATED.has(s.field) === generatedSide).length;
   const bodySentences = generated > abstract ? substantiveIn(true) : substantiveIn(false);
   if (bodySentences > 0) reasons.push(plural(bodySentences, generated > abstract ? "summary sentence" : "abstract sentence"));
   for (const path of paths) reasons.push(path);
+  if (unsupported && tldr + generated > 0) reasons.push("not in the title or an abstract sentence: the TL;DR and summaries count less");
   if (passingQuotes.length > 0 && substantive === 0) reasons.push(`only mentioned in passing: ${passingQuotes.slice(0, 2).map((q) => `'${q}'`).join(", ")}`);
   else if (passingQuotes.length > 0) reasons.push(`also in passing: '${passingQuotes[0]}'`);
   return { ...base, score, strong: title > 0, reasons };
@@ -119,9 +140,24 @@ function otherSenses(clause: CompiledClause, hits: Hit[], paper: PreparedPaper):
   return out;
 }
 
+/** Written in capitals: "CLIP", "LLaVA", "VLMs" — not "clip" nor "Clip" (a capital only where a sentence or name starts). */
+function inCapitals(text: string): boolean {
+  return (text.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+}
+
 function normalizedWord(text: string): string {
   const word = text.toLowerCase();
   return word.endsWith("s") && word.length > 2 ? word.slice(0, -1) : word;
+}
+
+/**
+ * Whether the abstract could carry the clause: it has text, in a script the clause can match (a Chinese
+ * term without an English form cannot be in an English abstract, so its TL;DR hit keeps its weight).
+ */
+function abstractCouldSay(clause: CompiledClause, paper: PreparedPaper): boolean {
+  const abstract = fieldText(paper, "abstract");
+  if (abstract.trim() === "") return false;
+  return clause.alternatives.some((alt) => alt.kind === "phrase") || hasCjk(abstract);
 }
 
 function fieldText(paper: PreparedPaper, field: string): string {
