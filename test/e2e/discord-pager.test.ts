@@ -56,7 +56,7 @@ describe("Discord pager buttons", () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it("shows Next on page 1, on the page's last message; pressing it updates that message to page 2, with Previous and Next", async () => {
+  it("shows Next on page 1, on the page's last message; pressing it takes the pager off page 1 and sends page 2 below, with Previous and Next", async () => {
     // Ten cards with a row of 👍/👎 each and the pager row: more rows than one message holds (5), so a page
     // is three messages and the pager closes the last one.
     const first = await fake.dispatchInteraction({ guildId: GUILD, channelId: CHANNEL, subcommand: "digest", options: [{ name: "date", type: 3, value: DATE }], messages: 3 });
@@ -69,12 +69,16 @@ describe("Discord pager buttons", () => {
     expect(page1.flatMap(buttonsOf).filter((button) => button.custom_id.startsWith("vote:"))).toHaveLength(20);
 
     // A member without Manage Channels may page too: the preview is read-only.
-    const pressed = await press(last1, pagerButtonsOf(last1)[0]!.custom_id, "800000000000000077", 3);
-    // Acknowledged as a deferred update (6), then the pressed message edited, the rest of the page following.
+    const pressed = await press(last1, pagerButtonsOf(last1)[0]!.custom_id, "800000000000000077", 4);
+    // Acknowledged as a deferred update (6); page 1 keeps its cards and votes but loses its pager, and
+    // page 2 (three messages) follows below it.
     expect(pressed.callbacks).toEqual([6]);
-    expect(pressed.messages.map((message) => message.via)).toEqual(["edit", "followup", "followup"]);
+    expect(pressed.messages.map((message) => message.via)).toEqual(["edit", "followup", "followup", "followup"]);
     expect(pressed.messages.every((message) => message.ephemeral)).toBe(true);
-    const page2 = pressed.messages.map((message) => message.body);
+    const edited = pressed.messages[0]!.body;
+    expect(pagerButtonsOf(edited)).toEqual([]);
+    expect(buttonsOf(edited).map((button) => button.custom_id)).toEqual(buttonsOf(last1).filter((button) => button.custom_id.startsWith("vote:")).map((button) => button.custom_id));
+    const page2 = pressed.messages.slice(1).map((message) => message.body);
     const last2 = page2[page2.length - 1]!;
     expect(textOf(last2)).toContain("page 2 of 3");
     const titles2 = page2.flatMap(titlesIn);
@@ -86,7 +90,7 @@ describe("Discord pager buttons", () => {
     ]);
 
     // The last page: its 5 cards fill a message with 5 rows of votes, so the pager row closes a second one.
-    const page3 = (await press(last2, `pager:digest:${DATE}:3`, undefined, 2)).messages.map((message) => message.body);
+    const page3 = (await press(last2, `pager:digest:${DATE}:3`, undefined, 3)).messages.slice(1).map((message) => message.body);
     const last3 = page3[page3.length - 1]!;
     expect(textOf(last3)).toContain("page 3 of 3");
     expect(pagerButtonsOf(last3).map((button) => button.label)).toEqual(["Previous"]);
@@ -100,10 +104,12 @@ describe("Discord pager buttons", () => {
       expect(refused.messages[0]!.ephemeral).toBe(true);
       expect(refused.messages[0]!.body.content).toBe(PAGER_REFUSAL);
     }
-    // A well-formed id for a page that does not exist: the command's own answer, and its buttons gone.
-    const tooFar = await press(message, `pager:digest:${DATE}:9`);
-    expect(textOf(tooFar.messages[0]!.body)).toContain("has 3 pages");
+    // A well-formed id for a page that does not exist: the stale pager goes, and the command's own answer follows.
+    const stale = { content: "an old preview", components: [{ type: 1, components: [{ type: 2, style: 2, label: "Next 10", custom_id: `pager:digest:${DATE}:9` }] }] };
+    const tooFar = await press(stale, `pager:digest:${DATE}:9`, undefined, 2);
+    expect(tooFar.messages[0]!.via).toBe("edit");
     expect(tooFar.messages[0]!.body.components).toEqual([]);
+    expect(textOf(tooFar.messages[1]!.body)).toContain("has 3 pages");
     const help = await fake.dispatchInteraction({ guildId: GUILD, channelId: CHANNEL, subcommand: "help" });
     expect(textOf(help.messages[0]!.body)).toContain("/papers digest");
   });

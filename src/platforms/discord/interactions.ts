@@ -126,8 +126,8 @@ function runCommand(deps: InteractionDeps, command: Command, context: CommandCon
 }
 
 /**
- * A pager button (render.ts): acknowledged at once as a deferred update (type 6), then the message it was
- * on is edited into the requested page. Any other custom_id was not made by paperboy and is refused.
+ * A pager button (render.ts): acknowledged at once as a deferred update (type 6); the message it was on
+ * loses its pager and the requested page is sent below it. Any other custom_id was not made by paperboy and is refused.
  * https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object-interaction-callback-type
  */
 async function pressButton(interaction: MessageComponentInteraction, deps: InteractionDeps): Promise<void> {
@@ -141,11 +141,18 @@ async function pressButton(interaction: MessageComponentInteraction, deps: Inter
   }
   await interaction.deferUpdate();
   const post = await runCommand(deps, command, commandContext(interaction, deps.config), log);
-  const [head, ...rest] = renderDiscordPost(post).map((message) => message.body as DiscordMessageBody);
-  // Without components the old buttons would stay on a page that no longer has them.
-  await interaction.editReply({ ...replyOptions(head!), components: head!.components ?? [] });
-  for (const body of rest) await interaction.followUp({ ...replyOptions(body), flags: MessageFlags.Ephemeral });
-  log.debug({ messages: rest.length + 1 }, "button answered");
+  const messages = renderDiscordPost(post).map((message) => message.body as DiscordMessageBody);
+  // A page is several messages (a row of votes per card), so the page pressed on stays where it is, minus
+  // its pager (its cards and vote buttons keep working), and the requested page follows below it, the way a
+  // chat reads. Replacing only the pressed message would leave the old page's other messages around it.
+  const keptRows = interaction.message.components.map((row) => row.toJSON()).filter((row) => !("components" in row && row.components.some(isPagerComponent)));
+  await interaction.editReply({ components: keptRows, allowedMentions: { parse: [] } });
+  for (const body of messages) await interaction.followUp({ ...replyOptions(body), components: body.components ?? [], flags: MessageFlags.Ephemeral });
+  log.debug({ messages: messages.length }, "button answered");
+}
+
+function isPagerComponent(component: object): boolean {
+  return "custom_id" in component && pagerCommand(component.custom_id) !== null;
 }
 
 /**

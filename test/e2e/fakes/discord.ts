@@ -87,7 +87,8 @@ interface PendingInteraction {
   wanted: number;
   autocomplete: boolean;
   /** Set for a button press: whether the message the button is on is ephemeral. */
-  pressedOn?: { ephemeral: boolean };
+  /** The message a pressed button is on: an edit of it (type 6, then PATCH @original) changes only the fields it sends. */
+  pressedOn?: { ephemeral: boolean; body: Record<string, unknown> };
   /** A button press answered with type 5: @original is then a new reply, not the pressed message. */
   deferredReply?: boolean;
   channelId: string;
@@ -316,7 +317,7 @@ export class FakeDiscord {
       message: { ...this.messageJson(pressed), components: input.message.components ?? [] },
     });
     return new Promise((resolve, reject) => {
-      this.interactions.set(id, { result, createdAt: Date.now(), acknowledged: false, wanted: input.messages ?? 1, autocomplete: false, pressedOn: { ephemeral }, channelId: input.channelId, user, resolve, reject });
+      this.interactions.set(id, { result, createdAt: Date.now(), acknowledged: false, wanted: input.messages ?? 1, autocomplete: false, pressedOn: { ephemeral, body: input.message }, channelId: input.channelId, user, resolve, reject });
       this.interactionsByToken.set(token, id);
       this.dispatch("INTERACTION_CREATE", payload);
     });
@@ -563,9 +564,12 @@ export class FakeDiscord {
     const pending = id === undefined ? undefined : this.interactions.get(id);
     if (app !== this.applicationId || !pending) return { status: 404, json: { code: 10015, message: "Unknown Webhook" } };
     if (!pending.acknowledged) return { status: 404, json: { code: 10008, message: "Unknown Message" } };
-    const errors = [...validateMessage(body, true), ...pingErrors(body)];
+    // Editing the pressed message (not a deferred reply) keeps the fields the edit leaves out, as Discord does.
+    const editsPressed = via === "edit" && pending.pressedOn !== undefined && !pending.deferredReply && body !== null && typeof body === "object";
+    const merged = editsPressed ? { ...pending.pressedOn!.body, ...(body as Record<string, unknown>) } : body;
+    const errors = [...validateMessage(merged, true), ...pingErrors(body)];
     if (errors.length > 0) return invalidForm(errors);
-    const data = body as Record<string, unknown>;
+    const data = merged as Record<string, unknown>;
     const ephemeral = via === "edit" && pending.pressedOn && !pending.deferredReply ? pending.pressedOn.ephemeral : via === "edit" ? pending.result.deferredEphemeral ?? pending.result.messages[0]?.ephemeral ?? false : (Number(data.flags ?? 0) & 64) !== 0;
     pending.result.messages.push({ via, body: data, ephemeral });
     this.settle(pending);
