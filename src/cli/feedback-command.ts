@@ -1,8 +1,9 @@
 /** `paperboy feedback <channel>`: the votes a channel has given, per paper, and what its model learned. */
-import { formatChannelId } from "../core/channel.js";
+import { formatChannelId, type Channel } from "../core/channel.js";
 import type { TermWeight } from "../core/learn/channel-model.js";
 import { effectiveLearnMode } from "../core/learn/learn-mode.js";
-import { loadChannelModel } from "../core/learn/load-model.js";
+import { createLearningSource, type VotesModelSource } from "../core/learn/learning-source.js";
+import type { Store } from "../core/ports.js";
 import { channelRef, requireChannel, withStore } from "./channel-commands.js";
 import { printJson, resolveConfig, type GlobalOptions } from "./context.js";
 
@@ -21,27 +22,32 @@ export interface FeedbackReport {
 export async function feedbackCommand(channel: string, options: GlobalOptions & { json?: boolean }): Promise<void> {
   const config = resolveConfig(options);
   const id = formatChannelId(channelRef(channel));
-  const report = await withStore(config, async (store): Promise<FeedbackReport> => {
-    const found = await requireChannel(store, id);
-    const loaded = await loadChannelModel(store, id);
-    const perPaper = new Map<string, FeedbackReport["papers"][number]>();
-    for (const vote of loaded.votes) {
-      const entry = perPaper.get(vote.paperId) ?? { id: vote.paperId, title: loaded.papers.get(vote.paperId)?.title ?? null, up: 0, down: 0, lastVote: vote.at };
-      entry[vote.value]++;
-      if (vote.at > entry.lastVote) entry.lastVote = vote.at;
-      perPaper.set(vote.paperId, entry);
-    }
-    const top = loaded.model?.topTerms(TOP_TERMS);
-    return {
-      channel: id,
-      totals: { ...loaded.counts, papers: perPaper.size, voters: new Set(loaded.votes.map((v) => v.userId)).size },
-      learn: { setting: found.settings.learn, effective: effectiveLearnMode(found.settings.learn, loaded.counts) },
-      papers: [...perPaper.values()].sort((a, b) => b.up - b.down - (a.up - a.down) || b.up - a.up || a.id.localeCompare(b.id)),
-      model: loaded.model && top ? { ...loaded.model.trainedOn, ...top } : null,
-    };
-  });
+  const report = await withStore(config, async (store) => feedbackReport(store, createLearningSource(store), await requireChannel(store, id)));
   if (options.json) return printJson(report);
   printReport(report);
+}
+
+/**
+ * The report from the learning source delivery uses (learning-source.ts): the same vocabulary, training and
+ * cache, so the terms shown are the ones that order the channel's posts.
+ */
+export async function feedbackReport(store: Pick<Store, "getPapers">, learning: Pick<VotesModelSource, "votesModel">, channel: Pick<Channel, "id" | "settings">): Promise<FeedbackReport> {
+  const { votes, counts, model } = await learning.votesModel(channel.id);
+  const titles = new Map((await store.getPapers([...new Set(votes.map((v) => v.paperId))])).map((paper) => [paper.id, paper.title]));
+  const perPaper = new Map<string, FeedbackReport["papers"][number]>();
+  for (const vote of votes) {
+    const entry = perPaper.get(vote.paperId) ?? { id: vote.paperId, title: titles.get(vote.paperId) ?? null, up: 0, down: 0, lastVote: vote.at };
+    entry[vote.value]++;
+    if (vote.at > entry.lastVote) entry.lastVote = vote.at;
+    perPaper.set(vote.paperId, entry);
+  }
+  return {
+    channel: channel.id,
+    totals: { ...counts, papers: perPaper.size, voters: new Set(votes.map((v) => v.userId)).size },
+    learn: { setting: channel.settings.learn, effective: effectiveLearnMode(channel.settings.learn, counts) },
+    papers: [...perPaper.values()].sort((a, b) => b.up - b.down - (a.up - a.down) || b.up - a.up || a.id.localeCompare(b.id)),
+    model: model ? { ...model.trainedOn, ...model.topTerms(TOP_TERMS) } : null,
+  };
 }
 
 function printReport(report: FeedbackReport): void {

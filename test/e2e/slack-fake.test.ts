@@ -1,6 +1,10 @@
 /** The fake Slack enforces what Slack enforces — otherwise the other Slack tests would prove nothing. */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeSlack, type FakeTeam } from "./fakes/slack.js";
+import { WebSocket } from "ws";
+import { postSignedAction } from "./fakes/slack-buttons.js";
+import { blockActionsPayload, FakeSlack, type FakeTeam } from "./fakes/slack.js";
 
 describe("fake Slack", () => {
   let fake: FakeSlack;
@@ -87,5 +91,72 @@ describe("fake Slack", () => {
     expect((await call("apps.connections.open", {}, "xapp-unknown")).json).toMatchObject({ ok: false, error: "invalid_auth" });
     const appToken = fake.addAppToken();
     expect((await call("apps.connections.open", {}, appToken)).json).toMatchObject({ ok: true, url: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/socket$/) });
+  });
+});
+
+describe("fake Slack: a button press (block_actions) is answered within 3 s", () => {
+  let fake: FakeSlack;
+  let socket: WebSocket;
+  /** Whether the bare Socket Mode client below acks late (it moves the fake's clock first). */
+  let ackLate = false;
+
+  beforeAll(async () => {
+    fake = await FakeSlack.start();
+    fake.addTeam("T1");
+    fake.addChannel("T1", "C1");
+    const opened = await fetch(`${fake.apiUrl}apps.connections.open`, { method: "POST", headers: { authorization: `Bearer ${fake.addAppToken()}` } });
+    const { url } = (await opened.json()) as { url: string };
+    // A bare Socket Mode client: acks each envelope and answers at its response_url, on time or late.
+    socket = new WebSocket(url);
+    socket.on("message", (raw) => {
+      const envelope = JSON.parse(String(raw)) as { envelope_id?: string; payload?: { response_url?: string } };
+      if (!envelope.envelope_id) return;
+      if (ackLate) fake.now = () => Date.now() + 3_001;
+      socket.send(JSON.stringify({ envelope_id: envelope.envelope_id }));
+      const responseUrl = envelope.payload?.response_url;
+      if (responseUrl) void fetch(responseUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ response_type: "ephemeral", text: "Noted" }) });
+    });
+  });
+
+  afterAll(async () => {
+    socket?.close();
+    await fake?.close();
+  });
+
+  const press = () => fake.pressButton("T1", "C1", "U1", { action_id: "vote:2601.00001:up", value: "up" });
+
+  it("over Socket Mode: an ack more than 3 s after the envelope fails the press; one in time goes through", async () => {
+    ackLate = true;
+    try {
+      await expect(press()).rejects.toThrow(/\(interactive\) acked after \d+ ms; Slack allows 3000/);
+    } finally {
+      ackLate = false;
+      fake.now = () => Date.now();
+    }
+    expect(await press()).toMatchObject([{ body: { text: "Noted" } }]);
+  });
+
+  it("over HTTP: a signed press the app does not answer within 3 s fails; a prompt 200 passes", async () => {
+    const listen = async (server: Server) => {
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+    };
+    const payload = blockActionsPayload("T1", "C1", "U1", { action_id: "vote:2601.00001:up", value: "up" }, fake.newResponseUrl());
+    // Answers 200, but half a second after Slack's 3 s: the fake gives up first (a real wait of 3 s).
+    let slowAnswer: NodeJS.Timeout | undefined;
+    const slow = createServer((_req, res) => {
+      slowAnswer = setTimeout(() => res.writeHead(200).end(), 3_500);
+    });
+    const prompt = createServer((_req, res) => res.writeHead(200).end());
+    try {
+      await expect(postSignedAction(await listen(slow), "secret", payload)).rejects.toThrow(/did not answer the interaction within 3000 ms/);
+      expect(await postSignedAction(await listen(prompt), "secret", payload)).toBe(200);
+    } finally {
+      clearTimeout(slowAnswer);
+      for (const server of [slow, prompt]) {
+        server.closeAllConnections();
+        server.close();
+      }
+    }
   });
 });

@@ -3,14 +3,12 @@
  * archive. A channel subscribes `like:<a GS-KAN paper of 2025-12-11>` from chat; a digest made of real
  * seed entries arrives; the post carries the Kolmogorov-Arnold paper and not the federated-learning one.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlack } from "./fakes/slack.js";
 import { startSlackTestApp, textOf, type SlackTestApp } from "./fakes/slack-setup.js";
+import { seedEntries } from "../helpers/seed-entries.js";
 
 const ADMIN = "UADMIN";
-const SEEDS = join(import.meta.dirname, "../../seeds");
 
 /** GS-KAN (2025-12-11 seed): Kolmogorov-Arnold networks. */
 const EXAMPLE = "2512.09084";
@@ -18,15 +16,6 @@ const EXAMPLE = "2512.09084";
 const SIMILAR = "2601.02310";
 /** FAROS (2026-01-06 seed): backdoor-robust federated learning — not similar. */
 const DISSIMILAR = "2601.01833";
-
-/** A digest holding the seed's own entries for `ids` (verbatim), under the seed's table of contents. */
-function seedEntries(seed: string, ids: string[]): string {
-  const text = readFileSync(join(SEEDS, seed), "utf8");
-  const [head, ...entries] = text.split(/^(?=### \[)/m);
-  const picked = ids.map((id) => entries.find((entry) => entry.includes(`(https://arxiv.org/abs/${id})`)));
-  expect(picked.every((entry) => entry !== undefined)).toBe(true);
-  return [head, ...picked].join("");
-}
 
 let fake: FakeSlack;
 let env: SlackTestApp;

@@ -79,6 +79,23 @@ describe("/papers vote", () => {
     expect(await app.store.voteCounts("slack:T1/C1")).toEqual(before);
   });
 
+  it("status, list and `set learn` show the mode in effect, with the votes it depends on", async () => {
+    const manager = { ...inChannel(alice, "C5"), isManager: true };
+    const run = async (name: string, args = "") => textOf(await app.handleCommand({ name, args }, manager));
+    await run("subscribe", "kv cache");
+    await vote("2601.01186 up", manager);
+    expect(await run("status")).toContain("Learning from votes: auto — off until 5 👍 and 5 👎 (1 👍, 0 👎 so far).");
+    expect(await run("list")).toContain("learning from votes: auto — off until 5 👍 and 5 👎 (1 👍, 0 👎 so far)");
+    expect(await run("set", "learn rank")).toContain("learn is now rank — keyword order until there are both 👍 and 👎 (1 👍, 0 👎 so far).");
+    const ids = (await app.store.digestPapers("2026-01-06")).map((p) => p.id).filter((id) => id !== "2601.01186").slice(0, 11);
+    for (const [i, id] of ids.entries()) await vote(`${id} ${i < 5 ? "up" : "down"}`, { ...manager, userId: `W${i}` });
+    expect(await run("set", "learn auto")).toContain("learn is now auto — ranking by votes (6 👍, 6 👎).");
+    expect(await run("status")).toContain("Learning from votes: auto — ranking by votes (6 👍, 6 👎).");
+    expect(await run("set", "learn filter")).toContain("learn is now filter — ranking by votes and holding back unwanted papers (6 👍, 6 👎).");
+    expect(await run("list")).toContain("learning from votes: filter — ranking by votes and holding back unwanted papers (6 👍, 6 👎)");
+    expect(await run("set", "learn off")).toContain("learn is now off.");
+  });
+
   it("is listed in help", async () => {
     const help = await app.handleCommand({ name: "help", args: "" }, alice);
     expect(help.intro.map(plain).join("\n")).toMatch(/\/papers vote <arXiv id> <up\|down>/);

@@ -40,6 +40,16 @@ describe("/papers command definition", () => {
     expect(parseDigestArgs(argsText("digest", (name) => ({ date: "2026-01-06", page: 12 })[name] ?? null))).toEqual({ date: "2026-01-06", page: 12 });
   });
 
+  it("has a boolean `all` on digest, typed as the word `all` when true (held-back papers) and left out otherwise", () => {
+    const all = SUBCOMMANDS.find((s) => s.name === "digest")!.options!.find((o) => o.name === "all");
+    expect(all).toMatchObject({ type: 5, required: false });
+    const read = (values: Record<string, string | number | boolean>) => (name: string) => values[name] ?? null;
+    expect(argsText("digest", read({ date: "2026-01-06", all: true }))).toBe("2026-01-06 all");
+    expect(argsText("digest", read({ date: "2026-01-06", page: 2, all: false }))).toBe("2026-01-06 page 2");
+    expect(parseDigestArgs(argsText("digest", read({ date: "2026-01-06", page: 2, all: true })))).toEqual({ date: "2026-01-06", page: 2, all: true });
+    expect(validateCommands([papersCommand()])).toEqual([]);
+  });
+
   it("the fake rejects value limits on the wrong option type, as Discord does", () => {
     const bad = { name: "x", description: "d", options: [{ type: 3, name: "a", description: "d", min_value: 1 }] };
     expect(validateCommands([bad])).not.toEqual([]);

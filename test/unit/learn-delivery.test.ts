@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, type ChannelSettings } from "../../src/core/channel.js";
 import { composeDigestPost } from "../../src/core/compose.js";
+import { feedbackReport } from "../../src/cli/feedback-command.js";
 import { createLearningSource, type LearningStore } from "../../src/core/learn/learning-source.js";
 import type { ChannelLearningInput } from "../../src/core/learn/channel-order.js";
 import type { PaperMatch } from "../../src/core/match-result.js";
@@ -83,7 +84,7 @@ describe("the channel's learning in its post", () => {
 });
 
 /** A store holding the learning fixtures' papers in one digest, with votes a test changes. */
-function fakeStore(votes: Vote[]) {
+function fakeStore(votes: Vote[], olderPapers: ArchivedPaper[] = []) {
   const reads = { papers: 0, digests: 0 };
   const digest: DigestInfo = { seq: 1, date: "2026-01-06", hash: "h", source: "s", paperCount: CORPUS.length, ingestedAt: "2026-01-06T08:00:00.000Z" };
   const store: LearningStore & { failNext: boolean } = {
@@ -95,7 +96,7 @@ function fakeStore(votes: Vote[]) {
         store.failNext = false;
         throw new Error("store hiccup");
       }
-      return CORPUS.filter((paper) => ids.includes(paper.id));
+      return [...CORPUS, ...olderPapers].filter((paper) => ids.includes(paper.id));
     },
     listDigests: async () => [digest],
     latestDigest: async () => digest,
@@ -165,5 +166,44 @@ describe("the per-channel model cache", () => {
     store.failNext = true;
     await expect(source.forChannel(channel("rank"))).rejects.toThrow("store hiccup");
     expect((await source.forChannel(channel("rank"))).model).not.toBeNull();
+  });
+
+  it("keeps at most maxChannels models, dropping the least recently used; a dropped channel retrains on demand", async () => {
+    const { store } = fakeStore([...votesOn(WANTED, "up"), ...votesOn(UNWANTED, "down")]);
+    const source = createLearningSource(store, { maxChannels: 2 });
+    const at = (id: string) => source.forChannel({ ...channel("rank"), id });
+    await at("console:a");
+    await at("console:b");
+    await at("console:a"); // a is now the most recently used
+    expect(source.trainings).toBe(2);
+    await at("console:c"); // over the cap: b goes
+    expect(source.trainings).toBe(3);
+    await at("console:a");
+    await at("console:c");
+    expect(source.trainings).toBe(3);
+    expect((await at("console:b")).model).not.toBeNull();
+    expect(source.trainings).toBe(4);
+  });
+});
+
+describe("paperboy feedback's model", () => {
+  // Voted on, but older than the digests the vocabulary counts: a second way of counting would differ here.
+  const older = makeArchivedPaper("2512.00041", "2025-12-01", {
+    title: "Speculative decoding for speech recognition with draft acoustic models",
+    abstract: "A small draft model proposes transcript tokens that a large speech recognizer verifies; speculative decoding halves latency.",
+  });
+
+  it("is the model delivery uses: the same terms, from the same cache, without training again", async () => {
+    const { store } = fakeStore([...votesOn([...WANTED, older], "up"), ...votesOn(UNWANTED, "down")], [older]);
+    const delivery = createLearningSource(store);
+    const used = (await delivery.forChannel(channel("rank"))).model!;
+    const report = await feedbackReport(store, delivery, channel("rank"));
+    expect(delivery.trainings).toBe(1);
+    expect(report.model).toEqual({ ...used.trainedOn, ...used.topTerms(10) });
+    expect(report.papers.find((paper) => paper.id === older.id)?.title).toBe(older.title);
+    // The CLI is another process: a fresh source trains the same model from the same votes.
+    const cli = await feedbackReport(store, createLearningSource(store), channel("off"));
+    expect(cli.model).toEqual(report.model);
+    expect(cli.learn).toEqual({ setting: "off", effective: "off" });
   });
 });

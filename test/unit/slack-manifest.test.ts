@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { helpPost } from "../../src/core/commands/help.js";
+import { plain } from "../../src/core/post.js";
 import { BOT_SCOPES, slackManifest } from "../../src/platforms/slack/manifest.js";
 
 describe("slackManifest", () => {
@@ -7,7 +9,9 @@ describe("slackManifest", () => {
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.settings.event_subscriptions).toEqual({ bot_events: ["app_uninstalled", "tokens_revoked"] });
     expect(manifest.features.slash_commands).toEqual([expect.objectContaining({ command: "/papers", usage_hint: expect.stringContaining("subscribe") })]);
-    expect(manifest.features.slash_commands[0]!.usage_hint).toContain("digest [date] [page N]");
+    expect(manifest.features.slash_commands[0]!.usage_hint).toContain("digest [date] [page N] [all]");
+    // `/papers help` names `all` too: the held-back papers of `learn filter` are reachable from the usage.
+    expect(helpPost("/papers").intro.map(plain).join("\n")).toContain("/papers digest [date] [page N] [all]");
     expect(manifest.features.slash_commands[0].url).toBeUndefined();
     expect(manifest.oauth_config.scopes.bot).toEqual([...BOT_SCOPES]);
     expect(manifest.oauth_config.scopes.bot).not.toContain("chat:write.public");

@@ -1,5 +1,7 @@
 /** Settings as readable lines (list, status). */
-import type { ChannelSettings } from "../channel.js";
+import type { ChannelSettings, LearnMode } from "../channel.js";
+import { AUTO_MIN_VOTES_EACH, effectiveLearnMode } from "../learn/learn-mode.js";
+import type { VoteCounts } from "../vote.js";
 import { localTime } from "../schedule.js";
 import { text, type Rich } from "../post.js";
 
@@ -23,11 +25,28 @@ const LANGUAGE_TEXT: Record<ChannelSettings["language"], string> = {
   both: "TL;DR and English",
 };
 
-export function settingsLines(settings: ChannelSettings, pausedReason: string | null): Rich[] {
+/**
+ * The `learn` setting with the mode in effect, which is what a channel's posts actually do:
+ * "auto — ranking by votes (6 👍, 5 👎)", "auto — off until 5 👍 and 5 👎 (2 👍, 0 👎 so far)".
+ */
+export function learnModeText(setting: LearnMode, counts: VoteCounts): string {
+  if (setting === "off") return "off";
+  const mode = effectiveLearnMode(setting, counts);
+  const tally = `${counts.up} 👍, ${counts.down} 👎`;
+  const threshold = `${AUTO_MIN_VOTES_EACH} 👍 and ${AUTO_MIN_VOTES_EACH} 👎`;
+  if (mode === "off") return `${setting} — off until ${threshold} (${tally} so far)`;
+  // A model needs both kinds of vote; until then the post keeps keyword order (trainOnVotes).
+  if (counts.up === 0 || counts.down === 0) return `${setting} — keyword order until there are both 👍 and 👎 (${tally} so far)`;
+  if (mode === "filter") return `${setting} — ranking by votes and holding back unwanted papers (${tally})`;
+  if (setting === "filter") return `${setting} — ranking by votes; holding back from ${threshold} (${tally} so far)`;
+  return `${setting} — ranking by votes (${tally})`;
+}
+
+export function settingsLines(settings: ChannelSettings, pausedReason: string | null, votes: VoteCounts = { up: 0, down: 0 }): Rich[] {
   const lines: Rich[] = [
     [text(`Schedule: ${scheduleText(settings)}`)],
     [text(`At most ${settings.maxPapers} papers per post · format ${settings.format} · when nothing matches: ${settings.onEmpty === "note" ? "post a note" : "post nothing"}`)],
-    [text(`Summaries: ${LANGUAGE_TEXT[settings.language]} · matching: ${settings.match} · learning from votes: ${settings.learn}`)],
+    [text(`Summaries: ${LANGUAGE_TEXT[settings.language]} · matching: ${settings.match} · learning from votes: ${learnModeText(settings.learn, votes)}`)],
   ];
   if (settings.paused) lines.push([text(`Paused${pausedReason ? ` by paperboy: ${pausedReason}` : ""}.`)]);
   return lines;

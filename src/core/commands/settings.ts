@@ -6,7 +6,7 @@ import { notePost, text, type Post } from "../post.js";
 import { nextPostTime } from "../schedule.js";
 import type { CommandDeps } from "./deps.js";
 import { errorReply, MANAGERS_ONLY } from "./reply.js";
-import { postTimeText, scheduleText } from "./settings-text.js";
+import { learnModeText, postTimeText, scheduleText } from "./settings-text.js";
 import { ensureChannel } from "./subscriptions.js";
 
 const HHMM = /^([01]?\d|2[0-3]):([0-5]\d)$/;
@@ -111,8 +111,10 @@ export async function set(deps: CommandDeps, context: CommandContext, args: stri
   const patch = setting.apply(value.toLowerCase());
   if (typeof patch === "string") return errorReply(patch, `${deps.command} ${setting.example}`);
   const channel = await ensureChannel(deps, context);
-  await deps.store.updateSettings(channel.id, patch);
-  return notePost("Setting updated", [[text(`${name.toLowerCase()} is now ${value.toLowerCase()}.`)]]);
+  const updated = await deps.store.updateSettings(channel.id, patch);
+  // learn: what the channel's posts do now, not only the word it was set to.
+  const now = patch.learn ? learnModeText(updated.settings.learn, await deps.store.voteCounts(channel.id)) : value.toLowerCase();
+  return notePost("Setting updated", [[text(`${name.toLowerCase()} is now ${now}.`)]]);
 }
 
 export async function pause(deps: CommandDeps, context: CommandContext, paused: boolean): Promise<Post> {

@@ -4,7 +4,7 @@ import type { CommandContext } from "../ports.js";
 import { code, notePost, text, type Post, type Rich } from "../post.js";
 import { nextPostTime } from "../schedule.js";
 import type { CommandDeps } from "./deps.js";
-import { postTimeText, scheduleText } from "./settings-text.js";
+import { learnModeText, postTimeText, scheduleText } from "./settings-text.js";
 
 export async function status(deps: CommandDeps, context: CommandContext): Promise<Post> {
   const channelId = formatChannelId(context.channel);
@@ -23,6 +23,7 @@ export async function status(deps: CommandDeps, context: CommandContext): Promis
     const next = nextPostTime(channel.settings, deps.clock.now());
     lines.push([text(next ? `Next post: ${postTimeText(next, channel.settings.timezone)}.` : "Posts as soon as a new digest is ingested.")]);
   }
+  lines.push([text(`Learning from votes: ${learnModeText(channel.settings.learn, await deps.store.voteCounts(channelId))}.`)]);
   const last = await deps.store.lastDelivery(channelId);
   if (last) {
     const sent = last.messages.filter((message) => message.state === "sent").length;

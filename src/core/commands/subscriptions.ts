@@ -100,7 +100,8 @@ export async function list(deps: CommandDeps, context: CommandContext): Promise<
     topics.length === 0
       ? [[text("No topics yet. Add some with "), code(`${deps.command} subscribe kv cache, llm serving`), text(".")]]
       : topics.map((topic, i): Rich => [text(`${i + 1}. `), code(topic.text)]);
-  lines.push(...settingsLines(channel?.settings ?? deps.defaults, channel?.pausedReason ?? null));
+  const votes = channel ? await deps.store.voteCounts(channelId) : { up: 0, down: 0 };
+  lines.push(...settingsLines(channel?.settings ?? deps.defaults, channel?.pausedReason ?? null, votes));
   return notePost(`Topics of this channel (${topics.length})`, lines);
 }
 

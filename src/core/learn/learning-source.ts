@@ -24,10 +24,24 @@ export interface ChannelLearning {
   counts: VoteCounts;
 }
 
+/** A channel's votes and the model they train, whatever its `learn` setting (what `feedback` reports). */
+export interface ChannelVotesModel {
+  votes: Vote[];
+  counts: VoteCounts;
+  /** The model delivery uses once the channel learns; null while the votes cannot train one. */
+  model: ChannelModel | null;
+}
+
 export interface LearningSource {
   forChannel(channel: Pick<Channel, "id" | "settings">): Promise<ChannelLearning>;
   /** How many models were trained so far (the cache's evidence, for tests and logs). */
   readonly trainings: number;
+}
+
+/** The source as created: `feedback` also reads the model of a channel that does not learn (yet). */
+export interface VotesModelSource extends LearningSource {
+  /** The same cache and training as forChannel, trained even while the mode is `off`. */
+  votesModel(channelId: string): Promise<ChannelVotesModel>;
 }
 
 export type LearningStore = Pick<Store, "channelVotes" | "getPapers" | "listDigests" | "digestPapers" | "latestDigest">;
@@ -59,7 +73,17 @@ interface CachedModel {
   model: Promise<ChannelModel | null>;
 }
 
-export function createLearningSource(store: LearningStore): LearningSource {
+/**
+ * How many channels' models one process keeps. A model is a weight per vocabulary term (tens of thousands
+ * of numbers), so an unbounded cache grows with every channel that ever voted; a thousand covers the
+ * channels one instance delivers to in a round. The least recently used is dropped first and simply
+ * retrains (warm start lost, same votes) the next time its channel asks.
+ */
+export const MAX_CACHED_CHANNELS = 1_000;
+
+export function createLearningSource(store: LearningStore, options: { maxChannels?: number } = {}): VotesModelSource {
+  const maxChannels = Math.max(1, options.maxChannels ?? MAX_CACHED_CHANNELS);
+  // Insertion order is recency order: a channel used again moves to the end, the first one is the eldest.
   const cache = new Map<string, CachedModel>();
   let shared: { seq: number; vocabulary: Promise<Vocabulary> } | null = null;
   let trainings = 0;
@@ -83,6 +107,7 @@ export function createLearningSource(store: LearningStore): LearningSource {
     const cached = cache.get(channelId);
     if (cached?.key === key) {
       if (cached.vocabulary !== vocabulary) remember(channelId, { key, vocabulary, model: cached.model.then((model) => model?.withVocabulary(vocabulary) ?? null) });
+      else use(channelId, cached);
       return cache.get(channelId)!.model;
     }
     // A failed earlier training leaves no model to start from; this one starts cold.
@@ -95,15 +120,29 @@ export function createLearningSource(store: LearningStore): LearningSource {
 
   /** Caches the entry; a store hiccup must not stick, so a failed one is dropped and the next call tries again. */
   function remember(channelId: string, entry: CachedModel): void {
-    cache.set(channelId, entry);
+    use(channelId, entry);
     entry.model.catch(() => {
       if (cache.get(channelId) === entry) cache.delete(channelId);
     });
   }
 
+  /** Makes the entry the most recently used, dropping the least recently used beyond the cap. */
+  function use(channelId: string, entry: CachedModel): void {
+    cache.delete(channelId);
+    cache.set(channelId, entry);
+    for (const eldest of cache.keys()) {
+      if (cache.size <= maxChannels) break;
+      cache.delete(eldest);
+    }
+  }
+
   return {
     get trainings() {
       return trainings;
+    },
+    async votesModel(channelId) {
+      const votes = await store.channelVotes(channelId);
+      return { votes, counts: countVotes(votes), model: await modelFor(channelId, votes) };
     },
     async forChannel(channel) {
       const votes = await store.channelVotes(channel.id);

@@ -1,20 +1,18 @@
 /**
  * A channel's model from the store: its votes, the voted papers, and document frequencies counted on the
- * archive's recent digests (plus the voted papers, which may be older). This is what delivery and the
- * CLI call; the model itself is pure (channel-model.ts).
+ * archive's recent digests. Delivery, the commands and the
+ * CLI reach it through one LearningSource (learning-source.ts); the model itself is pure (channel-model.ts).
  */
 import type { Paper } from "../paper.js";
 import type { Store } from "../ports.js";
-import type { Vote, VoteCounts } from "../vote.js";
+import type { Vote } from "../vote.js";
 import { trainChannelModel, type ChannelModel } from "./channel-model.js";
 import { buildVocabulary, type Vocabulary } from "./tfidf.js";
 
 /** Enough recent digests for stable document frequencies (a few thousand papers), few enough to be quick. */
 export const VOCABULARY_DIGESTS = 20;
 
-export interface LoadedChannelModel {
-  votes: Vote[];
-  counts: VoteCounts;
+export interface TrainedOnVotes {
   /** The voted papers still in the archive. */
   papers: Map<string, Paper>;
   vocabulary: Vocabulary;
@@ -30,12 +28,6 @@ export async function archiveVocabulary(store: Pick<Store, "listDigests" | "dige
   return buildVocabulary(papers.values());
 }
 
-export async function loadChannelModel(store: Store, channelId: string, previous?: ChannelModel | null): Promise<LoadedChannelModel> {
-  const votes = await store.channelVotes(channelId);
-  const counts = await store.voteCounts(channelId);
-  return { votes, counts, ...(await trainOnVotes(store, votes, previous)) };
-}
-
 /**
  * The model for votes already read (delivery's cache reads them once to see whether any arrived).
  * `vocabulary`: one shared by many channels (learning-source.ts), instead of counting the archive again.
@@ -45,7 +37,7 @@ export async function trainOnVotes(
   votes: readonly Vote[],
   previous?: ChannelModel | null,
   shared?: Vocabulary,
-): Promise<Pick<LoadedChannelModel, "papers" | "vocabulary" | "model">> {
+): Promise<TrainedOnVotes> {
   const papers = new Map<string, Paper>((await store.getPapers([...new Set(votes.map((v) => v.paperId))])).map((p) => [p.id, p]));
   const vocabulary = shared ?? (await archiveVocabulary(store, papers.values()));
   const known = votes.filter((v) => papers.has(v.paperId));

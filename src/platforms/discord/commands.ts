@@ -35,6 +35,9 @@ const str = (name: string, description: string, required: boolean, extra: Partia
 const int = (name: string, description: string, required: boolean, extra: Partial<Option> = {}): Option =>
   ({ type: O.Integer, name, description, required, ...extra }) as Option;
 
+/** A flag: typed as its own name when true (`digest 2026-01-06 all`), left out when false or absent. */
+const bool = (name: string, description: string): Option => ({ type: O.Boolean, name, description, required: false }) as Option;
+
 const sub = (name: string, description: string, options: Option[] = []): APIApplicationCommandSubcommandOption => ({ type: O.Subcommand, name, description, options });
 
 /** Subcommands in PRODUCT.md order; each option list is also the order its values are joined in. */
@@ -48,6 +51,7 @@ export const SUBCOMMANDS: APIApplicationCommandSubcommandOption[] = [
     str("date", "YYYY-MM-DD (default: the latest digest)", false, { max_length: 20 }),
     // The core reads at most four digits of a page number (parseDigestArgs).
     int("page", "Which page of the preview, 10 papers each (default: 1)", false, { min_value: 1, max_value: 9999 }),
+    bool("all", "Also list the papers this channel's votes hold back (learn filter)"),
   ]),
   sub("why", "Which of this channel's topics match a paper, or why none does", [str("id", "arXiv id, e.g. 2512.09277", true, { max_length: 200 })]),
   sub("schedule", "When posts come (Manage Channels)", [
@@ -151,6 +155,7 @@ export function argsText(subcommand: string, read: OptionReader): string {
   const words = (definition?.options ?? []).flatMap((option) => {
     const value = read(option.name);
     if (value === null || String(value).trim() === "") return [];
+    if (option.type === O.Boolean) return value === true ? [option.name] : [];
     return [NAMED_OPTIONS.has(option.name) ? `${option.name} ${String(value).trim()}` : String(value).trim()];
   });
   return words.join(" ");

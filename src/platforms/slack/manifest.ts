@@ -46,7 +46,7 @@ export function slackManifest(options: ManifestOptions): object {
         {
           command: options.command,
           description: "Subscribe this channel to arXiv topics, search papers, see the digest",
-          usage_hint: "help | subscribe <topics> | list | search <query> | paper <arXiv id> | digest [date] [page N] | status | follow <topics>",
+          usage_hint: "help | subscribe <topics> | list | search <query> | paper <arXiv id> | digest [date] [page N] [all] | status | follow <topics>",
           should_escape: false,
           ...(eventsUrl && !options.socketMode ? { url: eventsUrl } : {}),
         },

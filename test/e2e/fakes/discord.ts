@@ -123,6 +123,11 @@ export class FakeDiscord {
   identifies = 0;
   /** Sessions resumed (op 6 answered with RESUMED). */
   resumes = 0;
+  /**
+   * The clock interactions are timed by (Discord answers 10062 Unknown interaction to a callback more than
+   * 3 s after INTERACTION_CREATE). A self-test moves it forward to be late without sleeping.
+   */
+  now = (): number => Date.now();
 
   private readonly server: Server;
   private readonly wss: WebSocketServer;
@@ -287,7 +292,7 @@ export class FakeDiscord {
       options: input.options ?? [],
     });
     return new Promise((resolve, reject) => {
-      this.interactions.set(id, { result, createdAt: Date.now(), acknowledged: false, wanted: input.messages ?? 1, autocomplete: input.autocomplete ?? false, channelId: input.channelId, user, resolve, reject });
+      this.interactions.set(id, { result, createdAt: this.now(), acknowledged: false, wanted: input.messages ?? 1, autocomplete: input.autocomplete ?? false, channelId: input.channelId, user, resolve, reject });
       this.interactionsByToken.set(token, id);
       this.dispatch("INTERACTION_CREATE", payload);
     });
@@ -317,7 +322,7 @@ export class FakeDiscord {
       message: { ...this.messageJson(pressed), components: input.message.components ?? [] },
     });
     return new Promise((resolve, reject) => {
-      this.interactions.set(id, { result, createdAt: Date.now(), acknowledged: false, wanted: input.messages ?? 1, autocomplete: false, pressedOn: { ephemeral, body: input.message }, channelId: input.channelId, user, resolve, reject });
+      this.interactions.set(id, { result, createdAt: this.now(), acknowledged: false, wanted: input.messages ?? 1, autocomplete: false, pressedOn: { ephemeral, body: input.message }, channelId: input.channelId, user, resolve, reject });
       this.interactionsByToken.set(token, id);
       this.dispatch("INTERACTION_CREATE", payload);
     });
@@ -525,7 +530,7 @@ export class FakeDiscord {
   private callback(id: string, token: string, body: unknown, url: URL): Answer {
     const pending = this.interactions.get(id);
     if (!pending || pending.result.token !== token) return { status: 404, json: { code: 10062, message: "Unknown interaction" } };
-    if (Date.now() - pending.createdAt > INTERACTION_WINDOW_MS) return { status: 404, json: { code: 10062, message: "Unknown interaction" } };
+    if (this.now() - pending.createdAt > INTERACTION_WINDOW_MS) return { status: 404, json: { code: 10062, message: "Unknown interaction" } };
     if (pending.acknowledged) return { status: 400, json: { code: 40060, message: "Interaction has already been acknowledged." } };
     const data = body as { type?: number; data?: Record<string, unknown> } | null;
     const type = data?.type;

@@ -75,6 +75,8 @@ export class FakeSlack {
   readonly acks: Array<{ envelope_id: string; payload?: unknown }> = [];
   /** Envelope acks and response_url replies in arrival order ("ack <envelope id>", "reply <url id>"). */
   readonly timeline: string[] = [];
+  /** The clock envelope acks are timed by (3 s for slash commands and interactions); self-tests move it to be late without sleeping. */
+  now = (): number => Date.now();
   private readonly teams = new Map<string, FakeTeam>();
   private readonly channels = new Map<string, FakeChannel>();
   /** People per team ("T1/U123"), for conversations.open. */
@@ -293,12 +295,12 @@ export class FakeSlack {
     const ws = this.openSockets()[0]!;
     const envelopeId = randomUUID();
     const acked = new Promise<void>((resolve) => this.ackWaiters.set(envelopeId, resolve));
-    const sentAt = Date.now();
+    const sentAt = this.now();
     ws.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: acceptsResponsePayload, retry_attempt: 0, retry_reason: "" }));
     await withLimit(acked, `the ack of envelope ${envelopeId}`);
     this.ackWaiters.delete(envelopeId);
     // Slack treats a slash command or interaction not acked within 3 s as failed (and tells the person).
-    const late = Date.now() - sentAt;
+    const late = this.now() - sentAt;
     if (type !== "events_api" && late > INTERACTION_ACK_MS) throw new Error(`fake Slack: envelope ${envelopeId} (${type}) acked after ${late} ms; Slack allows ${INTERACTION_ACK_MS}`);
   }
 
