@@ -4,6 +4,7 @@
  */
 import type { CompiledAlternative } from "./compile.js";
 import { fieldWordBounds, hasEnglishText } from "./cjk-words.js";
+import { authorKey } from "./index-keys.js";
 import { fieldCjk, paperCjkChars, paperCjkPairs } from "./prepare.js";
 import type { PreparedField, PreparedPaper } from "./prepare.js";
 import type { Token } from "./text.js";
@@ -239,7 +240,7 @@ function cjkConfirmed(alt: CompiledAlternative & { kind: "cjk" }, paper: Prepare
 function findAuthor(words: readonly string[], paper: PreparedPaper, visit: Visitor): boolean {
   const first = words[0];
   if (first === undefined) return false;
-  const postings = paper.postings.get(`n:${first}`);
+  const postings = paper.postings.get(authorKey(first));
   if (postings === undefined) return false;
   for (const p of postings) {
     const index = p >>> 9;

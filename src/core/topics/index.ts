@@ -8,17 +8,20 @@
  */
 import type { Paper } from "../paper.js";
 import type { TopicError } from "./ast.js";
-import { chooseKeys, splitQualified } from "./choose-keys.js";
+import { chooseKeys } from "./choose-keys.js";
 import { compileTopicText } from "./compile.js";
 import type { CompiledClause, CompiledTopic } from "./compile.js";
 import type { TopicLimits } from "./limits.js";
 import { clauseHolds } from "./match.js";
 import { IndexMatch, type PaperMatches } from "./index-match.js";
-import { forEachBigram, forEachCjkBigram, paperCjkChars, preparePaper } from "./prepare.js";
+import { decodeOwnKey, encodeKey } from "./index-keys.js";
+import type { IndexKey } from "./index-keys.js";
+import { visitNeighbours } from "./neighbours.js";
+import { paperCjkChars, paperCjkPairs, preparePaper } from "./prepare.js";
 import type { PreparedPaper } from "./prepare.js";
 import { topicSignature, clauseSignature } from "./signature.js";
 import { DEFAULT_TERM_STATS } from "./term-stats.js";
-import { splitBigram } from "./words.js";
+import { cjkPairCode } from "./text.js";
 import type { TermStats } from "./term-stats.js";
 
 /** A clause shared by every topic that has it, with its result for the paper being matched. */
@@ -39,6 +42,35 @@ interface Slot<Id> {
   round: number;
 }
 
+/**
+ * Everything filed under one key a paper lists (a word stem, title word, author word or category): looked
+ * up once per key of each paper. `byCategory`: topics that also need one category (qualified keys);
+ * `next`: strict phrases by the stem that follows this one (pair keys); `near`: flexible phrases by the
+ * stem within a few words of this one, this being the rarer of the two (near keys).
+ */
+interface KeyEntry<Id> {
+  own: Slot<Id>[] | null;
+  byCategory: Map<string, Slot<Id>[]> | null;
+  next: Map<string, Slot<Id>[]> | null;
+  near: Map<string, Slot<Id>[]> | null;
+}
+
+type Shelf = "own" | "byCategory" | "next" | "near";
+
+/** What filing needs of a shelf (a Map is one). */
+interface Lists<Id> {
+  get(name: string | number): Slot<Id>[] | undefined;
+  set(name: string | number, list: Slot<Id>[]): void;
+  delete(name: string | number): void;
+}
+
+/** Where one key's slots are kept; `key`: the entry's key, when the list is in a `KeyEntry`. */
+interface Place<Id> {
+  lists: Lists<Id>;
+  name: string | number;
+  key: string | null;
+}
+
 export interface TopicIndexOptions {
   /** Term frequencies to pick each topic's rarest term (default: built-in estimates). */
   stats?: TermStats;
@@ -46,15 +78,11 @@ export interface TopicIndexOptions {
 }
 
 export class TopicIndex<Id = number> {
-  private readonly byKey = new Map<string, Slot<Id>[]>();
-  /** Slots filed under a CJK character (`c:` keys), by code point: papers list those on demand. */
-  private readonly byCjk = new Map<number, Slot<Id>[]>();
-  /** Slots filed under a pair of neighbouring CJK characters (two-character `c:` keys). */
-  private readonly byCjkPair = new Map<number, Map<number, Slot<Id>[]>>();
-  /** Slots of topics with a category clause, filed under (category, key) (`q:` keys), by category. */
-  private readonly byCategory = new Map<string, Map<string, Slot<Id>[]>>();
-  /** Slots filed under a pair of neighbouring words (`b:` keys), by first stem then second. */
-  private readonly byBigram = new Map<string, Map<string, Slot<Id>[]>>();
+  private readonly byKey = new Map<string, KeyEntry<Id>>();
+  /** Slots filed under one CJK character, by code point: papers list those on demand. */
+  private readonly byCjkChar = new Map<number, Slot<Id>[]>();
+  /** Slots filed under a pair of neighbouring CJK characters, by `cjkPairCode`. */
+  private readonly byCjkPair = new Map<number, Slot<Id>[]>();
   private readonly bySignature = new Map<string, Slot<Id>>();
   private readonly byText = new Map<string, Slot<Id>>();
   private readonly byId = new Map<Id, Slot<Id>>();
@@ -121,35 +149,32 @@ export class TopicIndex<Id = number> {
     const prepared = "postings" in paper ? paper : preparePaper(paper);
     const round = ++this.round;
     const out: IndexMatch<Id>[] = [];
+    const categories = prepared.categories;
     for (const key of prepared.keys) {
-      const slots = this.byKey.get(key);
-      if (slots !== undefined) this.verify(slots, prepared, round, out);
-    }
-    if (this.byCategory.size > 0) {
-      for (const category of new Set(prepared.categories)) {
-        const inner = this.byCategory.get(category);
-        if (inner === undefined) continue;
-        for (const key of prepared.keys) {
-          const slots = inner.get(key);
+      const entry = this.byKey.get(key);
+      if (entry === undefined) continue;
+      if (entry.own !== null) this.verify(entry.own, prepared, round, out);
+      if (entry.byCategory !== null) {
+        // A repeated category finds nothing new: its slots are already this round's.
+        for (let i = 0; i < categories.length; i++) {
+          const slots = entry.byCategory.get(categories[i]!);
           if (slots !== undefined) this.verify(slots, prepared, round, out);
         }
       }
-    }
-    if (this.byBigram.size > 0) {
-      forEachBigram(prepared, (first, second) => {
-        const slots = this.byBigram.get(first)?.get(second);
-        if (slots !== undefined) this.verify(slots, prepared, round, out);
-      });
+      if (entry.next !== null || entry.near !== null) {
+        const postings = prepared.postings.get(key);
+        if (postings !== undefined) visitNeighbours(prepared, postings, entry.next, entry.near, (slots) => this.verify(slots, prepared, round, out));
+      }
     }
     if (this.byCjkPair.size > 0) {
-      forEachCjkBigram(prepared, (first, second) => {
-        const slots = this.byCjkPair.get(first)?.get(second);
+      for (const code of paperCjkPairs(prepared)) {
+        const slots = this.byCjkPair.get(code);
         if (slots !== undefined) this.verify(slots, prepared, round, out);
-      });
+      }
     }
-    if (this.byCjk.size > 0) {
+    if (this.byCjkChar.size > 0) {
       for (const code of paperCjkChars(prepared)) {
-        const slots = this.byCjk.get(code);
+        const slots = this.byCjkChar.get(code);
         if (slots !== undefined) this.verify(slots, prepared, round, out);
       }
     }
@@ -157,7 +182,8 @@ export class TopicIndex<Id = number> {
   }
 
   private verify(slots: Slot<Id>[], paper: PreparedPaper, round: number, out: IndexMatch<Id>[]): void {
-    for (const slot of slots) {
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
       if (slot.round === round) continue;
       slot.round = round;
       if (!this.holds(slot, paper, round)) continue;
@@ -165,64 +191,72 @@ export class TopicIndex<Id = number> {
     }
   }
 
-  private postingList(key: string): Slot<Id>[] | undefined {
-    if (key.startsWith("c:")) {
-      const [first, second] = cjkCodes(key);
-      return second === undefined ? this.byCjk.get(first) : this.byCjkPair.get(first)?.get(second);
+  /** Where a key's slots are kept: a list `name` in `lists`, and the entry holding it (for pruning). */
+  private place(key: IndexKey, create: boolean): Place<Id> | null {
+    switch (key.kind) {
+      case "cjk":
+        return key.codes.length === 1
+          ? { lists: this.byCjkChar, name: key.codes[0]!, key: null }
+          : { lists: this.byCjkPair, name: cjkPairCode(key.codes[0]!, key.codes[1]!), key: null };
+      case "pair":
+        return this.shelf(key.first, "next", key.second, create);
+      case "near": {
+        // Filed under the rarer stem: papers walk the neighbours of each occurrence of that one.
+        const firstRarer = this.stats.frequency(key.first) <= this.stats.frequency(key.second);
+        return firstRarer ? this.shelf(key.first, "near", key.second, create) : this.shelf(key.second, "near", key.first, create);
+      }
+      case "qualified":
+        // Only keys a paper lists among its `keys` can be qualified (choose-keys.ts); others stand alone.
+        return key.key.kind === "word" || key.key.kind === "title" || key.key.kind === "author" || key.key.kind === "category"
+          ? this.shelf(encodeKey(key.key), "byCategory", key.category, create)
+          : this.place(key.key, create);
+      default:
+        return this.shelf(encodeKey(key), "own", "", create);
     }
-    if (key.startsWith("b:")) {
-      const [first, second] = splitBigram(key);
-      return this.byBigram.get(first)?.get(second);
-    }
-    if (key.startsWith("q:")) {
-      const [category, inner] = splitQualified(key);
-      return this.byCategory.get(category)?.get(inner);
-    }
-    return this.byKey.get(key);
   }
 
-  private createPostingList(key: string, slot: Slot<Id>): void {
-    if (key.startsWith("c:")) {
-      const [first, second] = cjkCodes(key);
-      if (second === undefined) this.byCjk.set(first, [slot]);
-      else {
-        let inner = this.byCjkPair.get(first);
-        if (inner === undefined) this.byCjkPair.set(first, (inner = new Map()));
-        inner.set(second, [slot]);
-      }
-    } else if (key.startsWith("b:")) {
-      const [first, second] = splitBigram(key);
-      let inner = this.byBigram.get(first);
-      if (inner === undefined) this.byBigram.set(first, (inner = new Map()));
-      inner.set(second, [slot]);
-    } else if (key.startsWith("q:")) {
-      const [category, rest] = splitQualified(key);
-      let inner = this.byCategory.get(category);
-      if (inner === undefined) this.byCategory.set(category, (inner = new Map()));
-      inner.set(rest, [slot]);
-    } else this.byKey.set(key, [slot]);
+  private shelf(key: string, shelf: Shelf, name: string, create: boolean): Place<Id> | null {
+    let entry = this.byKey.get(key);
+    if (entry === undefined) {
+      if (!create) return null;
+      entry = { own: null, byCategory: null, next: null, near: null };
+      this.byKey.set(key, entry);
+    }
+    if (shelf === "own") return { lists: new OwnList(entry), name, key };
+    let lists = entry[shelf];
+    if (lists === null) {
+      if (!create) return null;
+      lists = entry[shelf] = new Map();
+    }
+    return { lists, name, key };
   }
 
-  private deletePostingList(key: string): void {
-    if (key.startsWith("c:")) {
-      const [first, second] = cjkCodes(key);
-      if (second === undefined) this.byCjk.delete(first);
-      else {
-        const inner = this.byCjkPair.get(first);
-        inner?.delete(second);
-        if (inner?.size === 0) this.byCjkPair.delete(first);
-      }
-    } else if (key.startsWith("b:")) {
-      const [first, second] = splitBigram(key);
-      const inner = this.byBigram.get(first);
-      inner?.delete(second);
-      if (inner?.size === 0) this.byBigram.delete(first);
-    } else if (key.startsWith("q:")) {
-      const [category, rest] = splitQualified(key);
-      const inner = this.byCategory.get(category);
-      inner?.delete(rest);
-      if (inner?.size === 0) this.byCategory.delete(category);
-    } else this.byKey.delete(key);
+  private file(key: string, slot: Slot<Id>): void {
+    const place = this.place(decodeOwnKey(key), true)!;
+    const list = place.lists.get(place.name);
+    if (list !== undefined) list.push(slot);
+    else place.lists.set(place.name, [slot]);
+  }
+
+  private unfile(key: string, slot: Slot<Id>): void {
+    const place = this.place(decodeOwnKey(key), false);
+    const list = place?.lists.get(place.name);
+    if (place === null || list === undefined) return;
+    const i = list.indexOf(slot);
+    if (i >= 0) list.splice(i, 1);
+    if (list.length > 0) return;
+    place.lists.delete(place.name);
+    if (place.key !== null) this.prune(place.key);
+  }
+
+  /** Drops what an entry has left empty, and the entry once nothing is filed under its key. */
+  private prune(key: string): void {
+    const entry = this.byKey.get(key);
+    if (entry === undefined) return;
+    if (entry.byCategory?.size === 0) entry.byCategory = null;
+    if (entry.next?.size === 0) entry.next = null;
+    if (entry.near?.size === 0) entry.near = null;
+    if (entry.own === null && entry.byCategory === null && entry.next === null && entry.near === null) this.byKey.delete(key);
   }
 
   /** Matches a whole digest; papers are prepared once each. */
@@ -252,11 +286,7 @@ export class TopicIndex<Id = number> {
     const nodes = [...topic.clauses].sort((a, b) => clauseCost(a) - clauseCost(b)).map((clause) => this.clauseNode(clause));
     const slot: Slot<Id> = { signature, topic, nodes, members: [], keys: chooseKeys(topic, this.stats), round: 0 };
     this.bySignature.set(signature, slot);
-    for (const key of slot.keys) {
-      const list = this.postingList(key);
-      if (list !== undefined) list.push(slot);
-      else this.createPostingList(key, slot);
-    }
+    for (const key of slot.keys) this.file(key, slot);
     return slot;
   }
 
@@ -273,13 +303,7 @@ export class TopicIndex<Id = number> {
 
   private dropSlot(slot: Slot<Id>): void {
     this.bySignature.delete(slot.signature);
-    for (const key of slot.keys) {
-      const list = this.postingList(key);
-      if (list === undefined) continue;
-      const i = list.indexOf(slot);
-      if (i >= 0) list.splice(i, 1);
-      if (list.length === 0) this.deletePostingList(key);
-    }
+    for (const key of slot.keys) this.unfile(key, slot);
     for (const node of slot.nodes) {
       node.users--;
       if (node.users === 0) this.clauses.delete(clauseSignature(node.clause));
@@ -292,8 +316,16 @@ function clauseCost(clause: CompiledClause): number {
   return clause.field === "cat" ? 0 : clause.field === "author" ? 1 : 2;
 }
 
-/** Code points of a `c:` key: one character, or a pair. */
-function cjkCodes(key: string): [number, number | undefined] {
-  const codes = [...key.slice(2)].map((ch) => ch.codePointAt(0)!);
-  return [codes[0]!, codes[1]];
+/** The `own` list of an entry, behind the same three calls as every other shelf's Map. */
+class OwnList<Id> implements Lists<Id> {
+  constructor(private readonly entry: KeyEntry<Id>) {}
+  get(): Slot<Id>[] | undefined {
+    return this.entry.own ?? undefined;
+  }
+  set(_name: string | number, list: Slot<Id>[]): void {
+    this.entry.own = list;
+  }
+  delete(): void {
+    this.entry.own = null;
+  }
 }

@@ -11,7 +11,8 @@ import { COMPOUND_PREFIXES } from "./word-forms.js";
 import { PREPARE_ALL, mayHoldStems } from "./prepare-needs.js";
 import type { PrepareNeeds } from "./prepare-needs.js";
 import type { CjkText, Token } from "./text.js";
-import { titleKey, tokenKey } from "./words.js";
+import { authorKey, categoryKey, titleKey } from "./index-keys.js";
+import { tokenKey } from "./words.js";
 
 export type HitField = TextField | "author" | "cat";
 
@@ -54,7 +55,7 @@ export interface PreparedPaper {
   authors: PreparedField[];
   /** Lower-cased categories, primary first. */
   categories: string[];
-  /** Word stems → occurrences in `fields`; author words (`n:` keys) → occurrences in `authors`. */
+  /** Word stems → occurrences in `fields`; author words (author keys) → occurrences in `authors`. */
   postings: Map<string, Posting[]>;
   /** Every word, author-word and category key (CJK characters: `paperCjkChars`; pairs: `forEachBigram`). */
   keys: string[];
@@ -97,7 +98,7 @@ export function preparePaperFor(paper: Paper, needs: PrepareNeeds): PreparedPape
   authors.forEach((author, index) => {
     if (index >= MAX_AUTHORS) return;
     const count = Math.min(author.tokens.length, MAX_NAME_TOKENS);
-    for (let i = 0; i < count; i++) addPosting(postings, `n:${author.tokens[i]!.word}`, authorPosting(index, i));
+    for (let i = 0; i < count; i++) addPosting(postings, authorKey(author.tokens[i]!.word), authorPosting(index, i));
   });
   const keys = [...postings.keys()];
   // Title words again under their own keys: `title:` topics are filed there, not under words that fill
@@ -112,8 +113,8 @@ export function preparePaperFor(paper: Paper, needs: PrepareNeeds): PreparedPape
   const categories = paper.categories.map((c) => c.trim().toLowerCase()).filter((c) => c !== "");
   const categoryKeys = new Set<string>();
   for (const category of categories) {
-    categoryKeys.add(`k:${category}`);
-    for (let n = 0; n <= category.length; n++) categoryKeys.add(`k:${category.slice(0, n)}*`);
+    categoryKeys.add(categoryKey(category, false));
+    for (let n = 0; n <= category.length; n++) categoryKeys.add(categoryKey(category.slice(0, n), true));
   }
   keys.push(...categoryKeys);
   return { paper, fields, authors, categories, postings, keys, cjkChars: undefined, cjkPairs: undefined };
