@@ -38,23 +38,26 @@ export function alternativeKeys(alt: CompiledAlternative, field: TopicField | nu
 }
 
 /**
- * CJK keys (as papers list them, see prepare.ts): each CJK character, and each pair of neighbouring CJK
- * characters — a pair is far rarer than either character.
+ * CJK keys (as papers list them, see prepare.ts): each CJK character, and each run of two and of three
+ * neighbouring CJK characters — a run is far rarer than any of its characters.
  */
 export function cjkKeysOf(text: string): string[] {
   const keys = new Set<string>();
+  let before = -1;
   let previous = -1;
   forEachCjk(text, (code) => {
     if (code >= 0) {
       keys.add(cjkCharsKey(code));
       if (previous >= 0) keys.add(cjkCharsKey(previous, code));
+      if (before >= 0 && previous >= 0) keys.add(cjkCharsKey(before, previous, code));
     }
+    before = previous;
     previous = code;
   });
   return [...keys];
 }
 
-/** CJK keys of two characters (pairs) rather than one. */
+/** CJK keys of two or three characters (runs) rather than one. */
 export function isCjkPair(key: string): boolean {
   if (keyKind(key) !== "cjk") return false;
   const first = key.codePointAt(2)!;

@@ -17,7 +17,7 @@ export type IndexKey =
   | { readonly kind: "author"; readonly word: string }
   /** A category, or a category prefix (`cs.*`: every `cs.` category). */
   | { readonly kind: "category"; readonly value: string; readonly prefix: boolean }
-  /** One CJK character, or a pair of neighbouring ones (separators between them dropped), by code point. */
+  /** One CJK character, or a run of two or three neighbouring ones (separators dropped), by code point. */
   | { readonly kind: "cjk"; readonly codes: readonly number[] }
   /** Two neighbouring words, by stem, in order (strict phrases). */
   | { readonly kind: "pair"; readonly first: string; readonly second: string }
@@ -91,7 +91,7 @@ export function decodeKey(text: string): DecodedKey {
     }
     case "c": {
       const codes = [...rest].map((ch) => ch.codePointAt(0)!);
-      return codes.length === 1 || codes.length === 2 ? { ok: true, key: { kind: "cjk", codes } } : malformed(text);
+      return codes.length >= 1 && codes.length <= 3 ? { ok: true, key: { kind: "cjk", codes } } : malformed(text);
     }
     case "b":
     case "w": {

@@ -17,11 +17,11 @@ import { IndexMatch, type PaperMatches } from "./index-match.js";
 import { decodeOwnKey, encodeKey } from "./index-keys.js";
 import type { IndexKey } from "./index-keys.js";
 import { visitNeighbours } from "./neighbours.js";
-import { paperCjkChars, paperCjkPairs, preparePaper } from "./prepare.js";
+import { paperCjkChars, paperCjkPairs, paperCjkTriples, preparePaper } from "./prepare.js";
 import type { PreparedPaper } from "./prepare.js";
 import { topicSignature, clauseSignature } from "./signature.js";
 import { DEFAULT_TERM_STATS } from "./term-stats.js";
-import { cjkPairCode } from "./text.js";
+import { cjkPairCode, cjkTripleCode } from "./text.js";
 import type { TermStats } from "./term-stats.js";
 
 /** A clause shared by every topic that has it, with its result for the paper being matched. */
@@ -83,6 +83,8 @@ export class TopicIndex<Id = number> {
   private readonly byCjkChar = new Map<number, Slot<Id>[]>();
   /** Slots filed under a pair of neighbouring CJK characters, by `cjkPairCode`. */
   private readonly byCjkPair = new Map<number, Slot<Id>[]>();
+  /** Slots filed under three neighbouring CJK characters, by `cjkTripleCode`. */
+  private readonly byCjkTriple = new Map<number, Slot<Id>[]>();
   private readonly bySignature = new Map<string, Slot<Id>>();
   private readonly byText = new Map<string, Slot<Id>>();
   private readonly byId = new Map<Id, Slot<Id>>();
@@ -166,6 +168,12 @@ export class TopicIndex<Id = number> {
         if (postings !== undefined) visitNeighbours(prepared, postings, entry.next, entry.near, (slots) => this.verify(slots, prepared, round, out));
       }
     }
+    if (this.byCjkTriple.size > 0) {
+      for (const code of paperCjkTriples(prepared)) {
+        const slots = this.byCjkTriple.get(code);
+        if (slots !== undefined) this.verify(slots, prepared, round, out);
+      }
+    }
     if (this.byCjkPair.size > 0) {
       for (const code of paperCjkPairs(prepared)) {
         const slots = this.byCjkPair.get(code);
@@ -195,9 +203,9 @@ export class TopicIndex<Id = number> {
   private place(key: IndexKey, create: boolean): Place<Id> | null {
     switch (key.kind) {
       case "cjk":
-        return key.codes.length === 1
-          ? { lists: this.byCjkChar, name: key.codes[0]!, key: null }
-          : { lists: this.byCjkPair, name: cjkPairCode(key.codes[0]!, key.codes[1]!), key: null };
+        if (key.codes.length === 1) return { lists: this.byCjkChar, name: key.codes[0]!, key: null };
+        if (key.codes.length === 2) return { lists: this.byCjkPair, name: cjkPairCode(key.codes[0]!, key.codes[1]!), key: null };
+        return { lists: this.byCjkTriple, name: cjkTripleCode(key.codes[0]!, key.codes[1]!, key.codes[2]!), key: null };
       case "pair":
         return this.shelf(key.first, "next", key.second, create);
       case "near": {

@@ -8,10 +8,10 @@ import { NEAR_DISTANCE } from "./index-keys.js";
 import type { Posting, PreparedPaper } from "./prepare.js";
 
 /**
- * For each text occurrence in `postings` (one word's), calls `found` with the topics `next` files under
- * the word that follows it (a hyphen compound counting as one word, as words.ts pair keys are built), and
- * with the topics `near` files under every word or compound within `NEAR_DISTANCE` positions that does
- * not overlap it. May report a list more than once: the caller de-duplicates.
+ * Calls `found` with the topics `next` files under the word that follows an occurrence in `postings` (one
+ * word's; a hyphen compound counts as one word, as pair keys are built), and with the topics `near` files
+ * under any word or compound within `NEAR_DISTANCE` positions of an occurrence, not overlapping it. May
+ * report a list more than once: the caller de-duplicates.
  */
 export function visitNeighbours<T>(
   paper: PreparedPaper,
@@ -20,6 +20,42 @@ export function visitNeighbours<T>(
   near: ReadonlyMap<string, T> | null,
   found: (topics: T) => void,
 ): void {
+  if (next !== null) walkNeighbours(paper, postings, next, 0, found);
+  if (near === null) return;
+  // Whichever is fewer: the partner words filed here (each looked up in the paper), or the words
+  // around each occurrence (each looked up among the partners).
+  if (near.size <= postings.length * 2 * NEAR_DISTANCE) {
+    near.forEach((topics, partner) => {
+      const others = paper.postings.get(partner);
+      if (others !== undefined && anyNear(postings, others)) found(topics);
+    });
+  } else walkNeighbours(paper, postings, near, NEAR_DISTANCE, found);
+}
+
+/** Whether an occurrence in `a` and one in `b` are in one field, within `NEAR_DISTANCE`, apart. */
+function anyNear(a: readonly Posting[], b: readonly Posting[]): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const p = a[i]!;
+    const field = p >>> 21;
+    const at = (p >>> 1) & 0xfffff;
+    const to = at + (p & 1);
+    for (let j = 0; j < b.length; j++) {
+      const q = b[j]!;
+      if (q >>> 21 !== field) continue;
+      const from = (q >>> 1) & 0xfffff;
+      if (from - at > NEAR_DISTANCE || at - from > NEAR_DISTANCE) continue;
+      // Not overlapping: the other word ends before this one starts, or starts after it ends.
+      if (from + (q & 1) < at || from > to) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * For each occurrence, reports `lists` under the words around it: with `distance` 0 the word (or
+ * compound) right after it, else every word or compound within `distance` positions not overlapping it.
+ */
+function walkNeighbours<T>(paper: PreparedPaper, postings: readonly Posting[], lists: ReadonlyMap<string, T>, distance: number, found: (topics: T) => void): void {
   for (let n = 0; n < postings.length; n++) {
     const p = postings[n]!;
     const field = paper.fields[p >>> 21];
@@ -28,23 +64,21 @@ export function visitNeighbours<T>(
     const to = at + (p & 1);
     const tokens = field.tokens;
     const compounds = field.compounds;
-    if (next !== null) {
+    if (distance === 0) {
       const token = tokens[to + 1];
-      if (token !== undefined) report(next, token.stem, found);
+      if (token !== undefined) report(lists, token.stem, found);
       const compound = compounds.size > 0 ? compounds.get(to + 1) : undefined;
-      if (compound !== undefined) report(next, compound.stem, found);
+      if (compound !== undefined) report(lists, compound.stem, found);
+      continue;
     }
-    if (near !== null) {
-      const from = Math.max(0, at - NEAR_DISTANCE);
-      const last = Math.min(tokens.length - 1, at + NEAR_DISTANCE);
-      for (let j = from; j <= last; j++) if (j < at || j > to) report(near, tokens[j]!.stem, found);
-      if (compounds.size > 0) {
-        for (let j = from; j <= last; j++) {
-          if (j + 1 >= at && j <= to) continue;
-          const compound = compounds.get(j);
-          if (compound !== undefined) report(near, compound.stem, found);
-        }
-      }
+    const from = Math.max(0, at - distance);
+    const last = Math.min(tokens.length - 1, at + distance);
+    for (let j = from; j <= last; j++) if (j < at || j > to) report(lists, tokens[j]!.stem, found);
+    if (compounds.size === 0) continue;
+    for (let j = from; j <= last; j++) {
+      if (j + 1 >= at && j <= to) continue;
+      const compound = compounds.get(j);
+      if (compound !== undefined) report(lists, compound.stem, found);
     }
   }
 }

@@ -5,7 +5,7 @@
  */
 import { TEXT_FIELDS } from "../paper.js";
 import type { Paper, TextField } from "../paper.js";
-import { UNSTEMMED, cjkPairCode, cjkText, forEachCjk, hasCjk, stemWord, tokenize } from "./text.js";
+import { UNSTEMMED, cjkPairCode, cjkText, cjkTripleCode, forEachCjk, hasCjk, stemWord, tokenize } from "./text.js";
 import type { StemFilter } from "./text.js";
 import { COMPOUND_PREFIXES } from "./word-forms.js";
 import { PREPARE_ALL, mayHoldStems } from "./prepare-needs.js";
@@ -63,6 +63,8 @@ export interface PreparedPaper {
   cjkChars: Set<number> | undefined;
   /** Filled by `paperCjkPairs`. */
   cjkPairs: Set<number> | undefined;
+  /** Filled by `paperCjkTriples`. */
+  cjkTriples: Set<number> | undefined;
 }
 
 const HYPHENS = new Set(["-", "\u2010", "\u2011"]);
@@ -117,7 +119,7 @@ export function preparePaperFor(paper: Paper, needs: PrepareNeeds): PreparedPape
     for (let n = 0; n <= category.length; n++) categoryKeys.add(categoryKey(category.slice(0, n), true));
   }
   keys.push(...categoryKeys);
-  return { paper, fields, authors, categories, postings, keys, cjkChars: undefined, cjkPairs: undefined };
+  return { paper, fields, authors, categories, postings, keys, cjkChars: undefined, cjkPairs: undefined, cjkTriples: undefined };
 }
 
 /** `stems`: which words to stem (null: all; authors match by word, so theirs are all stemmed as before). */
@@ -189,6 +191,24 @@ export function paperCjkPairs(paper: PreparedPaper): Set<number> {
   forEachCjkBigram(paper, (first, second) => pairs.add(cjkPairCode(first, second)));
   paper.cjkPairs = pairs;
   return pairs;
+}
+
+/** `cjkTripleCode` of every run of three neighbouring CJK characters (computed on first use). */
+export function paperCjkTriples(paper: PreparedPaper): Set<number> {
+  if (paper.cjkTriples !== undefined) return paper.cjkTriples;
+  const triples = new Set<number>();
+  for (const field of paper.fields) {
+    if (!field.hasCjk) continue;
+    let before = -1;
+    let previous = -1;
+    forEachCjk(field.text, (code) => {
+      if (before >= 0 && previous >= 0 && code >= 0) triples.add(cjkTripleCode(before, previous, code));
+      before = previous;
+      previous = code;
+    });
+  }
+  paper.cjkTriples = triples;
+  return triples;
 }
 
 /** Every pair of neighbouring CJK characters (separators between them dropped), by code point. */

@@ -31,8 +31,10 @@ function defaultFrequency(key: string): number {
     case "category":
       return k.prefix ? 0.9 : 0.2;
     case "cjk":
-      // A pair: rarer than its rarer character.
-      return k.codes.length < 2 ? 0.05 : Math.min(...k.codes.map((code) => defaultFrequency(cjkCharsKey(code)))) * 0.2;
+      // A pair: rarer than its rarer character; three in a row: rarer than its rarer pair.
+      if (k.codes.length < 2) return 0.05;
+      if (k.codes.length === 2) return Math.min(...k.codes.map((code) => defaultFrequency(cjkCharsKey(code)))) * 0.2;
+      return Math.min(defaultFrequency(cjkCharsKey(k.codes[0]!, k.codes[1]!)), defaultFrequency(cjkCharsKey(k.codes[1]!, k.codes[2]!))) * 0.2;
     case "author":
       return 0.002;
     // A word in the title: about a tenth as common as anywhere in the paper.

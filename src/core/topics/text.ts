@@ -77,6 +77,14 @@ export function cjkPairCode(first: number, second: number): number {
   return first * 0x110000 + second;
 }
 
+/**
+ * One number for three neighbouring CJK characters: a hash (the pair code folded below 2^31, times the
+ * third), exact in a double. Two runs may share it; that only makes a topic a candidate for verification.
+ */
+export function cjkTripleCode(first: number, second: number, third: number): number {
+  return (cjkPairCode(first, second) % 0x7fffffff) * 0x110000 + third;
+}
+
 /** How one original code point folds: the normalized text and whether it belongs to a word. */
 interface Folded {
   text: string;
