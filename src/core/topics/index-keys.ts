@@ -105,7 +105,8 @@ export function decodeKey(text: string): DecodedKey {
       const at = rest.indexOf(QUALIFIER);
       if (at <= 0) return malformed(text);
       const inner = decodeKey(rest.slice(at + 1));
-      return inner.ok ? { ok: true, key: { kind: "qualified", category: rest.slice(0, at), key: inner.key } } : inner;
+      if (!inner.ok) return { ok: false, error: { code: inner.error.code, key: text } };
+      return { ok: true, key: { kind: "qualified", category: rest.slice(0, at), key: inner.key } };
     }
     default:
       return { ok: false, error: { code: "unknown-key-prefix", key: text } };

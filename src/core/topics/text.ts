@@ -253,6 +253,7 @@ const STEM_OVERRIDES = new Map<string, string>([
 ]);
 
 const stemCache = new Map<string, string>();
+const stems = new Map<string, string>();
 
 /** Porter stem, memoized. Words with digits (`a100`, `fp8`) are identifiers: only a plural "s" goes. */
 export function stemWord(word: string): string {
@@ -264,7 +265,15 @@ export function stemWord(word: string): string {
     if (/[0-9]/.test(word)) stem = word.length > 2 && word.endsWith("s") ? word.slice(0, -1) : word;
     else stem = word.length < 3 ? word : stemmer(word);
   }
-  if (stemCache.size > 200_000) stemCache.clear();
+  if (stemCache.size > 200_000) {
+    stemCache.clear();
+    stems.clear();
+  }
+  // One string object per stem: topic words and paper words then compare equal by identity, without
+  // reading both strings (matching compares stems for every candidate topic).
+  const shared = stems.get(stem);
+  if (shared === undefined) stems.set(stem, stem);
+  else stem = shared;
   stemCache.set(word, stem);
   return stem;
 }
