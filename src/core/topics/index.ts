@@ -13,7 +13,7 @@ import { compileTopicText } from "./compile.js";
 import type { CompiledClause, CompiledTopic } from "./compile.js";
 import type { TopicLimits } from "./limits.js";
 import { clauseHolds } from "./match.js";
-import { IndexMatch, type PaperMatches } from "./index-match.js";
+import { IndexMatch, SharedDetails, type PaperMatches } from "./index-match.js";
 import { decodeOwnKey, encodeKey } from "./index-keys.js";
 import type { IndexKey } from "./index-keys.js";
 import { visitNeighbours } from "./neighbours.js";
@@ -195,7 +195,9 @@ export class TopicIndex<Id = number> {
       if (slot.round === round) continue;
       slot.round = round;
       if (!this.holds(slot, paper, round)) continue;
-      for (const m of slot.members) out.push(new IndexMatch(m.id, m.text, slot.topic, paper));
+      const members = slot.members;
+      const shared = members.length > 1 ? new SharedDetails(slot.topic, paper) : undefined;
+      for (let k = 0; k < members.length; k++) out.push(new IndexMatch(members[k]!.id, members[k]!.text, slot.topic, paper, shared));
     }
   }
 
