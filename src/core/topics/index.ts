@@ -92,6 +92,8 @@ export class TopicIndex<Id = number> {
   private readonly stats: TermStats;
   private readonly limits: TopicLimits | undefined;
   private round = 0;
+  /** Reused by `matchPaper` for the lists `visitNeighbours` finds. */
+  private readonly neighbourLists: Slot<Id>[][] = [];
 
   constructor(options: TopicIndexOptions = {}) {
     this.stats = options.stats ?? DEFAULT_TERM_STATS;
@@ -165,7 +167,12 @@ export class TopicIndex<Id = number> {
       }
       if (entry.next !== null || entry.near !== null) {
         const postings = prepared.postings.get(key);
-        if (postings !== undefined) visitNeighbours(prepared, postings, entry.next, entry.near, (slots) => this.verify(slots, prepared, round, out));
+        if (postings !== undefined) {
+          const found = this.neighbourLists;
+          visitNeighbours(prepared, postings, entry.next, entry.near, found);
+          for (let i = 0; i < found.length; i++) this.verify(found[i]!, prepared, round, out);
+          found.length = 0;
+        }
       }
     }
     if (this.byCjkTriple.size > 0) {

@@ -8,28 +8,42 @@ import { NEAR_DISTANCE } from "./index-keys.js";
 import type { Posting, PreparedPaper } from "./prepare.js";
 
 /**
- * Calls `found` with the topics `next` files under the word that follows an occurrence in `postings` (one
- * word's; a hyphen compound counts as one word, as pair keys are built), and with the topics `near` files
+ * Adds to `found` the topics `next` files under the word that follows an occurrence in `postings` (one
+ * word's; a hyphen compound counts as one word, as pair keys are built), and the topics `near` files
  * under any word or compound within `NEAR_DISTANCE` positions of an occurrence, not overlapping it. May
- * report a list more than once: the caller de-duplicates.
+ * add a list more than once: the caller de-duplicates. Collects instead of calling back, so that a paper
+ * allocates nothing per word looked up.
  */
 export function visitNeighbours<T>(
   paper: PreparedPaper,
   postings: readonly Posting[],
   next: ReadonlyMap<string, T> | null,
   near: ReadonlyMap<string, T> | null,
-  found: (topics: T) => void,
+  found: T[],
 ): void {
   if (next !== null) walkNeighbours(paper, postings, next, 0, found);
   if (near === null) return;
   // Whichever is fewer: the partner words filed here (each looked up in the paper), or the words
   // around each occurrence (each looked up among the partners).
   if (near.size <= postings.length * 2 * NEAR_DISTANCE) {
-    near.forEach((topics, partner) => {
-      const others = paper.postings.get(partner);
-      if (others !== undefined && anyNear(postings, others)) found(topics);
-    });
+    partnersOf.paper = paper;
+    partnersOf.postings = postings;
+    partnersOf.found = found;
+    near.forEach(addIfNear);
+    partnersOf.paper = null;
+    partnersOf.postings = NO_POSTINGS;
+    partnersOf.found = [];
   } else walkNeighbours(paper, postings, near, NEAR_DISTANCE, found);
+}
+
+const NO_POSTINGS: readonly Posting[] = [];
+
+/** What `addIfNear` (a Map.forEach callback, so not a closure) works on. */
+const partnersOf: { paper: PreparedPaper | null; postings: readonly Posting[]; found: unknown[] } = { paper: null, postings: NO_POSTINGS, found: [] };
+
+function addIfNear(topics: unknown, partner: string): void {
+  const others = partnersOf.paper!.postings.get(partner);
+  if (others !== undefined && anyNear(partnersOf.postings, others)) partnersOf.found.push(topics);
 }
 
 /** Whether an occurrence in `a` and one in `b` are in one field, within `NEAR_DISTANCE`, apart. */
@@ -52,10 +66,10 @@ function anyNear(a: readonly Posting[], b: readonly Posting[]): boolean {
 }
 
 /**
- * For each occurrence, reports `lists` under the words around it: with `distance` 0 the word (or
+ * For each occurrence, adds the `lists` under the words around it: with `distance` 0 the word (or
  * compound) right after it, else every word or compound within `distance` positions not overlapping it.
  */
-function walkNeighbours<T>(paper: PreparedPaper, postings: readonly Posting[], lists: ReadonlyMap<string, T>, distance: number, found: (topics: T) => void): void {
+function walkNeighbours<T>(paper: PreparedPaper, postings: readonly Posting[], lists: ReadonlyMap<string, T>, distance: number, found: T[]): void {
   for (let n = 0; n < postings.length; n++) {
     const p = postings[n]!;
     const field = paper.fields[p >>> 21];
@@ -83,7 +97,7 @@ function walkNeighbours<T>(paper: PreparedPaper, postings: readonly Posting[], l
   }
 }
 
-function report<T>(lists: ReadonlyMap<string, T>, stem: string, found: (topics: T) => void): void {
+function report<T>(lists: ReadonlyMap<string, T>, stem: string, found: T[]): void {
   const topics = lists.get(stem);
-  if (topics !== undefined) found(topics);
+  if (topics !== undefined) found.push(topics);
 }
