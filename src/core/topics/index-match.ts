@@ -38,25 +38,27 @@ export class SharedDetails {
 
 /** One topic that matched one paper. `match` (hits, spans, terms) is computed on first access. */
 export class IndexMatch<Id> {
-  private readonly shared: SharedDetails;
+  private shared: SharedDetails | null;
   constructor(
     readonly id: Id,
     /** The topic as this id added it. */
     readonly text: string,
     readonly topic: CompiledTopic,
     readonly paper: PreparedPaper,
-    /** The details of the same topic and paper for other ids, when there are any. */
-    shared?: SharedDetails,
+    /** The details of the same topic and paper for other ids, when there are any (else made on first use). */
+    shared: SharedDetails | null = null,
   ) {
-    this.shared = shared ?? new SharedDetails(topic, paper);
+    this.shared = shared;
   }
 
   get match(): TopicMatch {
+    this.shared ??= new SharedDetails(this.topic, this.paper);
     return this.shared.match(this.text);
   }
 
   /** How strongly the paper is about the topic (computed on first access, from `match`). */
   get evidence(): TopicEvidence {
+    this.shared ??= new SharedDetails(this.topic, this.paper);
     return this.shared.evidence;
   }
 }

@@ -203,7 +203,7 @@ export class TopicIndex<Id = number> {
       slot.round = round;
       if (!this.holds(slot, paper, round)) continue;
       const members = slot.members;
-      const shared = members.length > 1 ? new SharedDetails(slot.topic, paper) : undefined;
+      const shared = members.length > 1 ? new SharedDetails(slot.topic, paper) : null;
       for (let k = 0; k < members.length; k++) out.push(new IndexMatch(members[k]!.id, members[k]!.text, slot.topic, paper, shared));
     }
   }
