@@ -16,8 +16,8 @@ import {
 import type { IndexKey } from "../../src/core/topics/index-keys.js";
 import { TopicIndex } from "../../src/core/topics/index.js";
 import { matchNaive } from "../../src/core/topics/naive.js";
-import { paperCjkTriples, preparePaper } from "../../src/core/topics/prepare.js";
-import { cjkTripleCode, forEachCjk } from "../../src/core/topics/text.js";
+import { forEachCjkRun, preparePaper } from "../../src/core/topics/prepare.js";
+import { cjkPairCode, cjkTripleCode, forEachCjk } from "../../src/core/topics/text.js";
 import { compiled, paper } from "./topics-fixtures.js";
 
 describe("index key encoding", () => {
@@ -124,19 +124,27 @@ describe("near keys: a flexible phrase of two or three words is filed under its 
   });
 });
 
-describe("the per-paper cache of three-character CJK runs", () => {
+describe("CJK runs of two and three characters, as papers list them", () => {
   const chinese = preparePaper(paper({ title: "大语言模型的推测解码", tldr: "本文提出一种大语言-模型推理加速方法。KV缓存量化", abstract: "Speculative decoding." }));
 
-  it("holds what walking the paper's CJK characters finds, and is computed once", () => {
-    const expected = new Set<number>();
+  it("visits every pair and every run of three neighbouring characters, separators dropped, never across a Latin word", () => {
+    const expected: string[] = [];
     for (const field of chinese.fields) {
       const codes: number[] = [];
       forEachCjk(field.text, (code) => codes.push(code));
-      for (let i = 2; i < codes.length; i++) if (codes[i - 2]! >= 0 && codes[i - 1]! >= 0 && codes[i]! >= 0) expected.add(cjkTripleCode(codes[i - 2]!, codes[i - 1]!, codes[i]!));
+      for (let i = 1; i < codes.length; i++) {
+        const [before, previous, code] = [codes[i - 2] ?? -1, codes[i - 1]!, codes[i]!];
+        if (previous >= 0 && code >= 0) expected.push(`${cjkPairCode(previous, code)}/${before >= 0 ? cjkTripleCode(before, previous, code) : -1}`);
+      }
     }
-    expect(expected.size).toBeGreaterThan(10);
-    expect(paperCjkTriples(chinese)).toEqual(expected);
-    expect(paperCjkTriples(chinese)).toBe(paperCjkTriples(chinese));
+    const visited: string[] = [];
+    forEachCjkRun(chinese, (pair, triple) => visited.push(`${pair}/${triple}`));
+    expect(expected.filter((v) => !v.endsWith("/-1")).length).toBeGreaterThan(10);
+    expect(visited).toEqual(expected);
+    // 言-模 across a hyphen is a run (and 语言模 one of three); 缓存 after the Latin KV starts a new one.
+    const code = (ch: string) => ch.codePointAt(0)!;
+    expect(visited).toContain(`${cjkPairCode(code("言"), code("模"))}/${cjkTripleCode(code("语"), code("言"), code("模"))}`);
+    expect(visited).toContain(`${cjkPairCode(code("缓"), code("存"))}/-1`);
   });
 
   it("matching with it finds what the naive matcher finds", () => {

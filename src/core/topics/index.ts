@@ -17,7 +17,7 @@ import { IndexMatch, SharedDetails, type PaperMatches } from "./index-match.js";
 import { decodeOwnKey, encodeKey } from "./index-keys.js";
 import type { IndexKey } from "./index-keys.js";
 import { visitNeighbours } from "./neighbours.js";
-import { paperCjkChars, paperCjkPairs, paperCjkTriples, preparePaper } from "./prepare.js";
+import { forEachCjkRun, paperCjkChars, preparePaper } from "./prepare.js";
 import type { PreparedPaper } from "./prepare.js";
 import { topicSignature, clauseSignature } from "./signature.js";
 import { DEFAULT_TERM_STATS } from "./term-stats.js";
@@ -175,17 +175,13 @@ export class TopicIndex<Id = number> {
         }
       }
     }
-    if (this.byCjkTriple.size > 0) {
-      for (const code of paperCjkTriples(prepared)) {
-        const slots = this.byCjkTriple.get(code);
+    if (this.byCjkPair.size > 0 || this.byCjkTriple.size > 0) {
+      forEachCjkRun(prepared, (pair, triple) => {
+        const slots = this.byCjkPair.get(pair);
         if (slots !== undefined) this.verify(slots, prepared, round, out);
-      }
-    }
-    if (this.byCjkPair.size > 0) {
-      for (const code of paperCjkPairs(prepared)) {
-        const slots = this.byCjkPair.get(code);
-        if (slots !== undefined) this.verify(slots, prepared, round, out);
-      }
+        const longer = triple < 0 ? undefined : this.byCjkTriple.get(triple);
+        if (longer !== undefined) this.verify(longer, prepared, round, out);
+      });
     }
     if (this.byCjkChar.size > 0) {
       for (const code of paperCjkChars(prepared)) {

@@ -63,8 +63,6 @@ export interface PreparedPaper {
   cjkChars: Set<number> | undefined;
   /** Filled by `paperCjkPairs`. */
   cjkPairs: Set<number> | undefined;
-  /** Filled by `paperCjkTriples`. */
-  cjkTriples: Set<number> | undefined;
 }
 
 const HYPHENS = new Set(["-", "\u2010", "\u2011"]);
@@ -119,7 +117,7 @@ export function preparePaperFor(paper: Paper, needs: PrepareNeeds): PreparedPape
     for (let n = 0; n <= category.length; n++) categoryKeys.add(categoryKey(category.slice(0, n), true));
   }
   keys.push(...categoryKeys);
-  return { paper, fields, authors, categories, postings, keys, cjkChars: undefined, cjkPairs: undefined, cjkTriples: undefined };
+  return { paper, fields, authors, categories, postings, keys, cjkChars: undefined, cjkPairs: undefined };
 }
 
 /** `stems`: which words to stem (null: all; authors match by word, so theirs are all stemmed as before). */
@@ -193,22 +191,22 @@ export function paperCjkPairs(paper: PreparedPaper): Set<number> {
   return pairs;
 }
 
-/** `cjkTripleCode` of every run of three neighbouring CJK characters (computed on first use). */
-export function paperCjkTriples(paper: PreparedPaper): Set<number> {
-  if (paper.cjkTriples !== undefined) return paper.cjkTriples;
-  const triples = new Set<number>();
+/**
+ * Every run of two neighbouring CJK characters (separators between them dropped) as its `cjkPairCode`,
+ * with the run of three it ends as its `cjkTripleCode` (-1 when it ends none). Visited, not stored: the
+ * index looks each up once, and a set would cost more to build than the lookups.
+ */
+export function forEachCjkRun(paper: PreparedPaper, visit: (pair: number, triple: number) => void): void {
   for (const field of paper.fields) {
     if (!field.hasCjk) continue;
     let before = -1;
     let previous = -1;
     forEachCjk(field.text, (code) => {
-      if (before >= 0 && previous >= 0 && code >= 0) triples.add(cjkTripleCode(before, previous, code));
+      if (previous >= 0 && code >= 0) visit(cjkPairCode(previous, code), before >= 0 ? cjkTripleCode(before, previous, code) : -1);
       before = previous;
       previous = code;
     });
   }
-  paper.cjkTriples = triples;
-  return triples;
 }
 
 /** Every pair of neighbouring CJK characters (separators between them dropped), by code point. */
