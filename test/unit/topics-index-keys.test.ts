@@ -138,13 +138,16 @@ describe("CJK runs of two and three characters, as papers list them", () => {
       }
     }
     const visited: string[] = [];
-    forEachCjkRun(chinese, (pair, triple) => visited.push(`${pair}/${triple}`));
+    forEachCjkRun(chinese, true, (pair, triple) => visited.push(`${pair}/${triple}`));
     expect(expected.filter((v) => !v.endsWith("/-1")).length).toBeGreaterThan(10);
     expect(visited).toEqual(expected);
     // 言-模 across a hyphen is a run (and 语言模 one of three); 缓存 after the Latin KV starts a new one.
     const code = (ch: string) => ch.codePointAt(0)!;
     expect(visited).toContain(`${cjkPairCode(code("言"), code("模"))}/${cjkTripleCode(code("语"), code("言"), code("模"))}`);
     expect(visited).toContain(`${cjkPairCode(code("缓"), code("存"))}/-1`);
+    const pairsOnly: string[] = [];
+    forEachCjkRun(chinese, false, (pair, triple) => pairsOnly.push(`${pair}/${triple}`));
+    expect(pairsOnly).toEqual(expected.map((v) => v.replace(/\/.*$/, "/-1")));
   });
 
   it("matching with it finds what the naive matcher finds", () => {

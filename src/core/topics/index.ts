@@ -176,7 +176,7 @@ export class TopicIndex<Id = number> {
       }
     }
     if (this.byCjkPair.size > 0 || this.byCjkTriple.size > 0) {
-      forEachCjkRun(prepared, (pair, triple) => {
+      forEachCjkRun(prepared, this.byCjkTriple.size > 0, (pair, triple) => {
         const slots = this.byCjkPair.get(pair);
         if (slots !== undefined) this.verify(slots, prepared, round, out);
         const longer = triple < 0 ? undefined : this.byCjkTriple.get(triple);

@@ -193,16 +193,16 @@ export function paperCjkPairs(paper: PreparedPaper): Set<number> {
 
 /**
  * Every run of two neighbouring CJK characters (separators between them dropped) as its `cjkPairCode`,
- * with the run of three it ends as its `cjkTripleCode` (-1 when it ends none). Visited, not stored: the
+ * with the run of three it ends as its `cjkTripleCode` (-1 when it ends none, or without `triples`). Visited, not stored: the
  * index looks each up once, and a set would cost more to build than the lookups.
  */
-export function forEachCjkRun(paper: PreparedPaper, visit: (pair: number, triple: number) => void): void {
+export function forEachCjkRun(paper: PreparedPaper, triples: boolean, visit: (pair: number, triple: number) => void): void {
   for (const field of paper.fields) {
     if (!field.hasCjk) continue;
     let before = -1;
     let previous = -1;
     forEachCjk(field.text, (code) => {
-      if (previous >= 0 && code >= 0) visit(cjkPairCode(previous, code), before >= 0 ? cjkTripleCode(before, previous, code) : -1);
+      if (previous >= 0 && code >= 0) visit(cjkPairCode(previous, code), triples && before >= 0 ? cjkTripleCode(before, previous, code) : -1);
       before = previous;
       previous = code;
     });

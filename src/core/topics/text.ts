@@ -78,11 +78,12 @@ export function cjkPairCode(first: number, second: number): number {
 }
 
 /**
- * One number for three neighbouring CJK characters: a hash (the pair code folded below 2^31, times the
- * third), exact in a double. Two runs may share it; that only makes a topic a candidate for verification.
+ * One number for three neighbouring CJK characters: a 31-bit hash (never negative; a small integer, cheap
+ * as a Map key).
+ * Two runs may share it; that only makes a topic a candidate for verification, never a match.
  */
 export function cjkTripleCode(first: number, second: number, third: number): number {
-  return (cjkPairCode(first, second) % 0x7fffffff) * 0x110000 + third;
+  return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca77) ^ Math.imul(third, 0xc2b2ae3d)) & 0x7fffffff;
 }
 
 /** How one original code point folds: the normalized text and whether it belongs to a word. */
