@@ -38,28 +38,36 @@ export class SharedDetails {
 
 /** One topic that matched one paper. `match` (hits, spans, terms) is computed on first access. */
 export class IndexMatch<Id> {
-  private shared: SharedDetails | null;
+  /** The shared details once made; before that, the match of another id of this topic and paper, if any. */
+  private shared: SharedDetails | IndexMatch<Id> | null;
   constructor(
     readonly id: Id,
     /** The topic as this id added it. */
     readonly text: string,
     readonly topic: CompiledTopic,
     readonly paper: PreparedPaper,
-    /** The details of the same topic and paper for other ids, when there are any (else made on first use). */
-    shared: SharedDetails | null = null,
+    /** A match of another id of the same topic and paper: both then share one set of details. */
+    sibling: IndexMatch<Id> | null = null,
   ) {
-    this.shared = shared;
+    this.shared = sibling;
   }
 
   get match(): TopicMatch {
-    this.shared ??= new SharedDetails(this.topic, this.paper);
-    return this.shared.match(this.text);
+    return this.details().match(this.text);
   }
 
   /** How strongly the paper is about the topic (computed on first access, from `match`). */
   get evidence(): TopicEvidence {
-    this.shared ??= new SharedDetails(this.topic, this.paper);
-    return this.shared.evidence;
+    return this.details().evidence;
+  }
+
+  /** Made on first read (most matches are never read in detail), once for all siblings. */
+  private details(): SharedDetails {
+    const known = this.shared;
+    if (known instanceof SharedDetails) return known;
+    const made = known === null ? new SharedDetails(this.topic, this.paper) : known.details();
+    this.shared = made;
+    return made;
   }
 }
 

@@ -13,7 +13,7 @@ import { compileTopicText } from "./compile.js";
 import type { CompiledClause, CompiledTopic } from "./compile.js";
 import type { TopicLimits } from "./limits.js";
 import { clauseHolds } from "./match.js";
-import { IndexMatch, SharedDetails, type PaperMatches } from "./index-match.js";
+import { IndexMatch, type PaperMatches } from "./index-match.js";
 import { decodeOwnKey, encodeKey } from "./index-keys.js";
 import type { IndexKey } from "./index-keys.js";
 import { visitNeighbours } from "./neighbours.js";
@@ -112,21 +112,24 @@ export class TopicIndex<Id = number> {
 
   /** Adds (or replaces) the topic under `id`. Returns the syntax error instead when the text is invalid. */
   add(id: Id, topic: string | CompiledTopic): TopicError | null {
-    let text: string;
-    let slot: Slot<Id> | undefined;
-    if (typeof topic === "string") {
-      text = topic.trim();
-      slot = this.byText.get(text);
-      if (slot === undefined) {
+    const text = typeof topic === "string" ? topic.trim() : topic.text;
+    let compiled = typeof topic === "string" ? null : topic;
+    if (compiled === null && !this.byText.has(text)) {
+      const result = compileTopicText(text, this.limits);
+      if (!result.ok) return result.error;
+      compiled = result.topic;
+    }
+    // Removed first: re-adding an id with its own text must not leave it in a slot it just emptied.
+    this.remove(id);
+    let slot = typeof topic === "string" ? this.byText.get(text) : undefined;
+    if (slot === undefined) {
+      if (compiled === null) {
         const result = compileTopicText(text, this.limits);
         if (!result.ok) return result.error;
-        slot = this.slotFor(result.topic);
+        compiled = result.topic;
       }
-    } else {
-      text = topic.text;
-      slot = this.slotFor(topic);
+      slot = this.slotFor(compiled);
     }
-    this.remove(id);
     slot.members.push({ id, text });
     this.byId.set(id, slot);
     this.byText.set(text, slot);
@@ -199,8 +202,9 @@ export class TopicIndex<Id = number> {
       slot.round = round;
       if (!this.holds(slot, paper, round)) continue;
       const members = slot.members;
-      const shared = members.length > 1 ? new SharedDetails(slot.topic, paper) : null;
-      for (let k = 0; k < members.length; k++) out.push(new IndexMatch(members[k]!.id, members[k]!.text, slot.topic, paper, shared));
+      const first = new IndexMatch(members[0]!.id, members[0]!.text, slot.topic, paper);
+      out.push(first);
+      for (let k = 1; k < members.length; k++) out.push(new IndexMatch(members[k]!.id, members[k]!.text, slot.topic, paper, first));
     }
   }
 
