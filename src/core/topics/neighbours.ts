@@ -32,11 +32,12 @@ export function visitNeighbours<T>(
     near.forEach(addIfNear);
     partnersOf.paper = null;
     partnersOf.postings = NO_POSTINGS;
-    partnersOf.found = [];
+    partnersOf.found = NO_TOPICS;
   } else walkNeighbours(paper, postings, near, NEAR_DISTANCE, found);
 }
 
 const NO_POSTINGS: readonly Posting[] = [];
+const NO_TOPICS: unknown[] = [];
 
 /** What `addIfNear` (a Map.forEach callback, so not a closure) works on. */
 const partnersOf: { paper: PreparedPaper | null; postings: readonly Posting[]; found: unknown[] } = { paper: null, postings: NO_POSTINGS, found: [] };
