@@ -88,6 +88,20 @@ describe("incremental add and remove", () => {
     expect(index.distinct).toBe(0);
   });
 
+  it("adding an id again with the same topic keeps it (text or compiled)", () => {
+    const index = new TopicIndex<number>();
+    index.add(1, "kv cache");
+    index.add(1, "kv cache");
+    expect(index.matchPaper(p).map((m) => m.id)).toEqual([1]);
+    const result = compileTopicText("kv cache");
+    if (!result.ok) throw new Error(result.error.message);
+    index.add(1, result.topic);
+    expect(index.matchPaper(p).map((m) => m.id)).toEqual([1]);
+    expect(index.size).toBe(1);
+    expect(index.add(1, "(kv")).not.toBeNull();
+    expect(index.matchPaper(p).map((m) => m.id)).toEqual([1]);
+  });
+
   it("adding an id again replaces its topic", () => {
     const index = new TopicIndex<number>();
     index.add(1, "diffusion");

@@ -1,5 +1,7 @@
 /** Which index keys a topic is filed under: the rarest terms it cannot match without. */
-import { alternativeKeys } from "./compile.js";
+import { alternativeKeys } from "./alternative-keys.js";
+import { keyKind, qualifiedKey } from "./index-keys.js";
+import type { IndexKeyKind } from "./index-keys.js";
 import type { CompiledClause, CompiledTopic } from "./compile.js";
 import type { TermStats } from "./term-stats.js";
 
@@ -12,7 +14,7 @@ export function chooseKeys(topic: CompiledTopic, stats: TermStats): string[] {
   // A topic that also needs one of a few categories (`llm serving cat:cs.DC`) is filed under each
   // (category, key): papers of other categories never even look at it.
   const categories = requiredCategories(topic);
-  if (categories === null || keys.some((k) => k.includes(":") && !k.startsWith("t:") && !k.startsWith("n:"))) return keys;
+  if (categories === null || keys.some((k) => !QUALIFIABLE.has(keyKind(k)))) return keys;
   return categories.flatMap((category) => keys.map((key) => qualifiedKey(category, key)));
 }
 
@@ -23,15 +25,8 @@ function requiredCategories(topic: CompiledTopic): string[] | null {
   return [...new Set(clause.alternatives.map((a) => (a.kind === "cat" ? a.value : "")))];
 }
 
-/** `q:` + category + U+0001 + key (U+0001 appears in neither). */
-export function qualifiedKey(category: string, key: string): string {
-  return `q:${category}\u0001${key}`;
-}
-
-export function splitQualified(key: string): [string, string] {
-  const at = key.indexOf("\u0001");
-  return [key.slice(2, at), key.slice(at + 1)];
-}
+/** Keys the index can qualify by category: those a paper lists among its `keys` (see index.ts). */
+const QUALIFIABLE: ReadonlySet<IndexKeyKind> = new Set(["word", "title", "author"]);
 
 function rarestClauseKeys(topic: CompiledTopic, stats: TermStats): string[] {
   let best: string[] = [];

@@ -12,10 +12,11 @@ import type { TopicLimits } from "./limits.js";
 import { parseTopic } from "./parse.js";
 import { parseArxivId } from "./like-clause.js";
 import { matchesBySegments } from "./segment.js";
+import { cjkKeysOf, isCjkPair } from "./alternative-keys.js";
 import { cjkKey, cjkPairCode, forEachCjk, hasCjk, tokenize } from "./text.js";
 import { alternativeSignature } from "./signature.js";
 import { DEFAULT_TERM_STATS } from "./term-stats.js";
-import { bigramKey, compileWords, contentWords, joinedWord, titleKey } from "./words.js";
+import { compileWords, contentWords, joinedWord } from "./words.js";
 import type { WordMatcher } from "./words.js";
 
 export type CompiledAlternative =
@@ -206,54 +207,4 @@ function alternative(alt: CompiledAlternative): CompiledAlternative {
     prefix: "prefix" in alt ? alt.prefix : false,
   };
   return all as CompiledAlternative;
-}
-
-/**
- * Index keys of an alternative: ALL of them are present in a paper where it occurs. `field`: the clause's
- * field — title words have keys of their own.
- */
-export function alternativeKeys(alt: CompiledAlternative, field: TopicField | null = null): string[] {
-  if (alt.kind === "phrase" && field === "title") return [...new Set(alt.words.map((w) => titleKey(w.stem)))];
-  switch (alt.kind) {
-    case "phrase": {
-      const keys = alt.words.map((w) => w.key);
-      // Flexible words need not be neighbours: only single words are guaranteed.
-      if (alt.flexible) return [...new Set(keys)];
-      for (let i = 0; i + 1 < alt.words.length; i++) keys.push(bigramKey(alt.words[i]!.stem, alt.words[i + 1]!.stem));
-      return [...new Set(keys)];
-    }
-    case "cjk":
-      return cjkKeysOf(alt.text);
-    case "author":
-      return alt.words.map((w) => `n:${w}`);
-    case "cat":
-      return [alt.prefix ? `k:${alt.value}*` : `k:${alt.value}`];
-    case "like":
-      // No paper lists this key: a like: topic filed in a word index is never verified there (it is
-      // matched by similarity, like-match.ts), rather than verified against every paper.
-      return [`l:${alt.value}`];
-  }
-}
-
-/**
- * CJK keys (as papers list them, see prepare.ts): `c:` + each CJK character, and `c:` + each pair of
- * neighbouring CJK characters — a pair is far rarer than either character.
- */
-export function cjkKeysOf(text: string): string[] {
-  const keys = new Set<string>();
-  let previous = -1;
-  forEachCjk(text, (code) => {
-    if (code >= 0) {
-      keys.add(`c:${String.fromCodePoint(code)}`);
-      if (previous >= 0) keys.add(`c:${String.fromCodePoint(previous, code)}`);
-    }
-    previous = code;
-  });
-  return [...keys];
-}
-
-/** `c:` keys of two characters (pairs) rather than one. */
-export function isCjkPair(key: string): boolean {
-  const first = key.codePointAt(2)!;
-  return key.length > (first > 0xffff ? 4 : 3);
 }

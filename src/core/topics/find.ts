@@ -4,11 +4,12 @@
  */
 import type { CompiledAlternative } from "./compile.js";
 import { fieldWordBounds, hasEnglishText } from "./cjk-words.js";
+import { authorKey } from "./index-keys.js";
 import { fieldCjk, paperCjkChars, paperCjkPairs } from "./prepare.js";
 import type { PreparedField, PreparedPaper } from "./prepare.js";
 import type { Token } from "./text.js";
-import { crossesSentence } from "./sentences.js";
-import { FLEXIBLE_SLACK, wordMatches } from "./words.js";
+import { flexibleAt, flexibleWindow } from "./flexible.js";
+import { wordMatches } from "./words.js";
 import type { WordMatcher } from "./words.js";
 
 /** Receives one occurrence (field, span in its original text, author/category index); true = stop. */
@@ -43,7 +44,8 @@ const stopAtFirst: Visitor = () => true;
 /** Whether `alt` occurs at all. Phrases take a direct path: this runs for every candidate topic. */
 export function alternativeOccurs(alt: CompiledAlternative, scope: string | null, paper: PreparedPaper): boolean {
   if (alt.kind === "cjk") return cjkOccurs(alt, scope, paper);
-  if (alt.kind !== "phrase" || alt.flexible) return findAlternative(alt, scope, paper, stopAtFirst);
+  if (alt.kind !== "phrase") return findAlternative(alt, scope, paper, stopAtFirst);
+  if (alt.flexible) return flexibleOccurs(alt.words, alt.anchor, scope, paper);
   const words = alt.words;
   const pivot = words[alt.anchor]!;
   const postings = paper.postings.get(pivot.key);
@@ -120,45 +122,28 @@ function forEachPivot(
  * the nearest unused token (or hyphen compound) around the anchor.
  */
 function findFlexible(words: readonly WordMatcher[], anchor: number, scope: string | null, paper: PreparedPaper, visit: Visitor): boolean {
-  const span = words.length + FLEXIBLE_SLACK;
-  return forEachPivot(words[anchor], scope, paper, (field, f, at, compound, token) => {
-    const used = new Set<number>([at]);
-    if (compound) used.add(at + 1);
-    let first = at;
-    let last = compound ? at + 1 : at;
-    let start = token.start;
-    let end = token.end;
-    let ok = true;
-    for (let k = 0; k < words.length && ok; k++) {
-      if (k === anchor) continue;
-      const found = nearestWord(words[k]!, field, at, span, used);
-      if (found === null) {
-        ok = false;
-        break;
-      }
-      for (let i = found.from; i <= found.to; i++) used.add(i);
-      first = Math.min(first, found.from);
-      last = Math.max(last, found.to);
-      start = Math.min(start, found.token.start);
-      end = Math.max(end, found.token.end);
-    }
-    if (!ok || last - first + 1 > span || crossesSentence(field.text, start, end - 1)) return false;
-    return visit(field, start, end, f);
-  });
+  return forEachPivot(words[anchor], scope, paper, (field, f, at, compound, token) => flexibleAt(words, anchor, field, at, compound, token) && visit(field, flexibleWindow.start, flexibleWindow.end, f));
 }
 
-/** The token (or compound) nearest to `at` that the word matches, within `span` tokens, not yet used. */
-function nearestWord(word: WordMatcher, field: PreparedField, at: number, span: number, used: Set<number>): { token: Token; from: number; to: number } | null {
-  for (let d = 1; d < span; d++) {
-    for (const i of [at - d, at + d]) {
-      if (i < 0 || used.has(i)) continue;
-      const token = field.tokens[i];
-      if (token !== undefined && wordMatches(word, token)) return { token, from: i, to: i };
-      const compound = field.compounds.get(i);
-      if (compound !== undefined && !used.has(i + 1) && wordMatches(word, compound)) return { token: compound, from: i, to: i + 1 };
-    }
+/** `findFlexible` stopping at the first occurrence, without a visitor: this runs for every candidate. */
+function flexibleOccurs(words: readonly WordMatcher[], anchor: number, scope: string | null, paper: PreparedPaper): boolean {
+  // Every word must occur somewhere (under its key) before any window is worth trying.
+  for (let k = 0; k < words.length; k++) if (k !== anchor && !paper.postings.has(words[k]!.key)) return false;
+  const pivot = words[anchor];
+  if (pivot === undefined) return false;
+  const postings = paper.postings.get(pivot.key);
+  if (postings === undefined) return false;
+  for (let n = 0; n < postings.length; n++) {
+    const p = postings[n]!;
+    const f = p >>> 21;
+    const field = paper.fields[f]!;
+    if (scope !== null && field.name !== scope) continue;
+    const at = (p >>> 1) & 0xfffff;
+    const compound = (p & 1) === 1;
+    const token = compound ? field.compounds.get(at)! : field.tokens[at]!;
+    if (wordMatches(pivot, token) && flexibleAt(words, anchor, field, at, compound, token)) return true;
   }
-  return null;
+  return false;
 }
 
 /** Matches words[from..] from token `at` (a word may also match a hyphen compound); end offset, or -1. */
@@ -242,7 +227,7 @@ function cjkConfirmed(alt: CompiledAlternative & { kind: "cjk" }, paper: Prepare
 function findAuthor(words: readonly string[], paper: PreparedPaper, visit: Visitor): boolean {
   const first = words[0];
   if (first === undefined) return false;
-  const postings = paper.postings.get(`n:${first}`);
+  const postings = paper.postings.get(authorKey(first));
   if (postings === undefined) return false;
   for (const p of postings) {
     const index = p >>> 9;

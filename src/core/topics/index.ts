@@ -8,17 +8,18 @@
  */
 import type { Paper } from "../paper.js";
 import type { TopicError } from "./ast.js";
-import { chooseKeys, splitQualified } from "./choose-keys.js";
+import { chooseKeys } from "./choose-keys.js";
 import { compileTopicText } from "./compile.js";
 import type { CompiledClause, CompiledTopic } from "./compile.js";
 import type { TopicLimits } from "./limits.js";
 import { clauseHolds } from "./match.js";
 import { IndexMatch, type PaperMatches } from "./index-match.js";
-import { forEachBigram, forEachCjkBigram, paperCjkChars, preparePaper } from "./prepare.js";
+import { Shelves } from "./index-shelves.js";
+import { visitNeighbours } from "./neighbours.js";
+import { forEachCjkRun, paperCjkChars, preparePaper } from "./prepare.js";
 import type { PreparedPaper } from "./prepare.js";
 import { topicSignature, clauseSignature } from "./signature.js";
 import { DEFAULT_TERM_STATS } from "./term-stats.js";
-import { splitBigram } from "./words.js";
 import type { TermStats } from "./term-stats.js";
 
 /** A clause shared by every topic that has it, with its result for the paper being matched. */
@@ -46,15 +47,7 @@ export interface TopicIndexOptions {
 }
 
 export class TopicIndex<Id = number> {
-  private readonly byKey = new Map<string, Slot<Id>[]>();
-  /** Slots filed under a CJK character (`c:` keys), by code point: papers list those on demand. */
-  private readonly byCjk = new Map<number, Slot<Id>[]>();
-  /** Slots filed under a pair of neighbouring CJK characters (two-character `c:` keys). */
-  private readonly byCjkPair = new Map<number, Map<number, Slot<Id>[]>>();
-  /** Slots of topics with a category clause, filed under (category, key) (`q:` keys), by category. */
-  private readonly byCategory = new Map<string, Map<string, Slot<Id>[]>>();
-  /** Slots filed under a pair of neighbouring words (`b:` keys), by first stem then second. */
-  private readonly byBigram = new Map<string, Map<string, Slot<Id>[]>>();
+  private readonly shelves: Shelves<Slot<Id>>;
   private readonly bySignature = new Map<string, Slot<Id>>();
   private readonly byText = new Map<string, Slot<Id>>();
   private readonly byId = new Map<Id, Slot<Id>>();
@@ -62,10 +55,13 @@ export class TopicIndex<Id = number> {
   private readonly stats: TermStats;
   private readonly limits: TopicLimits | undefined;
   private round = 0;
+  /** Reused by `matchPaper` for the lists `visitNeighbours` finds. */
+  private readonly neighbourLists: Slot<Id>[][] = [];
 
   constructor(options: TopicIndexOptions = {}) {
     this.stats = options.stats ?? DEFAULT_TERM_STATS;
     this.limits = options.limits;
+    this.shelves = new Shelves(this.stats);
   }
 
   /** Number of ids (topics as added). */
@@ -80,21 +76,24 @@ export class TopicIndex<Id = number> {
 
   /** Adds (or replaces) the topic under `id`. Returns the syntax error instead when the text is invalid. */
   add(id: Id, topic: string | CompiledTopic): TopicError | null {
-    let text: string;
-    let slot: Slot<Id> | undefined;
-    if (typeof topic === "string") {
-      text = topic.trim();
-      slot = this.byText.get(text);
-      if (slot === undefined) {
+    const text = typeof topic === "string" ? topic.trim() : topic.text;
+    let compiled = typeof topic === "string" ? null : topic;
+    if (compiled === null && !this.byText.has(text)) {
+      const result = compileTopicText(text, this.limits);
+      if (!result.ok) return result.error;
+      compiled = result.topic;
+    }
+    // Removed first: re-adding an id with its own text must not leave it in a slot it just emptied.
+    this.remove(id);
+    let slot = typeof topic === "string" ? this.byText.get(text) : undefined;
+    if (slot === undefined) {
+      if (compiled === null) {
         const result = compileTopicText(text, this.limits);
         if (!result.ok) return result.error;
-        slot = this.slotFor(result.topic);
+        compiled = result.topic;
       }
-    } else {
-      text = topic.text;
-      slot = this.slotFor(topic);
+      slot = this.slotFor(compiled);
     }
-    this.remove(id);
     slot.members.push({ id, text });
     this.byId.set(id, slot);
     this.byText.set(text, slot);
@@ -121,35 +120,40 @@ export class TopicIndex<Id = number> {
     const prepared = "postings" in paper ? paper : preparePaper(paper);
     const round = ++this.round;
     const out: IndexMatch<Id>[] = [];
+    const categories = prepared.categories;
+    const { byKey, byCjkChar, byCjkPair, byCjkTriple } = this.shelves;
     for (const key of prepared.keys) {
-      const slots = this.byKey.get(key);
-      if (slots !== undefined) this.verify(slots, prepared, round, out);
-    }
-    if (this.byCategory.size > 0) {
-      for (const category of new Set(prepared.categories)) {
-        const inner = this.byCategory.get(category);
-        if (inner === undefined) continue;
-        for (const key of prepared.keys) {
-          const slots = inner.get(key);
+      const entry = byKey.get(key);
+      if (entry === undefined) continue;
+      if (entry.own !== null) this.verify(entry.own, prepared, round, out);
+      if (entry.byCategory !== null) {
+        // A repeated category finds nothing new: its slots are already this round's.
+        for (let i = 0; i < categories.length; i++) {
+          const slots = entry.byCategory.get(categories[i]!);
           if (slots !== undefined) this.verify(slots, prepared, round, out);
         }
       }
+      if (entry.next !== null || entry.near !== null) {
+        const postings = prepared.postings.get(key);
+        if (postings !== undefined) {
+          const found = this.neighbourLists;
+          visitNeighbours(prepared, postings, entry.next, entry.near, found);
+          for (let i = 0; i < found.length; i++) this.verify(found[i]!, prepared, round, out);
+          found.length = 0;
+        }
+      }
     }
-    if (this.byBigram.size > 0) {
-      forEachBigram(prepared, (first, second) => {
-        const slots = this.byBigram.get(first)?.get(second);
+    if (byCjkPair.size > 0 || byCjkTriple.size > 0) {
+      forEachCjkRun(prepared, byCjkTriple.size > 0, (pair, triple) => {
+        const slots = byCjkPair.get(pair);
         if (slots !== undefined) this.verify(slots, prepared, round, out);
+        const longer = triple < 0 ? undefined : byCjkTriple.get(triple);
+        if (longer !== undefined) this.verify(longer, prepared, round, out);
       });
     }
-    if (this.byCjkPair.size > 0) {
-      forEachCjkBigram(prepared, (first, second) => {
-        const slots = this.byCjkPair.get(first)?.get(second);
-        if (slots !== undefined) this.verify(slots, prepared, round, out);
-      });
-    }
-    if (this.byCjk.size > 0) {
+    if (byCjkChar.size > 0) {
       for (const code of paperCjkChars(prepared)) {
-        const slots = this.byCjk.get(code);
+        const slots = byCjkChar.get(code);
         if (slots !== undefined) this.verify(slots, prepared, round, out);
       }
     }
@@ -157,72 +161,16 @@ export class TopicIndex<Id = number> {
   }
 
   private verify(slots: Slot<Id>[], paper: PreparedPaper, round: number, out: IndexMatch<Id>[]): void {
-    for (const slot of slots) {
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
       if (slot.round === round) continue;
       slot.round = round;
       if (!this.holds(slot, paper, round)) continue;
-      for (const m of slot.members) out.push(new IndexMatch(m.id, m.text, slot.topic, paper));
+      const members = slot.members;
+      const first = new IndexMatch(members[0]!.id, members[0]!.text, slot.topic, paper);
+      out.push(first);
+      for (let k = 1; k < members.length; k++) out.push(new IndexMatch(members[k]!.id, members[k]!.text, slot.topic, paper, first));
     }
-  }
-
-  private postingList(key: string): Slot<Id>[] | undefined {
-    if (key.startsWith("c:")) {
-      const [first, second] = cjkCodes(key);
-      return second === undefined ? this.byCjk.get(first) : this.byCjkPair.get(first)?.get(second);
-    }
-    if (key.startsWith("b:")) {
-      const [first, second] = splitBigram(key);
-      return this.byBigram.get(first)?.get(second);
-    }
-    if (key.startsWith("q:")) {
-      const [category, inner] = splitQualified(key);
-      return this.byCategory.get(category)?.get(inner);
-    }
-    return this.byKey.get(key);
-  }
-
-  private createPostingList(key: string, slot: Slot<Id>): void {
-    if (key.startsWith("c:")) {
-      const [first, second] = cjkCodes(key);
-      if (second === undefined) this.byCjk.set(first, [slot]);
-      else {
-        let inner = this.byCjkPair.get(first);
-        if (inner === undefined) this.byCjkPair.set(first, (inner = new Map()));
-        inner.set(second, [slot]);
-      }
-    } else if (key.startsWith("b:")) {
-      const [first, second] = splitBigram(key);
-      let inner = this.byBigram.get(first);
-      if (inner === undefined) this.byBigram.set(first, (inner = new Map()));
-      inner.set(second, [slot]);
-    } else if (key.startsWith("q:")) {
-      const [category, rest] = splitQualified(key);
-      let inner = this.byCategory.get(category);
-      if (inner === undefined) this.byCategory.set(category, (inner = new Map()));
-      inner.set(rest, [slot]);
-    } else this.byKey.set(key, [slot]);
-  }
-
-  private deletePostingList(key: string): void {
-    if (key.startsWith("c:")) {
-      const [first, second] = cjkCodes(key);
-      if (second === undefined) this.byCjk.delete(first);
-      else {
-        const inner = this.byCjkPair.get(first);
-        inner?.delete(second);
-        if (inner?.size === 0) this.byCjkPair.delete(first);
-      }
-    } else if (key.startsWith("b:")) {
-      const [first, second] = splitBigram(key);
-      const inner = this.byBigram.get(first);
-      inner?.delete(second);
-      if (inner?.size === 0) this.byBigram.delete(first);
-    } else if (key.startsWith("q:")) {
-      const [category, rest] = splitQualified(key);
-      const inner = this.byCategory.get(category);
-      inner?.delete(rest);
-      if (inner?.size === 0) this.byCategory.delete(category);
-    } else this.byKey.delete(key);
   }
 
   /** Matches a whole digest; papers are prepared once each. */
@@ -252,11 +200,7 @@ export class TopicIndex<Id = number> {
     const nodes = [...topic.clauses].sort((a, b) => clauseCost(a) - clauseCost(b)).map((clause) => this.clauseNode(clause));
     const slot: Slot<Id> = { signature, topic, nodes, members: [], keys: chooseKeys(topic, this.stats), round: 0 };
     this.bySignature.set(signature, slot);
-    for (const key of slot.keys) {
-      const list = this.postingList(key);
-      if (list !== undefined) list.push(slot);
-      else this.createPostingList(key, slot);
-    }
+    for (const key of slot.keys) this.shelves.file(key, slot);
     return slot;
   }
 
@@ -273,13 +217,7 @@ export class TopicIndex<Id = number> {
 
   private dropSlot(slot: Slot<Id>): void {
     this.bySignature.delete(slot.signature);
-    for (const key of slot.keys) {
-      const list = this.postingList(key);
-      if (list === undefined) continue;
-      const i = list.indexOf(slot);
-      if (i >= 0) list.splice(i, 1);
-      if (list.length === 0) this.deletePostingList(key);
-    }
+    for (const key of slot.keys) this.shelves.unfile(key, slot);
     for (const node of slot.nodes) {
       node.users--;
       if (node.users === 0) this.clauses.delete(clauseSignature(node.clause));
@@ -290,10 +228,4 @@ export class TopicIndex<Id = number> {
 function clauseCost(clause: CompiledClause): number {
   if (clause.negated) return 3;
   return clause.field === "cat" ? 0 : clause.field === "author" ? 1 : 2;
-}
-
-/** Code points of a `c:` key: one character, or a pair. */
-function cjkCodes(key: string): [number, number | undefined] {
-  const codes = [...key.slice(2)].map((ch) => ch.codePointAt(0)!);
-  return [codes[0]!, codes[1]];
 }

@@ -5,13 +5,14 @@
  */
 import { TEXT_FIELDS } from "../paper.js";
 import type { Paper, TextField } from "../paper.js";
-import { UNSTEMMED, cjkPairCode, cjkText, forEachCjk, hasCjk, stemWord, tokenize } from "./text.js";
+import { UNSTEMMED, cjkPairCode, cjkText, cjkTripleCode, forEachCjk, hasCjk, stemWord, tokenize } from "./text.js";
 import type { StemFilter } from "./text.js";
 import { COMPOUND_PREFIXES } from "./word-forms.js";
 import { PREPARE_ALL, mayHoldStems } from "./prepare-needs.js";
 import type { PrepareNeeds } from "./prepare-needs.js";
 import type { CjkText, Token } from "./text.js";
-import { titleKey, tokenKey } from "./words.js";
+import { authorKey, categoryKey, titleKey } from "./index-keys.js";
+import { tokenKey } from "./words.js";
 
 export type HitField = TextField | "author" | "cat";
 
@@ -54,7 +55,7 @@ export interface PreparedPaper {
   authors: PreparedField[];
   /** Lower-cased categories, primary first. */
   categories: string[];
-  /** Word stems → occurrences in `fields`; author words (`n:` keys) → occurrences in `authors`. */
+  /** Word stems → occurrences in `fields`; author words (author keys) → occurrences in `authors`. */
   postings: Map<string, Posting[]>;
   /** Every word, author-word and category key (CJK characters: `paperCjkChars`; pairs: `forEachBigram`). */
   keys: string[];
@@ -97,7 +98,7 @@ export function preparePaperFor(paper: Paper, needs: PrepareNeeds): PreparedPape
   authors.forEach((author, index) => {
     if (index >= MAX_AUTHORS) return;
     const count = Math.min(author.tokens.length, MAX_NAME_TOKENS);
-    for (let i = 0; i < count; i++) addPosting(postings, `n:${author.tokens[i]!.word}`, authorPosting(index, i));
+    for (let i = 0; i < count; i++) addPosting(postings, authorKey(author.tokens[i]!.word), authorPosting(index, i));
   });
   const keys = [...postings.keys()];
   // Title words again under their own keys: `title:` topics are filed there, not under words that fill
@@ -112,8 +113,8 @@ export function preparePaperFor(paper: Paper, needs: PrepareNeeds): PreparedPape
   const categories = paper.categories.map((c) => c.trim().toLowerCase()).filter((c) => c !== "");
   const categoryKeys = new Set<string>();
   for (const category of categories) {
-    categoryKeys.add(`k:${category}`);
-    for (let n = 0; n <= category.length; n++) categoryKeys.add(`k:${category.slice(0, n)}*`);
+    categoryKeys.add(categoryKey(category, false));
+    for (let n = 0; n <= category.length; n++) categoryKeys.add(categoryKey(category.slice(0, n), true));
   }
   keys.push(...categoryKeys);
   return { paper, fields, authors, categories, postings, keys, cjkChars: undefined, cjkPairs: undefined };
@@ -188,6 +189,24 @@ export function paperCjkPairs(paper: PreparedPaper): Set<number> {
   forEachCjkBigram(paper, (first, second) => pairs.add(cjkPairCode(first, second)));
   paper.cjkPairs = pairs;
   return pairs;
+}
+
+/**
+ * Every run of two neighbouring CJK characters (separators between them dropped) as its `cjkPairCode`,
+ * with the run of three it ends as its `cjkTripleCode` (-1 when it ends none, or without `triples`). Visited, not stored: the
+ * index looks each up once, and a set would cost more to build than the lookups.
+ */
+export function forEachCjkRun(paper: PreparedPaper, triples: boolean, visit: (pair: number, triple: number) => void): void {
+  for (const field of paper.fields) {
+    if (!field.hasCjk) continue;
+    let before = -1;
+    let previous = -1;
+    forEachCjk(field.text, (code) => {
+      if (previous >= 0 && code >= 0) visit(cjkPairCode(previous, code), triples && before >= 0 ? cjkTripleCode(before, previous, code) : -1);
+      before = previous;
+      previous = code;
+    });
+  }
 }
 
 /** Every pair of neighbouring CJK characters (separators between them dropped), by code point. */

@@ -33,6 +33,11 @@ export function sentenceAround(text: string, start: number, end: number): { star
 
 /** Whether a sentence boundary lies inside `[from, to)` (the span between two words of a phrase). */
 export function crossesSentence(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (endsSentenceAt(text, i)) return true;
+  for (let i = from; i < to; i++) if (mayEndSentence(text.charCodeAt(i)) && endsSentenceAt(text, i)) return true;
   return false;
+}
+
+/** The characters `endsSentenceAt` can accept, by code (flexible phrases test every window with it). */
+function mayEndSentence(code: number): boolean {
+  return code === 0x0a || code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3b || code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b;
 }

@@ -77,6 +77,15 @@ export function cjkPairCode(first: number, second: number): number {
   return first * 0x110000 + second;
 }
 
+/**
+ * One number for three neighbouring CJK characters: a 31-bit hash (never negative; a small integer, cheap
+ * as a Map key).
+ * Two runs may share it; that only makes a topic a candidate for verification, never a match.
+ */
+export function cjkTripleCode(first: number, second: number, third: number): number {
+  return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca77) ^ Math.imul(third, 0xc2b2ae3d)) & 0x7fffffff;
+}
+
 /** How one original code point folds: the normalized text and whether it belongs to a word. */
 interface Folded {
   text: string;
@@ -245,6 +254,7 @@ const STEM_OVERRIDES = new Map<string, string>([
 ]);
 
 const stemCache = new Map<string, string>();
+const stems = new Map<string, string>();
 
 /** Porter stem, memoized. Words with digits (`a100`, `fp8`) are identifiers: only a plural "s" goes. */
 export function stemWord(word: string): string {
@@ -256,7 +266,15 @@ export function stemWord(word: string): string {
     if (/[0-9]/.test(word)) stem = word.length > 2 && word.endsWith("s") ? word.slice(0, -1) : word;
     else stem = word.length < 3 ? word : stemmer(word);
   }
-  if (stemCache.size > 200_000) stemCache.clear();
+  if (stemCache.size > 200_000) {
+    stemCache.clear();
+    stems.clear();
+  }
+  // One string object per stem: topic words and paper words then compare equal by identity, without
+  // reading both strings (matching compares stems for every candidate topic).
+  const shared = stems.get(stem);
+  if (shared === undefined) stems.set(stem, stem);
+  else stem = shared;
   stemCache.set(word, stem);
   return stem;
 }

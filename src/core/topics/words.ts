@@ -2,6 +2,7 @@
  * How one topic word matches one paper word (TOPICS.md rule 3), and the index key that every matching
  * paper word is guaranteed to produce.
  */
+import { wordKey } from "./index-keys.js";
 import { isAcronymTyped, stemWord, tokenize } from "./text.js";
 import { sameWordForm } from "./word-forms.js";
 import type { Token } from "./text.js";
@@ -31,13 +32,13 @@ function intern(matcher: WordMatcher): WordMatcher {
 
 export function exactWord(word: string): WordMatcher {
   const stem = stemWord(word);
-  return intern({ kind: "exact", word, plural: `${word}s`, stem, key: stem });
+  return intern({ kind: "exact", word, plural: `${word}s`, stem, key: wordKey(stem) });
 }
 
 export function stemmedWord(word: string): WordMatcher {
   const stem = stemWord(word);
   // `plural` is unused for stems; present so that both kinds share one object shape (a hot path).
-  return intern({ kind: "stem", word, plural: "", stem, key: stem });
+  return intern({ kind: "stem", word, plural: "", stem, key: wordKey(stem) });
 }
 
 /** The words of a phrase as typed; `exact` forces exact matching (quoted terms). */
@@ -89,12 +90,9 @@ export function matchablePrefix(matcher: WordMatcher): string {
   return matcher.word.slice(0, 3);
 }
 
-/**
- * The key a paper word is listed under (see `WordMatcher.key`): its stem. Other keys (authors `n:`,
- * categories `k:`, CJK `c:`, word pairs `b:`) contain a colon, which no stem has.
- */
+/** The key a paper word is listed under (see `WordMatcher.key`): its stem (index-keys.ts). */
 export function tokenKey(token: Token): string {
-  return token.stem;
+  return wordKey(token.stem);
 }
 
 /** Whether two matchers accept the same words (for synonym lookup and de-duplication). */
@@ -105,22 +103,4 @@ export function sameMatcher(a: WordMatcher, b: WordMatcher): boolean {
 
 export function matcherSignature(words: readonly WordMatcher[]): string {
   return words.map((w) => (w.kind === "exact" ? `=${w.word}` : `~${w.word}`)).join(" ");
-}
-
-/**
- * Key of two adjacent words, by their stems: a paper lists it for every pair of neighbouring words, so a
- * phrase topic can be filed under its rarest pair instead of a word that occurs everywhere.
- */
-export function bigramKey(first: string, second: string): string {
-  return `b:${first} ${second}`;
-}
-
-export function splitBigram(key: string): [string, string] {
-  const space = key.indexOf(" ");
-  return [key.slice(2, space), key.slice(space + 1)];
-}
-
-/** Key of a word in a paper's title (see prepare.ts): `t:` + its stem. */
-export function titleKey(stem: string): string {
-  return `t:${stem}`;
 }
