@@ -9,12 +9,12 @@
  * process), which on a shared machine is a conservative stand-in for wall time on an idle core.
  */
 import type { Paper } from "../src/core/paper.js";
-import type { CompiledTopic } from "../src/core/topics/compile.js";
-import { compileTopicText } from "../src/core/topics/compile.js";
-import { TopicIndex } from "../src/core/topics/index.js";
-import { matchNaive } from "../src/core/topics/naive.js";
-import { preparePaper } from "../src/core/topics/prepare.js";
-import type { PreparedPaper } from "../src/core/topics/prepare.js";
+import type { CompiledTopic } from "../src/core/topics/engine/compile.js";
+import { compileTopicText } from "../src/core/topics/engine/compile.js";
+import { TopicIndex } from "../src/core/topics/index/topic-index.js";
+import { matchNaive } from "../src/core/topics/reference/naive.js";
+import { preparePaper } from "../src/core/topics/text/prepare.js";
+import type { PreparedPaper } from "../src/core/topics/text/prepare.js";
 import { note } from "./progress.js";
 import type { ResultRow, ScenarioResult } from "./results-table.js";
 import { fixed, verdict } from "./results-table.js";

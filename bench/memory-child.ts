@@ -4,7 +4,7 @@
  * Usage: memory-child <topics.json> <strings|index>
  */
 import { readFileSync } from "node:fs";
-import { TopicIndex } from "../src/core/topics/index.js";
+import { TopicIndex } from "../src/core/topics/index/topic-index.js";
 
 const [file, mode] = process.argv.slice(2);
 if (file === undefined || (mode !== "strings" && mode !== "index")) throw new Error("usage: memory-child <topics.json> <strings|index>");

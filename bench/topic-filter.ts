@@ -5,9 +5,9 @@
  * cost estimates.
  */
 import type { Paper } from "../src/core/paper.js";
-import { TopicIndex } from "../src/core/topics/index.js";
-import { preparePaper } from "../src/core/topics/prepare.js";
-import type { PreparedPaper } from "../src/core/topics/prepare.js";
+import { TopicIndex } from "../src/core/topics/index/topic-index.js";
+import { preparePaper } from "../src/core/topics/text/prepare.js";
+import type { PreparedPaper } from "../src/core/topics/text/prepare.js";
 
 export const SAMPLE_PAPERS = 400;
 /** 5% of a ~250-paper day is ~12 papers a day from one topic alone. */

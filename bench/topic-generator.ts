@@ -3,7 +3,7 @@
  * phrases from real titles, plus acronyms as typed, category filters, exclusions, alternatives, Chinese
  * terms, authors and title-scoped terms. Seeded, and every generated text compiles.
  */
-import { compileTopicText } from "../src/core/topics/compile.js";
+import { compileTopicText } from "../src/core/topics/engine/compile.js";
 import { Random } from "./random.js";
 import type { TopicFilter } from "./topic-filter.js";
 import type { Vocabulary } from "./vocabulary.js";

@@ -10,7 +10,7 @@ import { repoRoot } from "../bench/environment.js";
 import { parseDigest } from "../src/core/digest/parse.js";
 import type { ArchivedPaper } from "../src/core/paper.js";
 import { createTopicTools } from "../src/core/topic-tools.js";
-import { sentenceAround } from "../src/core/topics/sentences.js";
+import { sentenceAround } from "../src/core/topics/engine/sentences.js";
 
 const dir = join(repoRoot(), "..", "shared", "eval");
 if (!existsSync(join(dir, "labels.json"))) {

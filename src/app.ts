@@ -21,7 +21,7 @@ import type { Logger } from "./log.js";
 import { createConsolePlatform } from "./platforms/console/console.js";
 import { startScheduler } from "./scheduler.js";
 import { redactUrl } from "./core/redact-url.js";
-import { warmSegmenter } from "./core/topics/segment.js";
+import { warmSegmenter } from "./core/topics/text/segment.js";
 import { createServiceLoop } from "./service-loop.js";
 import { createFolderSource } from "./sources/folder.js";
 import { createHttpSource } from "./sources/http.js";

@@ -9,9 +9,9 @@ import type { LikeContext } from "./like-match.js";
 import { archiveVocabulary, VOCABULARY_DIGESTS } from "./learn/load-model.js";
 import { createSimilarity } from "./learn/similar.js";
 import { buildVocabulary, type Vocabulary } from "./learn/tfidf.js";
-import { compileTopicText, type CompiledTopic } from "./topics/compile.js";
-import { isLikeTopic, likeExampleIds } from "./topics/like-clause.js";
-import type { TopicLimits } from "./topics/limits.js";
+import { compileTopicText, type CompiledTopic } from "./topics/engine/compile.js";
+import { isLikeTopic, likeExampleIds } from "./topics/engine/like-clause.js";
+import type { TopicLimits } from "./topics/engine/limits.js";
 
 /** Cheap test before compiling: only text with `like:` can be a like: topic. */
 const MENTIONS_LIKE = /(?:^|[\s(-])like:/i;

@@ -10,12 +10,12 @@ import type { MatchStrictness } from "./channel.js";
 import type { TermWeight } from "./learn/channel-model.js";
 import { SIMILARITY_THRESHOLDS, type Similarity } from "./learn/similar.js";
 import type { Paper } from "./paper.js";
-import type { CompiledTopic } from "./topics/compile.js";
-import { topicEvidence, type TopicEvidence } from "./topics/evidence.js";
-import { isLikeClause, withoutLikeClauses } from "./topics/like-clause.js";
-import { describeMatch, topicHolds, type TopicMatch } from "./topics/match.js";
-import type { PreparedPaper } from "./topics/prepare.js";
-import { meetsThreshold } from "./topics/strictness.js";
+import type { CompiledTopic } from "./topics/engine/compile.js";
+import { topicEvidence, type TopicEvidence } from "./topics/engine/evidence.js";
+import { isLikeClause, withoutLikeClauses } from "./topics/engine/like-clause.js";
+import { describeMatch, topicHolds, type TopicMatch } from "./topics/engine/match.js";
+import type { PreparedPaper } from "./topics/text/prepare.js";
+import { meetsThreshold } from "./topics/engine/strictness.js";
 
 /** What like: matching needs from the archive: the example papers by id and the archive's TF-IDF. */
 export interface LikeContext {

@@ -5,8 +5,8 @@
  * synonym and concept tables, or a better topic — never applied to matching.
  */
 import type { Paper, TextField } from "./paper.js";
-import { segmentCjk } from "./topics/segment.js";
-import { hasCjk, tokenize } from "./topics/text.js";
+import { segmentCjk } from "./topics/text/segment.js";
+import { hasCjk, tokenize } from "./topics/text/text.js";
 
 export interface RelatedTerm {
   /** As papers most often write it. */

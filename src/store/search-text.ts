@@ -5,7 +5,7 @@
  * single character is a prefix of some bigram (each run ends with its last character alone).
  */
 import type { SearchAlternative } from "../core/ports.js";
-import { cjkKey, hasCjk, tokenize } from "../core/topics/text.js";
+import { cjkKey, hasCjk, tokenize } from "../core/topics/text/text.js";
 
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 const NON_ASCII = /[^\x00-\x7f]/;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Paper } from "../../src/core/paper.js";
-import { AMBIGUOUS_CJK } from "../../src/core/topics/cjk-bridges.js";
-import { matchNaive } from "../../src/core/topics/naive.js";
-import { TopicIndex } from "../../src/core/topics/index.js";
-import { clauseHits, verifyTopic } from "../../src/core/topics/match.js";
-import { preparePaper } from "../../src/core/topics/prepare.js";
-import { segmentCjk } from "../../src/core/topics/segment.js";
-import { SYNONYM_GROUPS } from "../../src/core/topics/synonyms.js";
-import { hasCjk } from "../../src/core/topics/text.js";
+import { AMBIGUOUS_CJK } from "../../src/core/topics/engine/cjk-bridges.js";
+import { matchNaive } from "../../src/core/topics/reference/naive.js";
+import { TopicIndex } from "../../src/core/topics/index/topic-index.js";
+import { clauseHits, verifyTopic } from "../../src/core/topics/engine/match.js";
+import { preparePaper } from "../../src/core/topics/text/prepare.js";
+import { segmentCjk } from "../../src/core/topics/text/segment.js";
+import { SYNONYM_GROUPS } from "../../src/core/topics/engine/synonyms.js";
+import { hasCjk } from "../../src/core/topics/text/text.js";
 import { compiled, paper } from "./topics-fixtures.js";
 
 type Row = [name: string, topic: string, fields: Partial<Paper>, matches: boolean];

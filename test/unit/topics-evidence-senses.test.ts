@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Paper } from "../../src/core/paper.js";
-import { topicEvidence } from "../../src/core/topics/evidence.js";
-import { hyphenCompounds, keepsCompounds } from "../../src/core/topics/hyphen-compounds.js";
-import { describeMatch } from "../../src/core/topics/match.js";
-import { passingRole } from "../../src/core/topics/passing-roles.js";
-import { preparePaper } from "../../src/core/topics/prepare.js";
+import { topicEvidence } from "../../src/core/topics/engine/evidence.js";
+import { hyphenCompounds, keepsCompounds } from "../../src/core/topics/engine/hyphen-compounds.js";
+import { describeMatch } from "../../src/core/topics/engine/match.js";
+import { passingRole } from "../../src/core/topics/engine/passing-roles.js";
+import { preparePaper } from "../../src/core/topics/text/prepare.js";
 import { compiled, paper } from "./topics-fixtures.js";
 
 function evidence(topic: string, fields: Partial<Paper>) {

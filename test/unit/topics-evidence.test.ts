@@ -7,12 +7,12 @@ import { DEFAULT_SETTINGS, type MatchStrictness } from "../../src/core/channel.j
 import { createChannelMatcher } from "../../src/core/channel-matcher.js";
 import type { Paper } from "../../src/core/paper.js";
 import { createTopicTools } from "../../src/core/topic-tools.js";
-import { topicEvidence } from "../../src/core/topics/evidence.js";
-import { explain } from "../../src/core/topics/explain.js";
-import { describeMatch } from "../../src/core/topics/match.js";
-import { passingRole } from "../../src/core/topics/passing-roles.js";
-import { preparePaper } from "../../src/core/topics/prepare.js";
-import { sentenceAround } from "../../src/core/topics/sentences.js";
+import { topicEvidence } from "../../src/core/topics/engine/evidence.js";
+import { explain } from "../../src/core/topics/engine/explain.js";
+import { describeMatch } from "../../src/core/topics/engine/match.js";
+import { passingRole } from "../../src/core/topics/engine/passing-roles.js";
+import { preparePaper } from "../../src/core/topics/text/prepare.js";
+import { sentenceAround } from "../../src/core/topics/engine/sentences.js";
 import { openStore } from "../../src/store/open-store.js";
 import { makeArchivedPaper } from "../helpers/papers.js";
 import { compiled, paper } from "./topics-fixtures.js";

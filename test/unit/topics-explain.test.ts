@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { explain } from "../../src/core/topics/explain.js";
-import { describeMatch, verifyTopic } from "../../src/core/topics/match.js";
-import { preparePaper } from "../../src/core/topics/prepare.js";
-import { topicEvidence } from "../../src/core/topics/evidence.js";
-import { scoreMatch } from "../../src/core/topics/score.js";
+import { explain } from "../../src/core/topics/engine/explain.js";
+import { describeMatch, verifyTopic } from "../../src/core/topics/engine/match.js";
+import { preparePaper } from "../../src/core/topics/text/prepare.js";
+import { topicEvidence } from "../../src/core/topics/engine/evidence.js";
+import { scoreMatch } from "../../src/core/topics/engine/score.js";
 import { compiled, paper } from "./topics-fixtures.js";
 
 const surveyPaper = paper({

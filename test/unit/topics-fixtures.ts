@@ -3,8 +3,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseDigest } from "../../src/core/digest/parse.js";
 import type { Paper } from "../../src/core/paper.js";
-import { compileTopicText } from "../../src/core/topics/compile.js";
-import type { CompiledTopic } from "../../src/core/topics/compile.js";
+import { compileTopicText } from "../../src/core/topics/engine/compile.js";
+import type { CompiledTopic } from "../../src/core/topics/engine/compile.js";
 import { makePaper } from "../helpers/papers.js";
 
 let next = 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alternativeKeys } from "../../src/core/topics/alternative-keys.js";
+import { alternativeKeys } from "../../src/core/topics/index/alternative-keys.js";
 import {
   authorKey,
   categoryKey,
@@ -12,12 +12,12 @@ import {
   qualifiedKey,
   titleKey,
   wordKey,
-} from "../../src/core/topics/index-keys.js";
-import type { IndexKey } from "../../src/core/topics/index-keys.js";
-import { TopicIndex } from "../../src/core/topics/index.js";
-import { matchNaive } from "../../src/core/topics/naive.js";
-import { forEachCjkRun, preparePaper } from "../../src/core/topics/prepare.js";
-import { cjkPairCode, cjkTripleCode, forEachCjk } from "../../src/core/topics/text.js";
+} from "../../src/core/topics/index/keys.js";
+import type { IndexKey } from "../../src/core/topics/index/keys.js";
+import { TopicIndex } from "../../src/core/topics/index/topic-index.js";
+import { matchNaive } from "../../src/core/topics/reference/naive.js";
+import { forEachCjkRun, preparePaper } from "../../src/core/topics/text/prepare.js";
+import { cjkPairCode, cjkTripleCode, forEachCjk } from "../../src/core/topics/text/text.js";
 import { compiled, paper } from "./topics-fixtures.js";
 
 describe("index key encoding", () => {

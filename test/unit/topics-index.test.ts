@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { compileTopicText } from "../../src/core/topics/compile.js";
-import type { CompiledTopic } from "../../src/core/topics/compile.js";
-import { generateTopics } from "../../src/core/topics/generate-topics.js";
-import { TopicIndex } from "../../src/core/topics/index.js";
-import { matchNaive } from "../../src/core/topics/naive.js";
-import { preparePaper } from "../../src/core/topics/prepare.js";
-import { termStatsFromPapers } from "../../src/core/topics/term-stats.js";
+import { compileTopicText } from "../../src/core/topics/engine/compile.js";
+import type { CompiledTopic } from "../../src/core/topics/engine/compile.js";
+import { generateTopics } from "../../src/core/topics/reference/generate-topics.js";
+import { TopicIndex } from "../../src/core/topics/index/topic-index.js";
+import { matchNaive } from "../../src/core/topics/reference/naive.js";
+import { preparePaper } from "../../src/core/topics/text/prepare.js";
+import { termStatsFromPapers } from "../../src/core/topics/index/term-stats.js";
 import { paper, seedPapers } from "./topics-fixtures.js";
 
 const papers = seedPapers();

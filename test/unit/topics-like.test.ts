@@ -5,11 +5,11 @@ import { asLikeTopic, likeIdsOf } from "../../src/core/like-context.js";
 import { createSimilarity, SIMILARITY_THRESHOLDS } from "../../src/core/learn/similar.js";
 import { buildVocabulary } from "../../src/core/learn/tfidf.js";
 import { createTopicTools } from "../../src/core/topic-tools.js";
-import { compileTopicText, type CompiledTopic } from "../../src/core/topics/compile.js";
-import { TopicIndex } from "../../src/core/topics/index.js";
-import { topicHolds } from "../../src/core/topics/match.js";
-import { parseTopic } from "../../src/core/topics/parse.js";
-import { preparePaper } from "../../src/core/topics/prepare.js";
+import { compileTopicText, type CompiledTopic } from "../../src/core/topics/engine/compile.js";
+import { TopicIndex } from "../../src/core/topics/index/topic-index.js";
+import { topicHolds } from "../../src/core/topics/engine/match.js";
+import { parseTopic } from "../../src/core/topics/engine/parse.js";
+import { preparePaper } from "../../src/core/topics/text/prepare.js";
 import { makeArchivedPaper } from "../helpers/papers.js";
 import { CORPUS, UNSEEN_DISSIMILAR, UNSEEN_SIMILAR, UNWANTED, WANTED } from "./learn-fixtures.js";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Paper } from "../../src/core/paper.js";
-import { compileTopicText } from "../../src/core/topics/compile.js";
-import { verifyTopic } from "../../src/core/topics/match.js";
-import { preparePaper } from "../../src/core/topics/prepare.js";
+import { compileTopicText } from "../../src/core/topics/engine/compile.js";
+import { verifyTopic } from "../../src/core/topics/engine/match.js";
+import { preparePaper } from "../../src/core/topics/text/prepare.js";
 import { compiled, paper } from "./topics-fixtures.js";
 
 type Row = [name: string, topic: string, fields: Partial<Paper>, matches: boolean];

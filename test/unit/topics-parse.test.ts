@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { formatTopicError } from "../../src/core/topics/ast.js";
-import { DEFAULT_TOPIC_LIMITS } from "../../src/core/topics/limits.js";
-import { parseTopic } from "../../src/core/topics/parse.js";
-import { parseTopicList, splitTopicList } from "../../src/core/topics/topic-list.js";
+import { formatTopicError } from "../../src/core/topics/engine/ast.js";
+import { DEFAULT_TOPIC_LIMITS } from "../../src/core/topics/engine/limits.js";
+import { parseTopic } from "../../src/core/topics/engine/parse.js";
+import { parseTopicList, splitTopicList } from "../../src/core/topics/engine/topic-list.js";
 
 function shape(text: string): unknown {
   const result = parseTopic(text);

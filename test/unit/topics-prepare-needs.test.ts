@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { createTopicTools } from "../../src/core/topic-tools.js";
 import type { ArchivedPaper } from "../../src/core/paper.js";
-import { topicEvidence } from "../../src/core/topics/evidence.js";
-import { generateTopics } from "../../src/core/topics/generate-topics.js";
-import { describeMatch, topicHolds } from "../../src/core/topics/match.js";
-import { preparePaper, preparePaperFor } from "../../src/core/topics/prepare.js";
-import type { PreparedPaper } from "../../src/core/topics/prepare.js";
-import { meetsThreshold } from "../../src/core/topics/strictness.js";
-import { PREPARE_ALL, mayHoldStems, topicNeeds } from "../../src/core/topics/prepare-needs.js";
-import { matchablePrefix, wordMatches } from "../../src/core/topics/words.js";
-import type { WordMatcher } from "../../src/core/topics/words.js";
+import { topicEvidence } from "../../src/core/topics/engine/evidence.js";
+import { generateTopics } from "../../src/core/topics/reference/generate-topics.js";
+import { describeMatch, topicHolds } from "../../src/core/topics/engine/match.js";
+import { preparePaper, preparePaperFor } from "../../src/core/topics/text/prepare.js";
+import type { PreparedPaper } from "../../src/core/topics/text/prepare.js";
+import { meetsThreshold } from "../../src/core/topics/engine/strictness.js";
+import { PREPARE_ALL, mayHoldStems, topicNeeds } from "../../src/core/topics/text/prepare-needs.js";
+import { matchablePrefix, wordMatches } from "../../src/core/topics/text/words.js";
+import type { WordMatcher } from "../../src/core/topics/text/words.js";
 import { compiled, seedPapers } from "./topics-fixtures.js";
 
 const papers = seedPapers();

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { Paper } from "../../src/core/paper.js";
 import { TEXT_FIELDS } from "../../src/core/paper.js";
 import type { SearchAlternative, SearchPlan } from "../../src/core/ports.js";
-import { generateTopics } from "../../src/core/topics/generate-topics.js";
-import { topicHolds } from "../../src/core/topics/match.js";
-import { preparePaper } from "../../src/core/topics/prepare.js";
-import { searchPlan } from "../../src/core/topics/search-plan.js";
-import { cjkKey, normalizeText } from "../../src/core/topics/text.js";
+import { generateTopics } from "../../src/core/topics/reference/generate-topics.js";
+import { topicHolds } from "../../src/core/topics/engine/match.js";
+import { preparePaper } from "../../src/core/topics/text/prepare.js";
+import { searchPlan } from "../../src/core/topics/index/search-plan.js";
+import { cjkKey, normalizeText } from "../../src/core/topics/text/text.js";
 import { compiled, seedPapers } from "./topics-fixtures.js";
 
 describe("searchPlan: the store's full-text prefilter", () => {

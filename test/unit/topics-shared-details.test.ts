@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { topicEvidence } from "../../src/core/topics/evidence.js";
-import { TopicIndex } from "../../src/core/topics/index.js";
-import { describeMatch } from "../../src/core/topics/match.js";
-import { preparePaper } from "../../src/core/topics/prepare.js";
+import { topicEvidence } from "../../src/core/topics/engine/evidence.js";
+import { TopicIndex } from "../../src/core/topics/index/topic-index.js";
+import { describeMatch } from "../../src/core/topics/engine/match.js";
+import { preparePaper } from "../../src/core/topics/text/prepare.js";
 import { paper } from "./topics-fixtures.js";
 
 describe("details shared by every id of one topic", () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { TopicIndex } from "../../src/core/topics/index.js";
-import { topicHolds } from "../../src/core/topics/match.js";
-import { preparePaper } from "../../src/core/topics/prepare.js";
-import { SYNONYM_GROUPS } from "../../src/core/topics/synonyms.js";
-import { hasCjk } from "../../src/core/topics/text.js";
+import { TopicIndex } from "../../src/core/topics/index/topic-index.js";
+import { topicHolds } from "../../src/core/topics/engine/match.js";
+import { preparePaper } from "../../src/core/topics/text/prepare.js";
+import { SYNONYM_GROUPS } from "../../src/core/topics/engine/synonyms.js";
+import { hasCjk } from "../../src/core/topics/text/text.js";
 import { compiled, paper, seedPapers } from "./topics-fixtures.js";
 
 /** A paper saying `term` in its abstract (English) or TL;DR (CJK), with nothing else around it. */

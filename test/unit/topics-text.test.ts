@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cjkText, hasCjk, isAcronymTyped, normalizeText, stemWord, tokenize } from "../../src/core/topics/text.js";
-import { sameWordForm, sharedPrefix } from "../../src/core/topics/word-forms.js";
+import { cjkText, hasCjk, isAcronymTyped, normalizeText, stemWord, tokenize } from "../../src/core/topics/text/text.js";
+import { sameWordForm, sharedPrefix } from "../../src/core/topics/text/word-forms.js";
 
 describe("rule 1: normalization", () => {
   it.each([

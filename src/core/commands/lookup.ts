@@ -5,7 +5,7 @@ import type { ArchivedPaper } from "../paper.js";
 import type { CommandContext } from "../ports.js";
 import { code, notePost, text, type Post, type Rich } from "../post.js";
 import { searchArchive } from "../search.js";
-import { parseArxivId } from "../topics/like-clause.js";
+import { parseArxivId } from "../topics/engine/like-clause.js";
 import { likeIdsOf, loadLikeContext } from "../like-context.js";
 import type { CommandDeps } from "./deps.js";
 import { errorReply } from "./reply.js";

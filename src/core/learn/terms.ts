@@ -5,7 +5,7 @@
  * twice: it names the subject, the abstract also describes the setting.
  */
 import type { Paper } from "../paper.js";
-import { forEachCjk, tokenize } from "../topics/text.js";
+import { forEachCjk, tokenize } from "../topics/text/text.js";
 import { STOPWORDS } from "./stopwords.js";
 
 export interface PaperTerms {

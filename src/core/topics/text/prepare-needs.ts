@@ -4,9 +4,9 @@
  * its cost; a topic that only reads the title, or only searches Chinese text, needs far less. A paper
  * prepared for some needs is only valid for topics within them (`topicNeeds`).
  */
-import { TEXT_FIELDS } from "../paper.js";
-import type { TextField } from "../paper.js";
-import type { CompiledTopic } from "./compile.js";
+import { TEXT_FIELDS } from "../../paper.js";
+import type { TextField } from "../../paper.js";
+import type { CompiledTopic } from "../engine/compile.js";
 import type { StemFilter } from "./text.js";
 import { matchablePrefix } from "./words.js";
 

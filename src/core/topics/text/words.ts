@@ -2,7 +2,7 @@
  * How one topic word matches one paper word (TOPICS.md rule 3), and the index key that every matching
  * paper word is guaranteed to produce.
  */
-import { wordKey } from "./index-keys.js";
+import { wordKey } from "../index/keys.js";
 import { isAcronymTyped, stemWord, tokenize } from "./text.js";
 import { sameWordForm } from "./word-forms.js";
 import type { Token } from "./text.js";

@@ -3,9 +3,9 @@
  * the index-vs-naive cross-check. Mixes the shapes people type: phrases, single words, acronyms,
  * categories, exclusions, alternatives, fields, authors and Chinese terms.
  */
-import type { Paper } from "../paper.js";
-import { SYNONYM_GROUPS } from "./synonyms.js";
-import { tokenize } from "./text.js";
+import type { Paper } from "../../paper.js";
+import { SYNONYM_GROUPS } from "../engine/synonyms.js";
+import { tokenize } from "../text/text.js";
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
 function random(seed: number): () => number {

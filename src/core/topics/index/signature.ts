@@ -2,8 +2,8 @@
  * Canonical strings for compiled clauses and topics: two topics with the same signature match exactly
  * the same papers, so the index keeps one entry for both (`LLM` and `llm`, `kv-cache` and `KV cache`).
  */
-import type { CompiledAlternative, CompiledClause, CompiledTopic } from "./compile.js";
-import { matcherSignature } from "./words.js";
+import type { CompiledAlternative, CompiledClause, CompiledTopic } from "../engine/compile.js";
+import { matcherSignature } from "../text/words.js";
 
 export function alternativeSignature(alt: CompiledAlternative): string {
   switch (alt.kind) {

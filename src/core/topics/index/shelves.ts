@@ -2,10 +2,10 @@
  * Where the index keeps its topics, by key (index-keys.ts): one entry per key a paper lists, and three
  * shelves for CJK runs. Filing and unfiling decode the key once; matching reads the maps directly.
  */
-import { decodeOwnKey, encodeKey } from "./index-keys.js";
-import type { IndexKey } from "./index-keys.js";
+import { decodeOwnKey, encodeKey } from "./keys.js";
+import type { IndexKey } from "./keys.js";
 import type { TermStats } from "./term-stats.js";
-import { cjkPairCode, cjkTripleCode } from "./text.js";
+import { cjkPairCode, cjkTripleCode } from "../text/text.js";
 
 /**
  * Everything filed under one key a paper lists (a word stem, title word, author word or category): looked

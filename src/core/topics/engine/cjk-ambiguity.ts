@@ -2,8 +2,8 @@
 import { AMBIGUOUS_CJK } from "./cjk-bridges.js";
 import { expandPhrase } from "./expand.js";
 import type { Spelling } from "./expand.js";
-import { cjkKey } from "./text.js";
-import { compileWords } from "./words.js";
+import { cjkKey } from "../text/text.js";
+import { compileWords } from "../text/words.js";
 
 let byTerm: Map<string, Spelling[]> | null = null;
 

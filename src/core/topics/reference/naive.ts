@@ -3,12 +3,12 @@
  * TopicIndex by construction (both call verifyTopic); it is the benchmark's baseline and the tests'
  * cross-check that the index never misses a match.
  */
-import type { Paper } from "../paper.js";
-import type { CompiledTopic } from "./compile.js";
-import { IndexMatch, type PaperMatches } from "./index-match.js";
-import { topicHolds } from "./match.js";
-import { preparePaper } from "./prepare.js";
-import type { PreparedPaper } from "./prepare.js";
+import type { Paper } from "../../paper.js";
+import type { CompiledTopic } from "../engine/compile.js";
+import { IndexMatch, type PaperMatches } from "../index/index-match.js";
+import { topicHolds } from "../engine/match.js";
+import { preparePaper } from "../text/prepare.js";
+import type { PreparedPaper } from "../text/prepare.js";
 
 export interface NaiveTopic<Id> {
   id: Id;

@@ -6,18 +6,18 @@
  * Topics that compile to the same thing (`LLM`, `llm`, `LLMs` in a thousand channels) share one entry,
  * and clauses shared between topics are evaluated once per paper. `add` and `remove` are incremental.
  */
-import type { Paper } from "../paper.js";
-import type { TopicError } from "./ast.js";
+import type { Paper } from "../../paper.js";
+import type { TopicError } from "../engine/ast.js";
 import { chooseKeys } from "./choose-keys.js";
-import { compileTopicText } from "./compile.js";
-import type { CompiledClause, CompiledTopic } from "./compile.js";
-import type { TopicLimits } from "./limits.js";
-import { clauseHolds } from "./match.js";
+import { compileTopicText } from "../engine/compile.js";
+import type { CompiledClause, CompiledTopic } from "../engine/compile.js";
+import type { TopicLimits } from "../engine/limits.js";
+import { clauseHolds } from "../engine/match.js";
 import { IndexMatch, type PaperMatches } from "./index-match.js";
-import { Shelves } from "./index-shelves.js";
+import { Shelves } from "./shelves.js";
 import { visitNeighbours } from "./neighbours.js";
-import { forEachCjkRun, paperCjkChars, preparePaper } from "./prepare.js";
-import type { PreparedPaper } from "./prepare.js";
+import { forEachCjkRun, paperCjkChars, preparePaper } from "../text/prepare.js";
+import type { PreparedPaper } from "../text/prepare.js";
 import { topicSignature, clauseSignature } from "./signature.js";
 import { DEFAULT_TERM_STATS } from "./term-stats.js";
 import type { TermStats } from "./term-stats.js";

@@ -3,11 +3,11 @@
  * takes the nearest unused token (or hyphen compound), all within a few words and one sentence. This runs
  * for every candidate topic with a flexible phrase, so it allocates nothing.
  */
-import type { PreparedField } from "./prepare.js";
+import type { PreparedField } from "../text/prepare.js";
 import { crossesSentence } from "./sentences.js";
-import type { Token } from "./text.js";
-import { FLEXIBLE_SLACK, wordMatches } from "./words.js";
-import type { WordMatcher } from "./words.js";
+import type { Token } from "../text/text.js";
+import { FLEXIBLE_SLACK, wordMatches } from "../text/words.js";
+import type { WordMatcher } from "../text/words.js";
 
 /** Character span of the window `flexibleAt` found last. */
 export const flexibleWindow = { start: 0, end: 0 };

@@ -8,7 +8,7 @@ import { lexTopic } from "./lex.js";
 import type { LexToken } from "./lex.js";
 import { DEFAULT_TOPIC_LIMITS } from "./limits.js";
 import type { TopicLimits } from "./limits.js";
-import { hasCjk, tokenize } from "./text.js";
+import { hasCjk, tokenize } from "../text/text.js";
 import { parseArxivId } from "./like-clause.js";
 
 const FIELD_RE = /^([A-Za-z_]+):/;

@@ -2,10 +2,10 @@
  * Which index keys a compiled alternative guarantees: ALL of them are listed by any paper where it
  * occurs, so a topic may be filed under any one of them (choose-keys.ts picks the rarest).
  */
-import type { TopicField } from "./ast.js";
-import type { CompiledAlternative } from "./compile.js";
-import { authorKey, categoryKey, cjkCharsKey, exampleKey, keyKind, nearKey, pairKey, titleKey } from "./index-keys.js";
-import { forEachCjk } from "./text.js";
+import type { TopicField } from "../engine/ast.js";
+import type { CompiledAlternative } from "../engine/compile.js";
+import { authorKey, categoryKey, cjkCharsKey, exampleKey, keyKind, nearKey, pairKey, titleKey } from "./keys.js";
+import { forEachCjk } from "../text/text.js";
 
 /** Flexible phrases of at most this many words list `near` keys (index-keys.ts `NEAR_DISTANCE`). */
 const MAX_NEAR_WORDS = 3;

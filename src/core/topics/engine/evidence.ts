@@ -9,9 +9,9 @@ import { acronymDefinitions, unconfirmedAcronyms, type AcronymDefinition } from 
 import type { Hit, TopicMatch } from "./match.js";
 import { hyphenCompounds, keepsCompounds, withNeighbours } from "./hyphen-compounds.js";
 import { passingRole } from "./passing-roles.js";
-import type { PreparedPaper } from "./prepare.js";
+import type { PreparedPaper } from "../text/prepare.js";
 import { sentenceAround } from "./sentences.js";
-import { hasCjk } from "./text.js";
+import { hasCjk } from "../text/text.js";
 
 /**
  * `passing` and `member` multiply the weight of the field a hit is in; `unsupported` multiplies the TL;DR

@@ -4,7 +4,7 @@
  */
 import type { CompiledClause, CompiledTopic } from "./compile.js";
 import { alternativeOccurs, findAlternative } from "./find.js";
-import type { HitField, PreparedPaper } from "./prepare.js";
+import type { HitField, PreparedPaper } from "../text/prepare.js";
 
 /** One place a clause matched: a field and a character span in that field's ORIGINAL text. */
 export interface Hit {

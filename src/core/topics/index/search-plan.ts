@@ -5,10 +5,10 @@
  * (for their plural), a joined word may also be written hyphenated (`multivariate` / `multi-variate`),
  * and negative clauses are left to the matcher.
  */
-import type { SearchAlternative, SearchGroup, SearchPlan } from "../ports.js";
-import type { CompiledAlternative, CompiledTopic } from "./compile.js";
-import { compoundSplits, sharedPrefix } from "./word-forms.js";
-import type { WordMatcher } from "./words.js";
+import type { SearchAlternative, SearchGroup, SearchPlan } from "../../ports.js";
+import type { CompiledAlternative, CompiledTopic } from "../engine/compile.js";
+import { compoundSplits, sharedPrefix } from "../text/word-forms.js";
+import type { WordMatcher } from "../text/words.js";
 
 export function searchPlan(topic: CompiledTopic): SearchPlan {
   const all: SearchGroup[] = [];

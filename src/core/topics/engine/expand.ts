@@ -4,9 +4,9 @@
  * replace a whole phrase: a Chinese term is matched in Chinese text (segment.ts), not as a word among English words.
  */
 import { SYNONYM_GROUPS } from "./synonyms.js";
-import { cjkKey, hasCjk } from "./text.js";
-import { compileWords, matcherSignature, sameMatcher } from "./words.js";
-import type { WordMatcher } from "./words.js";
+import { cjkKey, hasCjk } from "../text/text.js";
+import { compileWords, matcherSignature, sameMatcher } from "../text/words.js";
+import type { WordMatcher } from "../text/words.js";
 
 /** A spelling: words, or a CJK string matched as a substring. */
 export type Spelling = { kind: "words"; words: WordMatcher[] } | { kind: "cjk"; text: string };

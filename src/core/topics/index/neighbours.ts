@@ -4,8 +4,8 @@
  * both under the rarer-or-first word. A paper visits the neighbours of the occurrences of the few words
  * that have such topics, instead of listing its ~100,000 word pairs.
  */
-import { NEAR_DISTANCE } from "./index-keys.js";
-import type { Posting, PreparedPaper } from "./prepare.js";
+import { NEAR_DISTANCE } from "./keys.js";
+import type { Posting, PreparedPaper } from "../text/prepare.js";
 
 /**
  * Adds to `found` the topics `next` files under the word that follows an occurrence in `postings` (one

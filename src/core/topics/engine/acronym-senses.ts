@@ -5,9 +5,9 @@
  */
 import type { CompiledClause } from "./compile.js";
 import type { Hit } from "./match.js";
-import type { PreparedPaper } from "./prepare.js";
-import { DEFAULT_TERM_STATS } from "./term-stats.js";
-import type { WordMatcher } from "./words.js";
+import type { PreparedPaper } from "../text/prepare.js";
+import { DEFAULT_TERM_STATS } from "../index/term-stats.js";
+import type { WordMatcher } from "../text/words.js";
 
 export interface AcronymDefinition {
   /** The acronym, lower case, without a plural "s". */

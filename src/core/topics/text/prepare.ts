@@ -3,15 +3,15 @@
  * the original text) and hyphen compounds, word postings, and the keys the topic index looks up. CJK
  * text (most of a Chinese TL;DR and summary) is only folded when a CJK term is actually looked for.
  */
-import { TEXT_FIELDS } from "../paper.js";
-import type { Paper, TextField } from "../paper.js";
+import { TEXT_FIELDS } from "../../paper.js";
+import type { Paper, TextField } from "../../paper.js";
 import { UNSTEMMED, cjkPairCode, cjkText, cjkTripleCode, forEachCjk, hasCjk, stemWord, tokenize } from "./text.js";
 import type { StemFilter } from "./text.js";
 import { COMPOUND_PREFIXES } from "./word-forms.js";
 import { PREPARE_ALL, mayHoldStems } from "./prepare-needs.js";
 import type { PrepareNeeds } from "./prepare-needs.js";
 import type { CjkText, Token } from "./text.js";
-import { authorKey, categoryKey, titleKey } from "./index-keys.js";
+import { authorKey, categoryKey, titleKey } from "../index/keys.js";
 import { tokenKey } from "./words.js";
 
 export type HitField = TextField | "author" | "cat";

@@ -11,13 +11,13 @@ import { DEFAULT_TOPIC_LIMITS } from "./limits.js";
 import type { TopicLimits } from "./limits.js";
 import { parseTopic } from "./parse.js";
 import { parseArxivId } from "./like-clause.js";
-import { matchesBySegments } from "./segment.js";
-import { cjkKeysOf, isCjkPair } from "./alternative-keys.js";
-import { cjkKey, cjkPairCode, forEachCjk, hasCjk, tokenize } from "./text.js";
-import { alternativeSignature } from "./signature.js";
-import { DEFAULT_TERM_STATS } from "./term-stats.js";
-import { compileWords, contentWords, joinedWord } from "./words.js";
-import type { WordMatcher } from "./words.js";
+import { matchesBySegments } from "../text/segment.js";
+import { cjkKeysOf, isCjkPair } from "../index/alternative-keys.js";
+import { cjkKey, cjkPairCode, forEachCjk, hasCjk, tokenize } from "../text/text.js";
+import { alternativeSignature } from "../index/signature.js";
+import { DEFAULT_TERM_STATS } from "../index/term-stats.js";
+import { compileWords, contentWords, joinedWord } from "../text/words.js";
+import type { WordMatcher } from "../text/words.js";
 
 export type CompiledAlternative =
   /**

@@ -1,8 +1,8 @@
 /** Which index keys a topic is filed under: the rarest terms it cannot match without. */
 import { alternativeKeys } from "./alternative-keys.js";
-import { keyKind, qualifiedKey } from "./index-keys.js";
-import type { IndexKeyKind } from "./index-keys.js";
-import type { CompiledClause, CompiledTopic } from "./compile.js";
+import { keyKind, qualifiedKey } from "./keys.js";
+import type { IndexKeyKind } from "./keys.js";
+import type { CompiledClause, CompiledTopic } from "../engine/compile.js";
 import type { TermStats } from "./term-stats.js";
 
 /**

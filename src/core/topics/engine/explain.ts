@@ -1,15 +1,15 @@
 /** `/papers why`: which clauses of a topic hit a paper, where, or why the topic misses it. */
-import type { Paper } from "../paper.js";
+import type { Paper } from "../../paper.js";
 import type { TopicError } from "./ast.js";
 import { compileTopicText } from "./compile.js";
 import type { CompiledClause, CompiledTopic } from "./compile.js";
-import type { MatchStrictness } from "../channel.js";
+import type { MatchStrictness } from "../../channel.js";
 import { topicEvidence, type TopicEvidence } from "./evidence.js";
 import { clauseHits, describeMatch } from "./match.js";
 import { THRESHOLDS, meetsThreshold } from "./strictness.js";
 import type { Hit } from "./match.js";
-import { preparePaper } from "./prepare.js";
-import type { PreparedPaper } from "./prepare.js";
+import { preparePaper } from "../text/prepare.js";
+import type { PreparedPaper } from "../text/prepare.js";
 
 export interface ClauseExplanation {
   clause: number;

@@ -1,5 +1,5 @@
 /** The channel's `match` setting as a threshold on topic evidence (evidence.ts). */
-import type { MatchStrictness } from "../channel.js";
+import type { MatchStrictness } from "../../channel.js";
 import { WEIGHTS } from "./evidence.js";
 
 /**

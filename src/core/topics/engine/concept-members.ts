@@ -1,9 +1,9 @@
 /** Which concept-table members (concepts.ts) a topic term gets, compiled once on first use. */
 import { CONCEPTS } from "./concepts.js";
 import type { Spelling } from "./expand.js";
-import { isAcronymTyped } from "./text.js";
-import { compileWords, contentWords, exactWord, sameMatcher } from "./words.js";
-import type { WordMatcher } from "./words.js";
+import { isAcronymTyped } from "../text/text.js";
+import { compileWords, contentWords, exactWord, sameMatcher } from "../text/words.js";
+import type { WordMatcher } from "../text/words.js";
 
 export interface ConceptMember {
   /** Content words of the member. */

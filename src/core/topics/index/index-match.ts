@@ -1,9 +1,9 @@
 /** The index's result objects: one topic that matched one paper, with details computed on demand. */
-import type { CompiledTopic } from "./compile.js";
-import { topicEvidence, type TopicEvidence } from "./evidence.js";
-import { describeMatch } from "./match.js";
-import type { TopicMatch } from "./match.js";
-import type { PreparedPaper } from "./prepare.js";
+import type { CompiledTopic } from "../engine/compile.js";
+import { topicEvidence, type TopicEvidence } from "../engine/evidence.js";
+import { describeMatch } from "../engine/match.js";
+import type { TopicMatch } from "../engine/match.js";
+import type { PreparedPaper } from "../text/prepare.js";
 
 /**
  * Hits and evidence of one compiled topic in one paper, computed once for every id that added the topic

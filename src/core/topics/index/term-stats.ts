@@ -3,9 +3,9 @@
  * steer performance, never results: any choice of key is correct, a rare one is just cheaper.
  */
 import { COMMON_KEYS } from "./common-keys.js";
-import { forEachBigram, forEachCjkBigram, paperCjkChars } from "./prepare.js";
-import { cjkCharsKey, decodeKey, encodeKey, pairKey, wordKey } from "./index-keys.js";
-import type { PreparedPaper } from "./prepare.js";
+import { forEachBigram, forEachCjkBigram, paperCjkChars } from "../text/prepare.js";
+import { cjkCharsKey, decodeKey, encodeKey, pairKey, wordKey } from "./keys.js";
+import type { PreparedPaper } from "../text/prepare.js";
 
 export interface TermStats {
   /** Estimated fraction of papers having the key (0..1). */

@@ -3,14 +3,14 @@
  * reported to a visitor that can stop early, so "does it hold?" costs one occurrence and "where?" all.
  */
 import type { CompiledAlternative } from "./compile.js";
-import { fieldWordBounds, hasEnglishText } from "./cjk-words.js";
-import { authorKey } from "./index-keys.js";
-import { fieldCjk, paperCjkChars, paperCjkPairs } from "./prepare.js";
-import type { PreparedField, PreparedPaper } from "./prepare.js";
-import type { Token } from "./text.js";
+import { fieldWordBounds, hasEnglishText } from "../text/cjk-words.js";
+import { authorKey } from "../index/keys.js";
+import { fieldCjk, paperCjkChars, paperCjkPairs } from "../text/prepare.js";
+import type { PreparedField, PreparedPaper } from "../text/prepare.js";
+import type { Token } from "../text/text.js";
 import { flexibleAt, flexibleWindow } from "./flexible.js";
-import { wordMatches } from "./words.js";
-import type { WordMatcher } from "./words.js";
+import { wordMatches } from "../text/words.js";
+import type { WordMatcher } from "../text/words.js";
 
 /** Receives one occurrence (field, span in its original text, author/category index); true = stop. */
 export type Visitor = (field: PreparedField | "cat", start: number, end: number, index: number) => boolean;
