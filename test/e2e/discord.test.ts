@@ -68,6 +68,8 @@ async function startFixture(): Promise<void> {
   const store = await openStore(config.db, clock);
   app = await createApp(config, { clock, logger, store, sleep: async () => undefined });
   await app.start();
+  // Registered as a deployment would: the fake then accepts only what a Discord client could send.
+  await registerDiscordCommands({ token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl });
 }
 
 async function stopFixture(): Promise<void> {
@@ -176,6 +178,15 @@ describe("Discord over the gateway, two servers", () => {
     expect(status).toContain("2026-01-06");
     expect(status).toContain("08:30 Europe/Berlin");
     expect(await papers(C.SET, "set", { setting: "max", value: "banana" })).toContain("⚠️");
+  });
+
+  it("offers every setting of the core in /papers set: match, learn and language are reachable", async () => {
+    await papers(C.SET, "subscribe", { topics: "federated" });
+    expect(await papers(C.SET, "set", { setting: "match", value: "strict" })).toContain("match is now strict");
+    expect(await papers(C.SET, "set", { setting: "learn", value: "filter" })).toContain("learn is now filter");
+    expect(await papers(C.SET, "set", { setting: "language", value: "en" })).toContain("language is now en");
+    expect(await settingsOf(C.SET)).toMatchObject({ match: "strict", learn: "filter", language: "en" });
+    await expect(run(C.SET, "set", { setting: "colour", value: "red" })).rejects.toThrow(/not one of the choices/);
   });
 
   it("refuses changing commands to a member without Manage Channels, and lets them read", async () => {

@@ -61,8 +61,16 @@ export async function schedule(deps: CommandDeps, context: CommandContext, args:
   ]);
 }
 
-const SETTINGS: Record<string, { example: string; apply: (value: string) => Partial<ChannelSettings> | string }> = {
+interface Setting {
+  /** A few words on its values, for menus that offer the settings (Discord's choices). */
+  summary: string;
+  example: string;
+  apply: (value: string) => Partial<ChannelSettings> | string;
+}
+
+const SETTINGS: Record<string, Setting> = {
   max: {
+    summary: "papers per post (1–500)",
     example: "set max 15",
     apply: (value) => {
       const n = Number(value);
@@ -70,14 +78,17 @@ const SETTINGS: Record<string, { example: string; apply: (value: string) => Part
     },
   },
   format: {
+    summary: "compact or full",
     example: "set format full",
     apply: (value) => (value === "compact" || value === "full" ? { format: value } : "format is compact or full."),
   },
   empty: {
+    summary: "skip or note when nothing matched",
     example: "set empty note",
     apply: (value) => (value === "skip" || value === "note" ? { onEmpty: value } : "empty is skip (post nothing) or note (post a short note)."),
   },
   language: {
+    summary: "original, en or both",
     example: "set language en",
     apply: (value) =>
       oneOf(SUMMARY_LANGUAGES, value)
@@ -85,11 +96,13 @@ const SETTINGS: Record<string, { example: string; apply: (value: string) => Part
         : "language is original (the digest's TL;DR), en (English) or both (TL;DR, then one English sentence).",
   },
   match: {
+    summary: "strict, balanced or broad",
     example: "set match strict",
     apply: (value) =>
       oneOf(MATCH_STRICTNESS, value) ? { match: value } : "match is strict (fewer, surer papers), balanced or broad (more papers, looser).",
   },
   learn: {
+    summary: "auto, off, rank or filter (votes)",
     example: "set learn rank",
     apply: (value) =>
       oneOf(LEARN_MODES, value)
@@ -97,6 +110,9 @@ const SETTINGS: Record<string, { example: string; apply: (value: string) => Part
         : "learn is auto (rank once the channel has voted enough), off, rank (reorder by votes) or filter (also hold back unwanted papers).",
   },
 };
+
+/** Every `set` setting with its summary, in help order: platforms build their menus from it. */
+export const SETTING_CHOICES: ReadonlyArray<{ name: string; summary: string }> = Object.entries(SETTINGS).map(([name, setting]) => ({ name, summary: setting.summary }));
 
 function oneOf<T extends string>(values: readonly T[], value: string): value is T {
   return (values as readonly string[]).includes(value);

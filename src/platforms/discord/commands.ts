@@ -24,6 +24,7 @@ import {
   type APIApplicationCommandSubcommandOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
+import { SETTING_CHOICES } from "../../core/commands/settings.js";
 
 export const COMMAND_NAME = "papers";
 
@@ -40,6 +41,20 @@ const bool = (name: string, description: string): Option => ({ type: O.Boolean, 
 
 const sub = (name: string, description: string, options: Option[] = []): APIApplicationCommandSubcommandOption => ({ type: O.Subcommand, name, description, options });
 
+/** Time, time zone and days: the same for a channel's schedule and a person's follows. */
+const scheduleOptions = (exampleTime: string): Option[] => [
+  str("time", `HH:MM, 24-hour, e.g. ${exampleTime}`, true, { min_length: 4, max_length: 5 }),
+  str("timezone", "IANA time zone, e.g. Europe/Berlin (default: unchanged)", false, { autocomplete: true, max_length: 100 }),
+  str("days", "daily, weekdays, or instant (as soon as a digest arrives)", false, {
+    max_length: 20,
+    choices: [
+      { name: "daily", value: "daily" },
+      { name: "weekdays", value: "weekdays" },
+      { name: "instant", value: "instant" },
+    ],
+  }),
+];
+
 /** Subcommands in PRODUCT.md order; each option list is also the order its values are joined in. */
 export const SUBCOMMANDS: APIApplicationCommandSubcommandOption[] = [
   sub("subscribe", "Add comma-separated topics to this channel (Manage Channels)", [str("topics", "e.g. kv cache, llm serving, cat:cs.AR", true, { max_length: 1000 })]),
@@ -54,28 +69,10 @@ export const SUBCOMMANDS: APIApplicationCommandSubcommandOption[] = [
     bool("all", "Also list the papers this channel's votes hold back (learn filter)"),
   ]),
   sub("why", "Which of this channel's topics match a paper, or why none does", [str("id", "arXiv id, e.g. 2512.09277", true, { max_length: 200 })]),
-  sub("schedule", "When posts come (Manage Channels)", [
-    str("time", "HH:MM, 24-hour, e.g. 08:30", true, { min_length: 4, max_length: 5 }),
-    str("timezone", "IANA time zone, e.g. Europe/Berlin (default: unchanged)", false, { autocomplete: true, max_length: 100 }),
-    str("days", "daily, weekdays, or instant (as soon as a digest arrives)", false, {
-      max_length: 20,
-      choices: [
-        { name: "daily", value: "daily" },
-        { name: "weekdays", value: "weekdays" },
-        { name: "instant", value: "instant" },
-      ],
-    }),
-  ]),
+  sub("schedule", "When posts come (Manage Channels)", scheduleOptions("08:30")),
   sub("set", "Other settings (Manage Channels)", [
-    str("setting", "Which setting", true, {
-      max_length: 20,
-      choices: [
-        { name: "max — papers per post (1–500)", value: "max" },
-        { name: "format — compact or full", value: "format" },
-        { name: "empty — skip or note when nothing matched", value: "empty" },
-      ],
-    }),
-    str("value", "e.g. 15, full, note", true, { max_length: 20 }),
+    str("setting", "Which setting", true, { max_length: 20, choices: SETTING_CHOICES.map((s) => ({ name: `${s.name} — ${s.summary}`, value: s.name })) }),
+    str("value", "e.g. 15, full, note, strict, filter", true, { max_length: 20 }),
   ]),
   sub("pause", "Stop posts in this channel (Manage Channels)"),
   sub("resume", "Restart posts in this channel (Manage Channels)"),
@@ -83,18 +80,7 @@ export const SUBCOMMANDS: APIApplicationCommandSubcommandOption[] = [
   sub("help", "Usage with examples"),
   // Personal follows: anyone may use them; they are delivered to the person by DM (only they see them).
   sub("follow", "Follow topics yourself: papers come to you by direct message", [str("topics", "e.g. speculative decoding, kv cache", true, { max_length: 1000 })]),
-  sub("follow-schedule", "When your direct messages come", [
-    str("time", "HH:MM, 24-hour, e.g. 08:00", true, { min_length: 4, max_length: 5 }),
-    str("timezone", "IANA time zone, e.g. Europe/Berlin (default: unchanged)", false, { autocomplete: true, max_length: 100 }),
-    str("days", "daily, weekdays, or instant (as soon as a digest arrives)", false, {
-      max_length: 20,
-      choices: [
-        { name: "daily", value: "daily" },
-        { name: "weekdays", value: "weekdays" },
-        { name: "instant", value: "instant" },
-      ],
-    }),
-  ]),
+  sub("follow-schedule", "When your direct messages come", scheduleOptions("08:00")),
   sub("following", "The topics you follow (only you see them)"),
   sub("unfollow", "Stop following a topic: by number, by text, or all", [str("followed", "A number from /papers following, the topic itself, or all", true, { autocomplete: true, max_length: 1000 })]),
   sub("follow-resume", "Restart your follows after paperboy paused them (e.g. closed DMs)"),

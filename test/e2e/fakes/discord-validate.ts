@@ -140,6 +140,41 @@ function checkOptions(options: unknown, at: string, depth: number): string[] {
 }
 
 /**
+ * What a Discord client would refuse to send for a registered chat command: an unknown subcommand or option,
+ * a missing required option, a value of the wrong type, a string outside the option's `choices` (the client
+ * offers only those), or outside min/max. Empty when the client could send it. Autocomplete interactions
+ * carry partial text, so their choices are not checked.
+ */
+export function unsendableOptions(
+  command: { options?: Array<Record<string, unknown>> },
+  subcommand: string,
+  given: ReadonlyArray<{ name: string; type: number; value: unknown; focused?: boolean }>,
+  autocomplete: boolean,
+): string[] {
+  const sub = (command.options ?? []).find((o) => o.name === subcommand && Number(o.type) === 1);
+  if (sub === undefined) return [`no subcommand ${subcommand}`];
+  const declared = (sub.options ?? []) as Array<Record<string, unknown>>;
+  const errors: string[] = [];
+  for (const option of declared) if (option.required === true && !given.some((g) => g.name === option.name)) errors.push(`${subcommand}: ${String(option.name)} is required`);
+  for (const value of given) {
+    const option = declared.find((o) => o.name === value.name);
+    if (option === undefined) {
+      errors.push(`${subcommand}: no option ${value.name}`);
+      continue;
+    }
+    if (Number(option.type) !== value.type) errors.push(`${subcommand}.${value.name}: type ${value.type}, declared ${String(option.type)}`);
+    if (autocomplete && value.focused === true) continue;
+    const choices = option.choices as Array<{ value: unknown }> | undefined;
+    if (choices !== undefined && !choices.some((c) => c.value === value.value)) errors.push(`${subcommand}.${value.name}: ${String(value.value)} is not one of the choices`);
+    if (typeof value.value === "string" && typeof option.max_length === "number" && value.value.length > option.max_length) errors.push(`${subcommand}.${value.name}: longer than ${option.max_length}`);
+    if (typeof value.value === "number" && ((typeof option.min_value === "number" && value.value < option.min_value) || (typeof option.max_value === "number" && value.value > option.max_value))) {
+      errors.push(`${subcommand}.${value.name}: out of range`);
+    }
+  }
+  return errors;
+}
+
+/**
  * Who a message would notify, as Discord decides it: mentions in `content` only (never in embeds), filtered by
  * `allowed_mentions` — which, when absent, parses everything
  * (https://discord.com/developers/docs/resources/message#allowed-mentions-object). A backslash or any other

@@ -13,7 +13,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 import { BASIC_MEMBER, BOT_OK, componentPayload, fakeUser, guildPayload, interactionPayload, MANAGE_CHANNELS, messagePayload, type StoredMessage, type User } from "./discord-payloads.js";
-import { validateCommands, validateMessage, wouldPing } from "./discord-validate.js";
+import { unsendableOptions, validateCommands, validateMessage, wouldPing } from "./discord-validate.js";
 
 export { BASIC_MEMBER, BOT_OK, MANAGE_CHANNELS, validateCommands, validateMessage, wouldPing };
 
@@ -273,7 +273,18 @@ export class FakeDiscord {
     return new Promise((resolve) => this.readyWaiters.push(resolve));
   }
 
+  /**
+   * Dispatches a /papers interaction as a Discord client would send it. Once the command is registered (in
+   * the guild or globally), only what the client can send is accepted: known subcommands and options, and
+   * only the offered choices — an option the registration forgot to offer is a test failure here.
+   */
   dispatchInteraction(input: InteractionInput): Promise<InteractionResult> {
+    const registered = (this.commands.get(input.guildId ?? "") ?? this.commands.get("global")) as Array<{ name: string; options?: Array<Record<string, unknown>> }> | undefined;
+    const command = registered?.find((c) => c.name === "papers");
+    if (command !== undefined) {
+      const errors = unsendableOptions(command, input.subcommand, input.options ?? [], input.autocomplete ?? false);
+      if (errors.length > 0) return Promise.reject(new Error(`a Discord client cannot send this: ${errors.join("; ")}`));
+    }
     const id = this.nextId();
     const token = `itoken-${randomBytes(12).toString("hex")}`;
     const result: InteractionResult = { id, token, callbacks: [], messages: [], deferredEphemeral: null, choices: null };
