@@ -189,6 +189,15 @@ describe("Discord over the gateway, two servers", () => {
     await expect(run(C.SET, "set", { setting: "colour", value: "red" })).rejects.toThrow(/not one of the choices/);
   });
 
+  it("takes a vote by command as well as by button: one per person, changeable", async () => {
+    await papers(C.SET, "subscribe", { topics: "federated" });
+    expect(await papers(C.SET, "vote", { id: "2601.01793", vote: "up" })).toMatch(/Noted — this channel has \d+ 👍/);
+    const changed = await papers(C.SET, "vote", { id: "2601.01793", vote: "down" });
+    const votes = await app.store.channelVotes(`discord:${G1}/${C.SET}`);
+    expect(votes.filter((v) => v.paperId === "2601.01793")).toEqual([expect.objectContaining({ value: "down" })]);
+    expect(changed).toContain("👎");
+  });
+
   it("refuses changing commands to a member without Manage Channels, and lets them read", async () => {
     const member = { permissions: BASIC_MEMBER.toString() };
     expect(await papers(C.MEMBER, "subscribe", { topics: "moe" }, member)).toContain("Only channel managers");
@@ -262,7 +271,7 @@ describe("Discord over the gateway, two servers", () => {
     expect(await registerDiscordCommands({ ...options, guildId: G1 })).toEqual({ scope: "guild", registered: 1 });
     const [command] = fake.commands.get("global") as Array<{ name: string; options: Array<{ name: string }> }>;
     expect(command!.name).toBe("papers");
-    expect(command!.options.map((o) => o.name)).toEqual(["subscribe", "unsubscribe", "list", "search", "paper", "digest", "why", "schedule", "set", "pause", "resume", "status", "help", "follow", "follow-schedule", "following", "unfollow", "follow-resume"]);
+    expect(command!.options.map((o) => o.name)).toEqual(["subscribe", "unsubscribe", "list", "search", "paper", "digest", "why", "schedule", "set", "pause", "resume", "status", "help", "vote", "follow", "follow-schedule", "following", "unfollow", "follow-resume"]);
     expect(fake.commands.get(G1)).toHaveLength(1);
     await expect(registerDiscordCommands({ ...options, token: "wrong" })).rejects.toMatchObject({ status: 401 });
   });

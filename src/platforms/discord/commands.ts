@@ -78,6 +78,17 @@ export const SUBCOMMANDS: APIApplicationCommandSubcommandOption[] = [
   sub("resume", "Restart posts in this channel (Manage Channels)"),
   sub("status", "Last digest, next post, last delivery and any error"),
   sub("help", "Usage with examples"),
+  // The same vote as a card's buttons, for a paper seen elsewhere (a search result, a paper card).
+  sub("vote", "Tell this channel's posts whether a paper is wanted (one vote per person)", [
+    str("id", "arXiv id, e.g. 2512.09277", true, { max_length: 200 }),
+    str("vote", "up (relevant) or down (not for us)", true, {
+      max_length: 4,
+      choices: [
+        { name: "👍 relevant", value: "up" },
+        { name: "👎 not for us", value: "down" },
+      ],
+    }),
+  ]),
   // Personal follows: anyone may use them; they are delivered to the person by DM (only they see them).
   sub("follow", "Follow topics yourself: papers come to you by direct message", [str("topics", "e.g. speculative decoding, kv cache", true, { max_length: 1000 })]),
   sub("follow-schedule", "When your direct messages come", scheduleOptions("08:00")),
