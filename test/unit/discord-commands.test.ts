@@ -3,12 +3,13 @@ import { DiscordAPIError, HTTPError } from "discord.js";
 import { argsText, discordInviteUrl, papersCommand, SUBCOMMANDS } from "../../src/platforms/discord/commands.js";
 import { nonceFor } from "../../src/platforms/discord/discord.js";
 import { parseDigestArgs } from "../../src/core/commands/lookup.js";
+import { SETTING_CHOICES } from "../../src/core/commands/settings.js";
 import { toPlatformError } from "../../src/platforms/discord/send-errors.js";
 import { validateCommands, validateMessage } from "../e2e/fakes/discord.js";
 
 describe("/papers command definition", () => {
   it("has one subcommand per PRODUCT.md command and passes Discord's shape rules", () => {
-    expect(SUBCOMMANDS.map((s) => s.name)).toEqual(["subscribe", "unsubscribe", "list", "search", "paper", "digest", "why", "schedule", "set", "pause", "resume", "status", "help", "follow", "follow-schedule", "following", "unfollow", "follow-resume"]);
+    expect(SUBCOMMANDS.map((s) => s.name)).toEqual(["subscribe", "unsubscribe", "list", "search", "paper", "digest", "why", "schedule", "set", "pause", "resume", "status", "help", "vote", "follow", "follow-schedule", "following", "unfollow", "follow-resume"]);
     expect(validateCommands([papersCommand()])).toEqual([]);
   });
 
@@ -28,6 +29,7 @@ describe("/papers command definition", () => {
   it("joins typed options in definition order, skipping absent ones", () => {
     const values: Record<string, string> = { value: "20", setting: "max" };
     expect(argsText("set", (name) => values[name] ?? null)).toBe("max 20");
+    expect(argsText("vote", (name) => ({ id: "2512.09277", vote: "down" })[name] ?? null)).toBe("2512.09277 down");
     expect(argsText("digest", () => null)).toBe("");
     expect(argsText("schedule", (name) => ({ time: "08:30", days: "weekdays" })[name] ?? null)).toBe("08:30 weekdays");
   });
@@ -97,5 +99,13 @@ describe("sending", () => {
     expect(validateMessage({ ...ok, embeds: [{ title: "t".repeat(257) }] }, true)).not.toEqual([]);
     expect(validateMessage({ content: "x" }, true)).not.toEqual([]);
     expect(validateMessage({ allowed_mentions: { parse: [] } }, true)).not.toEqual([]);
+  });
+});
+
+describe("/papers set choices", () => {
+  it("offer every setting the core's set command knows", () => {
+    const set = SUBCOMMANDS.find((s) => s.name === "set")!.options!.find((o) => o.name === "setting") as { choices?: Array<{ value: string }> };
+    expect(set.choices?.map((c) => c.value)).toEqual(SETTING_CHOICES.map((s) => s.name));
+    expect(SETTING_CHOICES.map((s) => s.name)).toEqual(expect.arrayContaining(["max", "format", "empty", "language", "match", "learn"]));
   });
 });
