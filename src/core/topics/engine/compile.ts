@@ -13,7 +13,7 @@ import { parseTopic } from "./parse.js";
 import { parseArxivId } from "./like-clause.js";
 import { matchesBySegments } from "../text/segment.js";
 import { cjkKeysOf, isCjkPair } from "../index/alternative-keys.js";
-import { cjkKey, cjkPairCode, forEachCjk, hasCjk, tokenize } from "../text/text.js";
+import { cjkKey, hasCjk, tokenize } from "../text/text.js";
 import { alternativeSignature } from "../index/signature.js";
 import { DEFAULT_TERM_STATS } from "../index/term-stats.js";
 import { compileWords, contentWords, joinedWord } from "../text/words.js";
@@ -36,8 +36,6 @@ export type CompiledAlternative =
     }
   /** Normalized CJK text, found in a text field's folded text (separators removed on both sides). */
   /**
-   * `pairs`: its neighbouring CJK character pairs (`cjkPairCode`), all of which a paper that contains it
-   * has; `whole`: the text IS one such pair, so the pair alone decides (see find.ts `cjkOccurs`).
    * `segmented`: it must span whole words of the text (segment.ts); `confirm`: English phrases one of which
    * the paper's English text must carry, for an ambiguous translation (cjk-bridges.ts).
    */
@@ -45,8 +43,6 @@ export type CompiledAlternative =
       readonly kind: "cjk";
       readonly text: string;
       readonly probe: number;
-      readonly pairs: readonly number[];
-      readonly whole: boolean;
       readonly segmented: boolean;
       readonly confirm: readonly CompiledAlternative[];
     }
@@ -142,7 +138,8 @@ function flexibleSpelling(spelling: Spelling): CompiledAlternative {
 }
 
 /**
- * `probe`: the rarest CJK character of the text, checked before scanning for it (see find.ts).
+ * `probe`: the rarest CJK character of the text, checked before scanning for it where the paper's CJK
+ * characters are already listed (see find.ts).
  * `confirmable`: false for quoted terms, which mean exactly these characters.
  */
 function cjk(text: string, confirmable = true): CompiledAlternative {
@@ -151,23 +148,12 @@ function cjk(text: string, confirmable = true): CompiledAlternative {
     if (isCjkPair(key)) continue;
     if (probe === "" || DEFAULT_TERM_STATS.frequency(key) < DEFAULT_TERM_STATS.frequency(probe)) probe = key;
   }
-  const pairs: number[] = [];
-  let previous = -1;
-  let interrupted = false;
-  forEachCjk(text, (code) => {
-    if (code < 0) interrupted = true;
-    else if (previous >= 0) pairs.push(cjkPairCode(previous, code));
-    previous = code;
-  });
   const segmented = matchesBySegments(text);
   const confirm = confirmable ? ambiguousEnglish(text).flatMap((s) => (s.kind === "words" ? [phrase(s.words)] : [])) : NONE;
-  const whole = !segmented && !interrupted && pairs.length === 1 && [...text].length === 2;
   return alternative({
     kind: "cjk",
     text,
     probe: probe === "" ? -1 : probe.codePointAt(2)!,
-    pairs: pairs.length === 0 ? NONE : [...new Set(pairs)],
-    whole,
     segmented,
     confirm: confirm.length === 0 ? NONE : confirm,
   });
@@ -199,8 +185,6 @@ function alternative(alt: CompiledAlternative): CompiledAlternative {
     capitals: "capitals" in alt ? alt.capitals : false,
     text: "text" in alt ? alt.text : "",
     probe: "probe" in alt ? alt.probe : -1,
-    pairs: "pairs" in alt ? alt.pairs : NONE,
-    whole: "whole" in alt ? alt.whole : false,
     segmented: "segmented" in alt ? alt.segmented : false,
     confirm: "confirm" in alt ? alt.confirm : NONE,
     value: "value" in alt ? alt.value : "",

@@ -3,9 +3,9 @@
  * reported to a visitor that can stop early, so "does it hold?" costs one occurrence and "where?" all.
  */
 import type { CompiledAlternative } from "./compile.js";
-import { fieldWordBounds, hasEnglishText } from "../text/cjk-words.js";
+import { hasEnglishText, isWordSpan } from "../text/cjk-words.js";
 import { authorKey } from "../index/keys.js";
-import { fieldCjk, paperCjkChars, paperCjkPairs } from "../text/prepare.js";
+import { fieldCjk } from "../text/prepare.js";
 import type { PreparedField, PreparedPaper } from "../text/prepare.js";
 import type { Token } from "../text/text.js";
 import { flexibleAt, flexibleWindow } from "./flexible.js";
@@ -24,7 +24,9 @@ export function findAlternative(alt: CompiledAlternative, scope: string | null, 
     case "phrase":
       return alt.flexible ? findFlexible(alt.words, alt.anchor, scope, paper, visit) : findPhrase(alt.words, alt.anchor, scope, paper, visit);
     case "cjk":
-      return (alt.probe < 0 || paperCjkChars(paper).has(alt.probe)) && cjkConfirmed(alt, paper) && findCjk(alt, scope, paper, visit);
+      // The character set is used only once listed (a many-topic index lists it per paper): building it for
+      // one topic costs more than the scan of the folded text it would save.
+      return (alt.probe < 0 || paper.cjkChars === undefined || paper.cjkChars.has(alt.probe)) && cjkConfirmed(alt, paper) && findCjk(alt, scope, paper, visit);
     case "author":
       return findAuthor(alt.words, paper, visit);
     case "cat":
@@ -43,7 +45,6 @@ const stopAtFirst: Visitor = () => true;
 
 /** Whether `alt` occurs at all. Phrases take a direct path: this runs for every candidate topic. */
 export function alternativeOccurs(alt: CompiledAlternative, scope: string | null, paper: PreparedPaper): boolean {
-  if (alt.kind === "cjk") return cjkOccurs(alt, scope, paper);
   if (alt.kind !== "phrase") return findAlternative(alt, scope, paper, stopAtFirst);
   if (alt.flexible) return flexibleOccurs(alt.words, alt.anchor, scope, paper);
   const words = alt.words;
@@ -64,21 +65,6 @@ export function alternativeOccurs(alt: CompiledAlternative, scope: string | null
     return true;
   }
   return false;
-}
-
-/**
- * A CJK term occurs only where all its character pairs do, and a two-character term anywhere its pair
- * is: `cjkText` and `forEachCjk` fold a field alike, so "AB" is a substring of the field's folded text
- * exactly when A and B are visited one after the other. Most candidates are settled by set lookups,
- * without folding the field's text for a substring search.
- */
-function cjkOccurs(alt: CompiledAlternative & { kind: "cjk" }, scope: string | null, paper: PreparedPaper): boolean {
-  if (alt.pairs.length > 0) {
-    const pairs = paperCjkPairs(paper);
-    for (let i = 0; i < alt.pairs.length; i++) if (!pairs.has(alt.pairs[i]!)) return false;
-    if (alt.whole && scope === null && alt.confirm.length === 0) return true;
-  }
-  return findAlternative(alt, scope, paper, stopAtFirst);
 }
 
 function findPhrase(words: readonly WordMatcher[], anchor: number, scope: string | null, paper: PreparedPaper, visit: Visitor): boolean {
@@ -202,10 +188,7 @@ function findCjk(alt: CompiledAlternative & { kind: "cjk" }, scope: string | nul
     for (let i = cjk.text.indexOf(text); i >= 0; i = cjk.text.indexOf(text, i + 1)) {
       const start = cjk.starts[i]!;
       const end = cjk.ends[i + text.length - 1]!;
-      if (alt.segmented) {
-        const bounds = fieldWordBounds(field);
-        if (!bounds.starts.has(start) || !bounds.ends.has(end)) continue;
-      }
+      if (alt.segmented && !isWordSpan(field, start, end)) continue;
       if (visit(field, start, end, f)) return true;
     }
   }

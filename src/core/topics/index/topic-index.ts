@@ -40,6 +40,12 @@ interface Slot<Id> {
   round: number;
 }
 
+/**
+ * Up to this many CJK keys, a paper's CJK topics are verified directly: walking every character run of
+ * the paper to look each up costs more than a few verifications (a search holds one topic).
+ */
+const FEW_CJK_KEYS = 4;
+
 export interface TopicIndexOptions {
   /** Term frequencies to pick each topic's rarest term (default: built-in estimates). */
   stats?: TermStats;
@@ -143,19 +149,24 @@ export class TopicIndex<Id = number> {
         }
       }
     }
-    if (byCjkPair.size > 0 || byCjkTriple.size > 0) {
+    if (byCjkPair.size + byCjkTriple.size > FEW_CJK_KEYS) {
       forEachCjkRun(prepared, byCjkTriple.size > 0, (pair, triple) => {
         const slots = byCjkPair.get(pair);
         if (slots !== undefined) this.verify(slots, prepared, round, out);
         const longer = triple < 0 ? undefined : byCjkTriple.get(triple);
         if (longer !== undefined) this.verify(longer, prepared, round, out);
       });
+    } else if (prepared.fields.some((field) => field.hasCjk)) {
+      for (const slots of byCjkPair.values()) this.verify(slots, prepared, round, out);
+      for (const slots of byCjkTriple.values()) this.verify(slots, prepared, round, out);
     }
-    if (byCjkChar.size > 0) {
+    if (byCjkChar.size > FEW_CJK_KEYS) {
       for (const code of paperCjkChars(prepared)) {
         const slots = byCjkChar.get(code);
         if (slots !== undefined) this.verify(slots, prepared, round, out);
       }
+    } else if (byCjkChar.size > 0 && prepared.fields.some((field) => field.hasCjk)) {
+      for (const slots of byCjkChar.values()) this.verify(slots, prepared, round, out);
     }
     return out;
   }

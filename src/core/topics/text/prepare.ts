@@ -61,8 +61,6 @@ export interface PreparedPaper {
   keys: string[];
   /** Filled by `paperCjkChars`. */
   cjkChars: Set<number> | undefined;
-  /** Filled by `paperCjkPairs`. */
-  cjkPairs: Set<number> | undefined;
 }
 
 const HYPHENS = new Set(["-", "\u2010", "\u2011"]);
@@ -117,7 +115,7 @@ export function preparePaperFor(paper: Paper, needs: PrepareNeeds): PreparedPape
     for (let n = 0; n <= category.length; n++) categoryKeys.add(categoryKey(category.slice(0, n), true));
   }
   keys.push(...categoryKeys);
-  return { paper, fields, authors, categories, postings, keys, cjkChars: undefined, cjkPairs: undefined };
+  return { paper, fields, authors, categories, postings, keys, cjkChars: undefined };
 }
 
 /** `stems`: which words to stem (null: all; authors match by word, so theirs are all stemmed as before). */
@@ -180,15 +178,6 @@ export function paperCjkChars(paper: PreparedPaper): Set<number> {
   }
   paper.cjkChars = chars;
   return chars;
-}
-
-/** `cjkPairCode` of every pair `forEachCjkBigram` visits (computed on first use). */
-export function paperCjkPairs(paper: PreparedPaper): Set<number> {
-  if (paper.cjkPairs !== undefined) return paper.cjkPairs;
-  const pairs = new Set<number>();
-  forEachCjkBigram(paper, (first, second) => pairs.add(cjkPairCode(first, second)));
-  paper.cjkPairs = pairs;
-  return pairs;
 }
 
 /**
