@@ -2,12 +2,10 @@
  * Archive search (`/papers search`, `paperboy search`): the store's full-text prefilter proposes
  * candidates, title hits first and newest first; the topic matcher verifies them in that order. Results
  * rank title hits first, then recency — so verification stops as soon as enough title hits are
- * confirmed, and a broad query costs a handful of verifications instead of hundreds; once the page is full
- * of newer body hits, only candidates whose title could hit are still verified.
+ * confirmed, and a broad query costs a handful of verifications instead of hundreds.
  */
 import type { TopicTools } from "./commands/deps.js";
 import type { PaperMatch } from "./match-result.js";
-import type { ArchivedPaper } from "./paper.js";
 import type { SearchPlan, Store } from "./ports.js";
 
 /** Candidates fetched for one search: enough that a rare verified match is not cut off. */
@@ -41,30 +39,19 @@ export function rankForSearch(matches: PaperMatch[]): PaperMatch[] {
 export async function searchArchive(store: Store, tools: TopicTools, query: string, limit: number): Promise<SearchOutcome> {
   const plan = tools.searchPlan(query);
   const candidates = await store.searchCandidates(plan, Math.max(SEARCH_CANDIDATES, limit * 4));
-  const titles = canHitTitle(plan);
-  const enough = titles ? () => titleHits >= limit : () => verified.length >= limit;
-  const mayHitTitle = titles ? tools.titleFilter(query) : null;
+  const enough = canHitTitle(plan) ? () => titleHits >= limit : () => verified.length >= limit;
   const topic = [{ id: 1, channelId: "", text: query, createdAt: "" }];
   const verified: PaperMatch[] = [];
-  const bodyDays: string[] = [];
   let titleHits = 0;
-  let skipped = 0;
   let next = 0;
-  // A candidate older than `limit` verified body hits can only make the page as a title hit: when its
-  // title cannot hit, it is not verified (exact: rankForSearch orders body hits by day first).
-  const cannotPlace = (paper: ArchivedPaper): boolean =>
-    mayHitTitle !== null && bodyDays.filter((day) => day > paper.lastSeen).length >= limit && !mayHitTitle(paper);
   while (next < candidates.length && !enough()) {
     const batch = candidates.slice(next, next + VERIFY_BATCH);
     next += batch.length;
-    const worth = batch.filter((paper) => !cannotPlace(paper));
-    skipped += batch.length - worth.length;
-    for (const match of tools.matchTopics(topic, worth)) {
+    for (const match of tools.matchTopics(topic, batch)) {
       verified.push(match);
       if (inTitle(match)) titleHits += 1;
-      else bodyDays.push(match.paper.lastSeen);
     }
   }
   const ranked = rankForSearch(verified);
-  return { matches: ranked.slice(0, limit), more: ranked.length > limit || next < candidates.length || skipped > 0 };
+  return { matches: ranked.slice(0, limit), more: ranked.length > limit || next < candidates.length };
 }

@@ -13,17 +13,13 @@ import type { IndexMatch } from "./topics/index/index-match.js";
 import { TopicIndex } from "./topics/index/topic-index.js";
 import { DEFAULT_TOPIC_LIMITS, type TopicLimits } from "./topics/engine/limits.js";
 import { preparePaper, preparePaperFor, type PreparedPaper } from "./topics/text/prepare.js";
-import { topicNeeds, type PrepareNeeds } from "./topics/text/prepare-needs.js";
-import { mayHitTitle } from "./topics/engine/match.js";
+import { topicNeeds } from "./topics/text/prepare-needs.js";
 import { scoreMatch } from "./topics/engine/score.js";
 import { searchPlan } from "./topics/index/search-plan.js";
 import { meetsThreshold } from "./topics/engine/strictness.js";
 import { parseTopicList } from "./topics/engine/topic-list.js";
 import { isLikeTopic } from "./topics/engine/like-clause.js";
 import { checkLikeTopic, likeEvidence, likeReasons, likeTerms, matchLikeTopics, type LikeCheck, type LikeContext, type LikeTopic } from "./like-match.js";
-
-/** A paper's text fields other than the title, emptied. */
-const NO_BODY = { tldr: null, abstract: null, motivation: null, method: null, result: null, conclusion: null } as const;
 
 /**
  * A paper's matches (one per topic) → the PaperMatch that ranking and compose use: spans of every hit,
@@ -90,14 +86,6 @@ export function createTopicTools(limits: TopicLimits = DEFAULT_TOPIC_LIMITS): En
         if (matches.length > 0 || likes.length > 0) out.push(toPaperMatch(paper, matches, likes));
       }
       return out;
-    },
-    titleFilter(query: string) {
-      const compiled = compileTopicText(query, limits);
-      if (!compiled.ok) throw new Error(formatTopicError(compiled.error));
-      const topic = compiled.topic;
-      const needs: PrepareNeeds = { ...topicNeeds([topic]), words: new Set(["title"]), authors: false };
-      // The title alone is prepared: a handful of words instead of every field.
-      return (paper) => mayHitTitle(topic, preparePaperFor({ ...paper, ...NO_BODY }, needs));
     },
     searchPlan(query: string) {
       const compiled = compileTopicText(query, limits);

@@ -15,11 +15,6 @@ export interface TopicTools {
   matchTopics(topics: TopicRecord[], papers: ArchivedPaper[], strictness?: MatchStrictness, like?: LikeContext | null): PaperMatch[];
   /** The full-text prefilter for a (validated) query. */
   searchPlan(query: string): SearchPlan;
-  /**
-   * For a (validated) query, a cheap test that is false only for papers the query cannot hit in the title
-   * (search skips verifying those once newer body hits fill the page).
-   */
-  titleFilter(query: string): (paper: ArchivedPaper) => boolean;
   /** Why each topic does or does not match the paper, at the channel's strictness (default balanced). */
   explain(topics: TopicRecord[], paper: ArchivedPaper, strictness?: MatchStrictness, like?: LikeContext | null): Array<{ topic: string; matched: boolean; reasons: string[] }>;
 }

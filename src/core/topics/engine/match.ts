@@ -119,23 +119,6 @@ function matchedTerms(clauses: ClauseResult[]): string[] {
   return terms;
 }
 
-/**
- * Whether the topic could hit the paper's title: some positive clause that may read the title occurs there.
- * A necessary condition only (the other clauses may still fail), cheap on a paper prepared with its title
- * alone. An ambiguous Chinese term is confirmed by the abstract's English, which that paper lacks: it counts
- * as a possible hit.
- */
-export function mayHitTitle(topic: CompiledTopic, titleOnly: PreparedPaper): boolean {
-  for (const clause of topic.clauses) {
-    if (clause.negated || (clause.field !== null && clause.field !== "title")) continue;
-    for (const alt of clause.alternatives) {
-      if (alt.kind === "cjk" && alt.confirm.length > 0) return true;
-      if (alternativeOccurs(alt, "title", titleOnly)) return true;
-    }
-  }
-  return false;
-}
-
 /** How many of the papers the topic matches (`subscribe` replies: "would have matched N papers"). */
 export function countMatches(topic: CompiledTopic, papers: ReadonlyArray<PreparedPaper>): number {
   let count = 0;
