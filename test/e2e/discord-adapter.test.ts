@@ -15,6 +15,7 @@ import { createLogger, silentLogger } from "../../src/log.js";
 import { createDiscordPlatform, nonceFor } from "../../src/platforms/discord/discord.js";
 import { REMOVED_REASON } from "../../src/platforms/discord/guild-membership.js";
 import { DM_REPLY } from "../../src/platforms/discord/interactions.js";
+import { voteButtonId } from "../../src/platforms/vote-buttons.js";
 import { openStore } from "../../src/store/open-store.js";
 import { BASIC_MEMBER, FakeDiscord } from "./fakes/discord.js";
 
@@ -124,6 +125,29 @@ describe("Discord adapter against the fake", () => {
     expect(result.deferredEphemeral).toBe(true);
     expect(result.messages.map((m) => m.via)).toEqual(["edit", ...Array<string>(count - 1).fill("followup")]);
     expect(result.messages.every((m) => m.ephemeral)).toBe(true);
+  });
+
+  it("defers a slow vote press (ephemeral) and edits the answer in; the post with the buttons is never edited", async () => {
+    const up = voteButtonId("2601.00001", "up")!;
+    const post = { content: "1. A paper", allowed_mentions: { parse: [] }, components: [{ type: 1, components: [{ type: 2, style: 2, label: "👍 1 · A paper", custom_id: up }] }] };
+    let open!: () => void;
+    gate = new Promise((resolve) => (open = resolve));
+    reply = () => notePost("Vote on 2601.00001", [[{ kind: "text", text: "Noted — this channel has 1 👍, 0 👎 so far." }]]);
+    const deferrals = (): number => fake.requests.filter((r) => r.path.endsWith("/callback") && (r.body as { type: number }).type === 5).length;
+    const before = deferrals();
+    const pending = fake.pressButton({ guildId: GUILD, channelId: CHANNEL, userId: "800000000000000077", customId: up, message: post, ephemeral: false });
+    await waitFor(() => deferrals() === before + 1);
+    open();
+    const result = await pending;
+    gate = null;
+    reply = () => notePost("ok", [[{ kind: "text", text: "done" }]]);
+    expect(seen.at(-1)!.command).toEqual({ name: "vote", args: "2601.00001 up" });
+    expect(seen.at(-1)!.context.userId).toBe("800000000000000077");
+    expect(result.callbacks).toEqual([5]);
+    expect(result.deferredEphemeral).toBe(true);
+    expect(result.messages.map((m) => m.via)).toEqual(["edit"]);
+    expect(result.messages[0]!.ephemeral).toBe(true);
+    expect(JSON.stringify(result.messages[0]!.body)).toContain("Noted");
   });
 
   it("defers archive lookups before running them, even when they turn out fast", async () => {
