@@ -149,6 +149,13 @@ export class TopicIndex<Id = number> {
         }
       }
     }
+    if (byCjkPair.size + byCjkTriple.size + byCjkChar.size > 0 && prepared.fields.some((field) => field.hasCjk)) this.verifyCjk(prepared, round, out);
+    return out;
+  }
+
+  /** CJK topics of a paper with CJK text: by its character runs, or, when the index has few, each directly. */
+  private verifyCjk(prepared: PreparedPaper, round: number, out: IndexMatch<Id>[]): void {
+    const { byCjkChar, byCjkPair, byCjkTriple } = this.shelves;
     if (byCjkPair.size + byCjkTriple.size > FEW_CJK_KEYS) {
       forEachCjkRun(prepared, byCjkTriple.size > 0, (pair, triple) => {
         const slots = byCjkPair.get(pair);
@@ -156,7 +163,7 @@ export class TopicIndex<Id = number> {
         const longer = triple < 0 ? undefined : byCjkTriple.get(triple);
         if (longer !== undefined) this.verify(longer, prepared, round, out);
       });
-    } else if (prepared.fields.some((field) => field.hasCjk)) {
+    } else {
       for (const slots of byCjkPair.values()) this.verify(slots, prepared, round, out);
       for (const slots of byCjkTriple.values()) this.verify(slots, prepared, round, out);
     }
@@ -165,10 +172,7 @@ export class TopicIndex<Id = number> {
         const slots = byCjkChar.get(code);
         if (slots !== undefined) this.verify(slots, prepared, round, out);
       }
-    } else if (byCjkChar.size > 0 && prepared.fields.some((field) => field.hasCjk)) {
-      for (const slots of byCjkChar.values()) this.verify(slots, prepared, round, out);
-    }
-    return out;
+    } else for (const slots of byCjkChar.values()) this.verify(slots, prepared, round, out);
   }
 
   private verify(slots: Slot<Id>[], paper: PreparedPaper, round: number, out: IndexMatch<Id>[]): void {
